@@ -1,0 +1,37 @@
+// The project's non-AWS error types. KmsException (src/kms/errors.ts) carries AWS service errors;
+// ContentError is a problem in a YAML file; UsageError is a bad command line. Anything else is a bug.
+
+/** A problem in a content file (question bank, lab, note), with the place it was found. */
+export class ContentError extends Error {
+  override readonly name = 'ContentError';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly what: string,
+  ) {
+    super(`${file}:${line}:${column}: ${what}`);
+  }
+}
+
+/** A bad command line or bad user input. `exitCode` follows the command's conventions (2 by default). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    readonly exitCode: number = 2,
+  ) {
+    super(message);
+  }
+}
+
+/** A problem with the user's local data (a corrupt or unreadable file) that was handled and must be reported. */
+export class DataError extends Error {
+  override readonly name = 'DataError';
+  constructor(
+    message: string,
+    readonly exitCode: number = 1,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,97 @@
+// Shapes shared by the engine, the access-control decision, the CLI layer and the server.
+import type { Principal } from '../iam/types.js';
+
+/** The request context of one call: who, from which account and Region, and how. */
+export interface Caller {
+  principal: Principal;
+  /** The caller's account (principal.accountId). */
+  accountId: string;
+  /** The Region the call is sent to (the CLI's --region). */
+  region: string;
+  /** aws:SourceIp; defaults to a documentation address when not set. */
+  sourceIp?: string;
+  /** Set when an AWS service calls KMS on the principal's behalf (kms:ViaService), e.g. s3.us-east-1.amazonaws.com. */
+  viaService?: string;
+  /** CloudTrail's userAgent. */
+  userAgent?: string;
+  accessKeyId?: string;
+  /** When the principal is an AWS service acting for a resource (grants with GrantIsForAWSResource). */
+  isForAwsResource?: boolean;
+}
+
+/** One grant on a KMS key, as ListGrants returns it, plus the simulator's bookkeeping. */
+export interface GrantRecord {
+  KeyId: string; // key ARN
+  GrantId: string;
+  Name?: string;
+  CreationDate: number; // epoch ms
+  GranteePrincipal: string;
+  RetiringPrincipal?: string;
+  IssuingAccount: string; // arn:aws:iam::<acct>:root
+  Operations: string[]; // 'Decrypt', 'Encrypt', ...
+  Constraints?: {
+    EncryptionContextEquals?: Record<string, string>;
+    EncryptionContextSubset?: Record<string, string>;
+  };
+  /** The grant token returned by CreateGrant. */
+  token: string;
+  /** When the grant becomes effective without its token (eventual consistency). */
+  effectiveAt: number;
+}
+
+/** Condition-key values for one request, e.g. {"kms:EncryptionContext:Dept": "IT", "kms:EncryptionContextKeys": ["Dept"]}. */
+export type ConditionContext = Record<string, string | string[] | boolean | number | undefined>;
+
+/** What the engine asks the access-control decision. */
+export interface AuthzRequest {
+  /** 'kms:Encrypt' */
+  action: string;
+  caller: Caller;
+  /** The key ARN the call acts on, or '*' for actions with no key resource (CreateKey, ListKeys, ...). */
+  resourceArn: string;
+  /** The key's account and Region (when resourceArn is a key). */
+  keyAccountId?: string;
+  keyRegion?: string;
+  /** The key's policy document (JSON text), when resourceArn is a key. */
+  keyPolicy?: string;
+  keyManager?: 'AWS' | 'CUSTOMER';
+  /** Grants on the key. */
+  grants: GrantRecord[];
+  /** GrantTokens passed with the request. */
+  grantTokens?: string[];
+  /** The request's encryption context (checked against grant constraints). */
+  encryptionContext?: Record<string, string>;
+  /** kms:* condition keys of this request (the decision adds the aws:* global keys itself). */
+  context: ConditionContext;
+  /** Simulated time, epoch ms. */
+  now: number;
+}
+
+export type DecisionReason =
+  | 'Allowed'
+  | 'ExplicitDenyInResourcePolicy'
+  | 'ExplicitDenyInIdentityPolicy'
+  | 'NoResourcePolicyAllows'
+  | 'NoIdentityPolicyAllows';
+
+/** One line of the explanation: which statement of which policy or grant matched, or failed on what. */
+export interface TraceEntry {
+  source: 'key-policy' | 'identity-policy' | 'grant' | 'rule';
+  /** Policy name/ARN, grant id, or the rule's name. */
+  id: string;
+  sid?: string;
+  effect?: 'Allow' | 'Deny';
+  matched: boolean;
+  /** In plain words: "principal matched", "condition kms:ViaService StringEquals failed: request has no value". */
+  detail: string;
+}
+
+export interface Decision {
+  allowed: boolean;
+  reason: DecisionReason;
+  /** How the allow was reached: 'key-policy', 'key-policy+iam', 'grant'. */
+  allowedBy?: 'key-policy' | 'key-policy+iam' | 'grant' | 'identity';
+  /** For a deny: the AccessDeniedException message as AWS words it. */
+  message?: string;
+  trace: TraceEntry[];
+}
