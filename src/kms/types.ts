@@ -95,3 +95,17 @@ export interface Decision {
   message?: string;
   trace: TraceEntry[];
 }
+
+/**
+ * The access-control decision the engine consults (implemented in src/policy). The engine builds an
+ * AuthzRequest for every call and throws AccessDeniedException with `decision.message` when denied.
+ */
+export interface AccessControl {
+  authorize(req: AuthzRequest, iam: import('../iam/types.js').IamState): Decision;
+  /** Throws MalformedPolicyDocumentException saying what is wrong with a key policy document. */
+  validateKeyPolicy(document: string, keyAccountId: string, iam: import('../iam/types.js').IamState): void;
+  /** The default key policy CreateKey gives a key created without --policy (JSON text). */
+  defaultKeyPolicy(accountId: string): string;
+  /** The key policy AWS gives an AWS managed key for `service` (e.g. "s3"). */
+  awsManagedKeyPolicy(accountId: string, service: string, region: string): string;
+}
