@@ -21,11 +21,13 @@ export interface ProgramContext {
   exit: ExitCode;
   /** True when --debug was given: show stack traces. */
   debug(): boolean;
+  /** False when --no-color was given. */
+  color(): boolean;
 }
 
 export function createProgram(deps: CliDeps, exit = new ExitCode()): { program: Command; ctx: ProgramContext } {
   const program = new Command();
-  const ctx: ProgramContext = { deps, exit, debug: () => Boolean(program.opts().debug) };
+  const ctx: ProgramContext = { deps, exit, debug: () => Boolean(program.opts().debug), color: () => program.opts().color !== false };
   program
     .name('kms-study')
     .description('Study AWS KMS for the CloudOps Engineer – Associate exam (SOA-C03): quizzes and hands-on labs on a simulated KMS.')

@@ -1,0 +1,79 @@
+// The learn command's work: load and validate the notes, then list, show, print the cheat sheet or Markdown.
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { ContentError, UsageError } from '../errors.js';
+import { cheatsheet, notesMarkdown, renderNote, type Style } from '../notes/render.js';
+import { TOPICS, type TopicId } from '../quiz/taxonomy.js';
+import { writeFileAtomic } from '../storage/atomic.js';
+import { loadNotes } from '../storage/notes.js';
+import type { LearnOptions } from './commands/learn.js';
+import type { ProgramContext } from './main.js';
+import { chalkFor } from './style.js';
+import { readTopicMastery } from './mastery.js';
+
+export async function learn(topic: string | undefined, opts: LearnOptions, ctx: ProgramContext): Promise<number> {
+  const { deps } = ctx;
+  const today = new Date(deps.now()).toISOString().slice(0, 10);
+  const { notes, errors } = loadNotes(join(deps.packageRoot, 'notes'), today);
+  if (errors.length) throw errors[0] as ContentError;
+  const c = chalkFor(deps, !ctx.color());
+  const st: Style = { heading: c.bold.cyan, title: c.bold.underline, code: c.yellow, dim: c.dim, warn: c.red, good: c.green };
+  const width = Math.min(100, Math.max(60, (process.stdout.columns ?? 100) - 2));
+
+  if (opts.markdown !== undefined && opts.markdown !== false) {
+    const md = notesMarkdown(notes);
+    if (typeof opts.markdown === 'string') {
+      const path = resolve(deps.cwd, opts.markdown);
+      writeFileAtomic(path, md);
+      deps.stdout.write(`Wrote ${notes.length} notes and the cheat sheet to ${path}\n`);
+    } else deps.stdout.write(md);
+    return 0;
+  }
+  if (opts.cheatsheet) {
+    page(cheatsheet(notes, st, width), opts, ctx);
+    return 0;
+  }
+  if (topic === undefined) {
+    const mastery = await readTopicMastery(ctx);
+    if (opts.json) {
+      const rows = notes.map((n) => ({ topic: n.topic, title: n.title, tips: n.tips, labs: n.labs, verified: n.verified, mastery: mastery[n.topic] ?? null }));
+      deps.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+      return 0;
+    }
+    deps.stdout.write(st.title('Study notes') + st.dim('  (kms-study learn <topic>)') + '\n\n');
+    for (const n of notes) {
+      const m = mastery[n.topic];
+      const bar = m && m.answered ? masteryBar(m.accuracy, st) + ` ${Math.round(m.accuracy * 100)}% of ${m.answered}` : st.dim('not practised yet');
+      deps.stdout.write(`  ${n.topic.padEnd(22)} ${n.title.padEnd(44).slice(0, 44)} ${bar}\n`);
+    }
+    deps.stdout.write(`\n${st.dim('Also: kms-study learn --cheatsheet · kms-study learn --markdown notes.md')}\n`);
+    return 0;
+  }
+  const note = notes.find((n) => n.topic === topic);
+  if (!note) {
+    const near = Object.keys(TOPICS).filter((t) => t.includes(topic) || topic.includes(t.split('-')[0]));
+    throw new UsageError(`unknown topic "${topic}" (argument <topic>)${near.length ? `; did you mean ${near.join(' or ')}?` : ''}. Topics: ${Object.keys(TOPICS).join(', ')}`);
+  }
+  page(renderNote(note, st, width), opts, ctx);
+  return 0;
+}
+
+function masteryBar(acc: number, st: Style): string {
+  const filled = Math.round(acc * 10);
+  const s = '█'.repeat(filled) + '░'.repeat(10 - filled);
+  return acc >= 0.8 ? st.good(s) : acc >= 0.5 ? st.code(s) : st.warn(s);
+}
+
+/** Page long text through $PAGER (less -R) on a terminal; print directly otherwise. */
+function page(text: string, opts: LearnOptions, ctx: ProgramContext): void {
+  const { deps } = ctx;
+  const rows = process.stdout.rows ?? 40;
+  if (opts.pager && deps.stdout.isTTY && deps.stdin.isTTY && text.split('\n').length > rows - 2) {
+    const pager = deps.env.PAGER || 'less -R';
+    const r = spawnSync(pager, { input: text, stdio: ['pipe', 'inherit', 'inherit'], shell: true });
+    if (r.status === 0) return;
+  }
+  deps.stdout.write(text);
+}
+
+export type { TopicId };
