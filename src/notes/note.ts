@@ -138,7 +138,8 @@ export function parseNote(text: string, file: string, today: string): { note?: N
     sources,
     verified,
   };
-  const body = JSON.stringify(note);
+  // The old term may be quoted where a note explains the change of name ("was"), nowhere else.
+  const body = JSON.stringify({ ...note, changed: note.changed.map((c) => ({ ...c, was: '' })) });
   if (/\bCMKs?\b/.test(body.replace(/KMS CMK (Rotation|Deletion)|CustomerMasterKeySpec/g, '')))
     at(root, 'say "KMS key" or "customer managed key", not "CMK"');
   return errors.length ? { errors } : { note, errors };
