@@ -1,0 +1,124 @@
+// The KMS authorization decision: explicit deny anywhere wins; else the key policy (directly, or by
+// delegating to the account so IAM policies count), or a grant, must allow. SCPs, boundaries and VPC endpoint policies are not simulated.
+import type { AccessControl, AuthzRequest, Decision, DecisionReason, TraceEntry } from '../kms/types.js';
+import type { IamState } from '../iam/types.js';
+import { identityPoliciesOf } from '../iam/state.js';
+import { parsePolicyCached } from './parse.js';
+import { evaluatePolicy } from './evaluate.js';
+import { normaliseContext } from './conditions.js';
+import { requestContext } from './context.js';
+import { checkGrant } from './grants.js';
+import { awsManagedKeyPolicy, defaultKeyPolicy } from './templates.js';
+import { validateKeyPolicy } from './validate.js';
+import type { EvalRequest, RequestPrincipal, StatementResult } from './types.js';
+
+export interface AccessControlOptions {
+  /** Append ": <policy ARN>" to identity-based explicit denies (AWS's newer message format). */
+  accessDeniedWithPolicyArn?: boolean;
+}
+
+/** Operations a principal of another account may be allowed on a key (all others are ignored cross-account). */
+export const CROSS_ACCOUNT_ACTIONS = new Set(
+  [
+    'Decrypt', 'Encrypt', 'GenerateDataKey', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext',
+    'GenerateDataKeyWithoutPlaintext', 'GenerateMac', 'ReEncryptFrom', 'ReEncryptTo', 'Sign', 'Verify', 'VerifyMac',
+    'DeriveSharedSecret', 'CreateGrant', 'DescribeKey', 'GetKeyRotationStatus', 'GetPublicKey', 'ListGrants',
+    'RetireGrant', 'RevokeGrant',
+  ].map((a) => `kms:${a.toLowerCase()}`),
+);
+
+function toTrace(source: TraceEntry['source'], id: string, results: StatementResult[]): TraceEntry[] {
+  return results.map((r) => ({
+    source,
+    id,
+    sid: r.sid ?? `Statement ${r.index}`,
+    effect: r.effect,
+    matched: r.matched,
+    detail: r.details.join('; '),
+  }));
+}
+
+export function authorize(req: AuthzRequest, iam: IamState, opts: AccessControlOptions = {}): Decision {
+  const trace: TraceEntry[] = [];
+  const p = req.caller.principal;
+  const principal: RequestPrincipal = { arn: p.arn, accountId: p.accountId, type: p.type, roleArn: p.roleArn };
+  const context = requestContext(req, iam);
+  const ctx = normaliseContext(context);
+  const evalReq: EvalRequest = { action: req.action, resource: req.resourceArn, principal, context };
+  const deny = (reason: DecisionReason, suffix = ''): Decision => {
+    const base = `User: ${p.arn} is not authorized to perform: ${req.action} on resource: ${req.resourceArn}`;
+    const tail: Record<string, string> = {
+      ExplicitDenyInResourcePolicy: ' with an explicit deny in a resource-based policy',
+      ExplicitDenyInIdentityPolicy: ' with an explicit deny in an identity-based policy',
+      NoResourcePolicyAllows: ` because no resource-based policy allows the ${req.action} action`,
+      NoIdentityPolicyAllows: ` because no identity-based policy allows the ${req.action} action`,
+    };
+    trace.push({ source: 'rule', id: reason, matched: false, detail: `denied: ${tail[reason].trim()}` });
+    return { allowed: false, reason, message: base + tail[reason] + suffix, trace };
+  };
+  const allow = (by: NonNullable<Decision['allowedBy']>, why: string): Decision => {
+    trace.push({ source: 'rule', id: 'Allowed', matched: true, detail: why });
+    return { allowed: true, reason: 'Allowed', allowedBy: by, trace };
+  };
+
+  // Identity-based policies (always those of the caller's own account).
+  let identityAllow = p.type === 'Root'; // the root user needs no IAM policy (only SCPs, not simulated, limit it)
+  let identityDenyBy: string | undefined;
+  for (const pol of identityPoliciesOf(iam, p)) {
+    const results = evaluatePolicy(parsePolicyCached(pol.document, 'identity'), evalReq, ctx);
+    trace.push(...toTrace('identity-policy', pol.id, results));
+    for (const r of results) {
+      if (!r.matched) continue;
+      if (r.effect === 'Deny') identityDenyBy ??= pol.id;
+      else identityAllow = true;
+    }
+  }
+
+  const keyResource = req.resourceArn !== '*' && req.keyPolicy !== undefined;
+  if (!keyResource) {
+    // CreateKey, ListKeys, ListAliases, GenerateRandom...: only identity-based policies count.
+    if (identityDenyBy) return deny('ExplicitDenyInIdentityPolicy', policyArnSuffix(identityDenyBy, opts));
+    if (identityAllow) return allow('identity', 'an identity-based policy allows this action (no key resource)');
+    return deny('NoIdentityPolicyAllows');
+  }
+
+  const keyResults = evaluatePolicy(parsePolicyCached(req.keyPolicy!, 'key'), evalReq, ctx);
+  trace.push(...toTrace('key-policy', 'key policy', keyResults));
+  if (keyResults.some((r) => r.matched && r.effect === 'Deny')) return deny('ExplicitDenyInResourcePolicy');
+  if (identityDenyBy) return deny('ExplicitDenyInIdentityPolicy', policyArnSuffix(identityDenyBy, opts));
+
+  const crossAccount = p.type !== 'AWSService' && req.keyAccountId !== undefined && p.accountId !== req.keyAccountId;
+  const crossAllowed = !crossAccount || CROSS_ACCOUNT_ACTIONS.has(req.action.toLowerCase());
+  if (!crossAllowed) {
+    trace.push({ source: 'rule', id: 'cross-account', matched: false, detail: `${req.action} cannot be allowed to a principal of another account; key policy statements for it are ignored` });
+  }
+  const allows = crossAllowed ? keyResults.filter((r) => r.matched && r.effect === 'Allow') : [];
+  const keyDirect = allows.some((r) => r.principal === 'direct');
+  const keyAccount = allows.some((r) => r.principal === 'account');
+
+  if (!crossAccount && keyDirect) return allow('key-policy', 'the key policy allows the principal directly');
+  if ((keyDirect || keyAccount) && identityAllow) {
+    return allow('key-policy+iam', crossAccount ? 'cross-account: the key policy allows the caller and its own IAM policy allows too' : 'the key policy delegates to the account and an identity-based policy allows');
+  }
+  for (const g of crossAllowed ? req.grants : []) {
+    const t = checkGrant(g, req, identityAllow);
+    trace.push(t);
+    if (t.matched) return allow('grant', `grant ${g.GrantId} allows this operation`);
+  }
+  if (keyDirect || keyAccount) return deny('NoIdentityPolicyAllows');
+  return deny('NoResourcePolicyAllows');
+}
+
+/** With the switch on, identity-based explicit denies name the managed policy (inline policies have no ARN). */
+function policyArnSuffix(id: string, opts: AccessControlOptions): string {
+  return opts.accessDeniedWithPolicyArn && id.startsWith('arn:') && !id.includes(' ') ? `: ${id}` : '';
+}
+
+export function createAccessControl(opts: AccessControlOptions = {}): AccessControl {
+  return {
+    authorize: (req, iam) => authorize(req, iam, opts),
+    validateKeyPolicy,
+    defaultKeyPolicy,
+    awsManagedKeyPolicy,
+  };
+}
