@@ -59,3 +59,5 @@ export const MalformedPolicyDocumentIamException = named('MalformedPolicyDocumen
 /** A bad parameter to IAM/CloudTrail/STS (`InvalidInput`, `InvalidLookupAttributesException`...). */
 export const InvalidInputException = named('InvalidInput');
 export const UnknownOperationException = named('UnknownOperationException');
+/** IAM's name for a bad or missing parameter (`ValidationError`). */
+export const IamValidationError = named('ValidationError');

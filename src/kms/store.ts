@@ -1,0 +1,69 @@
+// The engine's in-memory state: keys (by ARN and by backing-key handle), aliases, tombstones of deleted keys.
+// Differs: one store for every account and Region (AWS keeps them apart); lookups are scoped by the callers.
+import type { KeyRecord } from './model/key.js';
+
+export interface AliasRecord {
+  aliasName: string;
+  accountId: string;
+  region: string;
+  /** Target key id (not ARN), as ListAliases returns TargetKeyId. */
+  targetKeyId: string;
+  creationDate: number;
+  lastUpdatedDate: number;
+}
+
+const aliasKey = (accountId: string, region: string, aliasName: string) => `${accountId}|${region}|${aliasName}`;
+
+export class Store {
+  /** In creation order (ListKeys order). */
+  readonly keys = new Map<string, KeyRecord>();
+  readonly byHandle = new Map<string, KeyRecord>();
+  readonly aliases = new Map<string, AliasRecord>();
+  /** Handles of deleted keys: their ciphertexts fail with AWS's "does not exist" AccessDenied. */
+  readonly deletedHandles = new Set<string>();
+
+  addKey(key: KeyRecord): void {
+    this.keys.set(key.arn, key);
+    this.byHandle.set(key.handle, key);
+  }
+
+  /** Deletes a key, its material and its aliases. */
+  removeKey(key: KeyRecord): string[] {
+    this.keys.delete(key.arn);
+    this.byHandle.delete(key.handle);
+    this.deletedHandles.add(key.handle);
+    const gone: string[] = [];
+    for (const [k, a] of this.aliases) {
+      if (a.accountId === key.accountId && a.region === key.region && a.targetKeyId === key.keyId) {
+        this.aliases.delete(k);
+        gone.push(a.aliasName);
+      }
+    }
+    key.materials = [];
+    return gone;
+  }
+
+  getAlias(accountId: string, region: string, aliasName: string): AliasRecord | undefined {
+    return this.aliases.get(aliasKey(accountId, region, aliasName));
+  }
+
+  putAlias(a: AliasRecord): void {
+    this.aliases.set(aliasKey(a.accountId, a.region, a.aliasName), a);
+  }
+
+  deleteAlias(a: AliasRecord): void {
+    this.aliases.delete(aliasKey(a.accountId, a.region, a.aliasName));
+  }
+
+  aliasesOf(key: KeyRecord): AliasRecord[] {
+    const out: AliasRecord[] = [];
+    for (const a of this.aliases.values()) {
+      if (a.accountId === key.accountId && a.region === key.region && a.targetKeyId === key.keyId) out.push(a);
+    }
+    return out;
+  }
+
+  aliasesIn(accountId: string, region: string): AliasRecord[] {
+    return [...this.aliases.values()].filter((a) => a.accountId === accountId && a.region === region);
+  }
+}
