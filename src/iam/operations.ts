@@ -1,9 +1,12 @@
 // IAM operations the labs and sandbox use (users, roles, inline and managed policies), with IAM's field
-// names and exceptions. Only the caller's own account is visible; IAM's own authorization is not simulated.
+// names and exceptions. Mutates `state` in place. Only the caller's account is visible; IAM's own authorization is not simulated.
 import type { Random } from '../kms/ports.js';
 import type { Caller } from '../kms/types.js';
 import { UnknownOperationException } from '../kms/errors.js';
 import type { IamState } from './types.js';
+import { userOps } from './users.js';
+import { roleOps } from './roles.js';
+import { managedPolicyOps } from './managed-policies.js';
 
 export interface IamContext {
   now: number;
@@ -11,16 +14,15 @@ export interface IamContext {
   caller: Caller;
 }
 
-export const IAM_OPERATIONS = [
-  'CreateUser', 'CreateRole', 'GetUser', 'GetRole', 'ListUsers', 'ListRoles', 'PutUserPolicy', 'PutRolePolicy',
-  'GetUserPolicy', 'GetRolePolicy', 'ListUserPolicies', 'ListRolePolicies', 'DeleteUserPolicy', 'DeleteRolePolicy',
-  'CreatePolicy', 'GetPolicy', 'GetPolicyVersion', 'AttachUserPolicy', 'AttachRolePolicy', 'DetachUserPolicy',
-  'DetachRolePolicy', 'ListAttachedUserPolicies', 'ListAttachedRolePolicies',
-] as const;
+export type IamHandler = (state: IamState, request: Record<string, unknown>, ctx: IamContext) => Record<string, unknown>;
 
+const HANDLERS: Record<string, IamHandler> = { ...userOps, ...roleOps, ...managedPolicyOps };
+
+export const IAM_OPERATIONS = Object.keys(HANDLERS).sort();
+
+/** Runs one IAM API operation ("CreateUser") with its request fields ({UserName: "bob"}); throws IAM-named errors. */
 export function executeIam(state: IamState, operation: string, request: Record<string, unknown>, ctx: IamContext): Record<string, unknown> {
-  void state;
-  void request;
-  void ctx;
-  throw new UnknownOperationException(`IAM operation ${operation} is not implemented yet`);
+  const handler = Object.prototype.hasOwnProperty.call(HANDLERS, operation) ? HANDLERS[operation] : undefined;
+  if (!handler) throw new UnknownOperationException(`The IAM operation ${operation} is not supported by the simulator.`);
+  return handler(state, request, ctx);
 }

@@ -34,6 +34,8 @@ export interface ManagedPolicy {
   versionId: string; // 'v1'
   createDate: number; // epoch ms
   description?: string;
+  /** IAM's unique id (ANPA…) for customer managed policies. */
+  policyId?: string;
 }
 
 export interface IamUser {
@@ -53,6 +55,7 @@ export interface IamRole {
   accountId: string;
   createDate: number;
   assumeRolePolicyDocument: string;
+  description?: string;
   inlinePolicies: Record<string, string>;
   attachedPolicies: string[];
 }
