@@ -46,8 +46,13 @@ export class Call {
 
   /** resolve -> authorize -> assertUsable, the fixed order of every key operation. */
   key(ref: string, opts: KeyOptions = {}): KeyRecord {
-    const key = this.resolve(ref, opts);
-    this.authorize(opts.action ?? `kms:${this.operation}`, key, opts, ref);
+    return this.use(this.resolve(ref, opts), opts, ref);
+  }
+
+  /** authorize -> assertUsable for a key found another way (Decrypt: the key named inside the ciphertext). */
+  use(key: KeyRecord, opts: KeyOptions = {}, requestedRef?: string): KeyRecord {
+    if (!this.resources.includes(key)) this.resources.push(key);
+    this.authorize(opts.action ?? `kms:${this.operation}`, key, opts, requestedRef);
     this.checkManaged(key, opts.action);
     if (opts.stateOp !== null) assertUsable(key, opts.stateOp ?? this.operation);
     return key;

@@ -68,7 +68,7 @@ export class EngineCore {
     action: string,
     key: KeyRecord | undefined,
     caller: Caller,
-    extra: { context?: ConditionContext; encryptionContext?: Record<string, string>; grantTokens?: string[]; policyOverride?: string } = {},
+    extra: { context?: ConditionContext; encryptionContext?: Record<string, string>; grantTokens?: string[]; policyOverride?: string; resourceArn?: string } = {},
   ): Decision {
     const context = { ...this.conditionBase(caller, key), ...extra.context };
     if (extra.encryptionContext) {
@@ -80,7 +80,7 @@ export class EngineCore {
       {
         action,
         caller,
-        resourceArn: key?.arn ?? '*',
+        resourceArn: extra.resourceArn ?? key?.arn ?? '*',
         keyAccountId: key?.accountId,
         keyRegion: key?.region,
         keyPolicy: extra.policyOverride ?? key?.policy,

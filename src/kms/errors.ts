@@ -46,6 +46,8 @@ export const KMSInvalidStateException = named('KMSInvalidStateException');
 export const LimitExceededException = named('LimitExceededException');
 export const MalformedPolicyDocumentException = named('MalformedPolicyDocumentException');
 export const NotFoundException = named('NotFoundException');
+/** Creating/changing an alias under the reserved alias/aws/ prefix (emulators agree on this name; AWS does not document it). */
+export const NotAuthorizedException = named('NotAuthorizedException');
 export const TagException = named('TagException');
 export const ThrottlingException = named('ThrottlingException');
 export const UnsupportedOperationException = named('UnsupportedOperationException');

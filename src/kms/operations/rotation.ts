@@ -1,2 +1,94 @@
-// placeholder
-import './registry.js';
+// EnableKeyRotation (90–2560 days, default 365), DisableKeyRotation, GetKeyRotationStatus, RotateKeyOnDemand (25 per key),
+// ListKeyRotations. Differs: on-demand rotation completes at once (AWS: asynchronous); a re-enabled overdue key rotates at once.
+import type { Call } from '../call.js';
+import { DAY_MS } from '../core.js';
+import { LimitExceededException, UnsupportedOperationException } from '../errors.js';
+import type { KeyRecord } from '../model/key.js';
+import { page, pageFields } from '../paging.js';
+import { optInt, optString, paging, reqString, type Req } from '../validate.js';
+import { register } from './registry.js';
+
+export const MAX_ON_DEMAND_ROTATIONS = 25;
+
+/** Rotation exists only for symmetric encryption keys with KMS-generated material. */
+function assertRotatable(key: KeyRecord): void {
+  if (key.keySpec !== 'SYMMETRIC_DEFAULT' || key.keyUsage !== 'ENCRYPT_DECRYPT') {
+    throw new UnsupportedOperationException(`${key.arn} key spec is ${key.keySpec} which is not valid for this operation: rotation works only on symmetric encryption keys.`);
+  }
+  if (key.origin === 'EXTERNAL') {
+    throw new UnsupportedOperationException(`${key.arn} origin is EXTERNAL which is not valid for this operation.`);
+  }
+}
+
+register('EnableKeyRotation', false, (c: Call, req: Req) => {
+  const keyId = reqString(req, 'KeyId', { max: 2048 });
+  const period = optInt(req, 'RotationPeriodInDays', 90, 2560) ?? 365;
+  const key = c.key(keyId, { context: { 'kms:RotationPeriodInDays': period } });
+  assertRotatable(key);
+  const r = key.rotation;
+  if (r.enabled && r.nextRotationDate !== undefined && r.periodDays !== undefined) {
+    // A new period on a key that already rotates counts from the same anchor (enable time or last rotation).
+    r.nextRotationDate = r.nextRotationDate - r.periodDays * DAY_MS + period * DAY_MS;
+  } else {
+    r.nextRotationDate = c.now() + period * DAY_MS;
+  }
+  r.enabled = true;
+  r.periodDays = period;
+  return {};
+});
+
+register('DisableKeyRotation', false, (c: Call, req: Req) => {
+  const key = c.key(reqString(req, 'KeyId', { max: 2048 }));
+  assertRotatable(key);
+  key.rotation.enabled = false;
+  delete key.rotation.nextRotationDate;
+  delete key.rotation.periodDays;
+  return {};
+});
+
+register('GetKeyRotationStatus', true, (c: Call, req: Req) => {
+  const key = c.key(reqString(req, 'KeyId', { max: 2048 }), { crossAccount: true });
+  assertRotatable(key);
+  // While a key is pending deletion AWS reports rotation as off; it comes back if deletion is cancelled.
+  const on = key.rotation.enabled && key.state !== 'PendingDeletion';
+  const out: Record<string, unknown> = { KeyId: key.arn, KeyRotationEnabled: on };
+  if (on) {
+    out.RotationPeriodInDays = key.rotation.periodDays;
+    out.NextRotationDate = new Date(key.rotation.nextRotationDate ?? 0);
+  }
+  return out;
+});
+
+register('RotateKeyOnDemand', false, (c: Call, req: Req) => {
+  const key = c.key(reqString(req, 'KeyId', { max: 2048 }));
+  if (key.keySpec !== 'SYMMETRIC_DEFAULT' || key.keyUsage !== 'ENCRYPT_DECRYPT') throw new UnsupportedOperationException('');
+  assertRotatable(key);
+  if (key.rotation.onDemandCount >= MAX_ON_DEMAND_ROTATIONS) {
+    throw new LimitExceededException(`The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`);
+  }
+  key.rotation.onDemandCount += 1;
+  const m = c.core.rotate(key, 'ON_DEMAND', c.now());
+  c.additionalEventData = { keyMaterialId: m.id };
+  return { KeyId: key.arn };
+});
+
+register('ListKeyRotations', true, (c: Call, req: Req) => {
+  const keyId = reqString(req, 'KeyId', { max: 2048 });
+  const include = optString(req, 'IncludeKeyMaterial', { enum: ['ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'] }) ?? 'ROTATIONS_ONLY';
+  const { limit, marker } = paging(req);
+  const key = c.key(keyId);
+  assertRotatable(key);
+  const current = key.materials[key.materials.length - 1];
+  const entries = key.materials
+    .filter((m) => include === 'ALL_KEY_MATERIAL' || m.rotationType !== undefined)
+    .map((m) => {
+      const e: Record<string, unknown> = { KeyId: key.arn, KeyMaterialId: m.id, KeyMaterialState: m === current ? 'CURRENT' : 'NON_CURRENT' };
+      if (m.rotationType) {
+        e.RotationDate = new Date(m.createdAt);
+        e.RotationType = m.rotationType;
+      }
+      return e;
+    });
+  const p = page(entries, limit, marker);
+  return { Rotations: p.items, ...pageFields(p) };
+});
