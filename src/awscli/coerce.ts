@@ -1,0 +1,97 @@
+// Give parsed parameter values (command-line text, shorthand or JSON) the types of the operation model,
+// as botocore's parameter handling does: integers, booleans, base64 blobs, timestamps, enums, required
+// members of nested structures. Problems are usage errors (exit 252) naming the parameter.
+import type { Shape } from './model/index.js';
+import { CliUsageError, usage } from './errors.js';
+import { decodeBase64, utf8 } from './b64.js';
+
+export interface CoerceContext {
+  /** The option as typed, e.g. --plaintext (for messages). */
+  option: string;
+  binaryFormat: 'base64' | 'raw-in-base64-out';
+}
+
+function typeName(v: unknown): string {
+  if (Array.isArray(v)) return 'list';
+  if (v === null) return 'null';
+  if (v instanceof Uint8Array) return 'bytes';
+  return typeof v === 'object' ? 'dict' : typeof v;
+}
+
+function invalid(path: string, v: unknown, valid: string): CliUsageError {
+  const shown = typeof v === 'string' ? v : JSON.stringify(v);
+  return new CliUsageError(
+    `Parameter validation failed: Invalid type for parameter ${path}, value: ${shown}, type: ${typeName(v)}, valid types: ${valid}`,
+  );
+}
+
+export function badBase64(option: string, text: string): CliUsageError {
+  const shown = text.length > 40 ? `${text.slice(0, 40)}...` : text;
+  return usage(
+    `argument ${option}: Invalid base64: "${shown}". Blob parameters take base64 in AWS CLI v2: ` +
+      `encode the data, pass a file with fileb://FILE, or add --cli-binary-format raw-in-base64-out to send the text as it is.`,
+  );
+}
+
+export function coerce(shape: Shape, v: unknown, path: string, ctx: CoerceContext): unknown {
+  switch (shape.type) {
+    case 'string':
+      if (typeof v !== 'string') throw invalid(path, v, 'str');
+      if (shape.enum && !shape.enum.includes(v))
+        throw usage(`argument ${ctx.option}: Invalid choice '${v}' for ${path}, valid choices are: ${shape.enum.join(' | ')}`);
+      return v;
+    case 'integer':
+      if (typeof v === 'number' && Number.isInteger(v)) return v;
+      if (typeof v === 'string' && /^-?\d+$/.test(v.trim())) return Number(v.trim());
+      if (typeof v === 'string') throw usage(`argument ${ctx.option}: invalid int value: '${v}'`);
+      throw invalid(path, v, 'int');
+    case 'double':
+      if (typeof v === 'number') return v;
+      if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+      throw invalid(path, v, 'float');
+    case 'boolean':
+      if (typeof v === 'boolean') return v;
+      if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+      throw invalid(path, v, 'bool');
+    case 'blob': {
+      if (v instanceof Uint8Array) return v;
+      if (typeof v !== 'string') throw invalid(path, v, 'bytes, bytearray, file-like object');
+      if (ctx.binaryFormat === 'raw-in-base64-out') return utf8(v);
+      const bytes = decodeBase64(v);
+      if (!bytes) throw badBase64(ctx.option, v);
+      return bytes;
+    }
+    case 'timestamp': {
+      if (v instanceof Date) return v;
+      const text = typeof v === 'number' ? String(v) : v;
+      if (typeof text !== 'string') throw invalid(path, v, 'datetime');
+      const d = /^\d+(\.\d+)?$/.test(text.trim()) ? new Date(Number(text) * 1000) : new Date(text);
+      if (Number.isNaN(d.getTime()))
+        throw usage(`argument ${ctx.option}: invalid timestamp '${text}' (use ISO 8601 such as 2026-11-28T13:00:00Z, or epoch seconds)`);
+      return d;
+    }
+    case 'list': {
+      const items = Array.isArray(v) ? v : [v];
+      return items.map((item, i) => coerce(shape.member, item, `${path}[${i}]`, ctx));
+    }
+    case 'map': {
+      if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Uint8Array) throw invalid(path, v, 'dict');
+      const out: Record<string, unknown> = {};
+      for (const [k, val] of Object.entries(v)) out[k] = coerce(shape.value, val, `${path}.${k}`, ctx);
+      return out;
+    }
+    case 'structure': {
+      if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Uint8Array) throw invalid(path, v, 'dict');
+      const out: Record<string, unknown> = {};
+      const names = Object.keys(shape.members);
+      for (const [k, val] of Object.entries(v)) {
+        if (!(k in shape.members))
+          throw new CliUsageError(`Parameter validation failed: Unknown parameter in ${path}: "${k}", must be one of: ${names.join(', ')}`);
+        out[k] = coerce(shape.members[k], val, `${path}.${k}`, ctx);
+      }
+      for (const r of shape.required)
+        if (!(r in out)) throw new CliUsageError(`Parameter validation failed: Missing required parameter in ${path}: "${r}"`);
+      return out;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+// A bad `aws ...` command line, reported as AWS CLI v2 does: one line on stderr and exit code 252.
+
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError';
+  readonly exitCode = 252;
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The usual v2 prefix: `aws: error: <what>`. */
+export function usage(what: string): CliUsageError {
+  return new CliUsageError(`aws: error: ${what}`);
+}

@@ -1,0 +1,41 @@
+// The operation model by service: lookup by CLI name (kebab-case) and the CLI's name transformation
+// (botocore's xform_name: CreateKey -> create-key, PolicyArn -> policy-arn).
+import type { OperationModel } from './shapes.js';
+import { kmsKeyOperations } from './kms-keys.js';
+import { kmsCryptoOperations } from './kms-crypto.js';
+import { kmsAdminOperations } from './kms-admin.js';
+import { iamOperations } from './iam.js';
+import { stsOperations } from './sts.js';
+import { cloudtrailOperations } from './cloudtrail.js';
+
+export type { OperationModel, Shape, StructureShape, Paginator } from './shapes.js';
+
+export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail';
+
+export const SERVICES: Record<ServiceName, { title: string; operations: OperationModel[] }> = {
+  kms: { title: 'AWS Key Management Service', operations: [...kmsKeyOperations, ...kmsCryptoOperations, ...kmsAdminOperations] },
+  iam: { title: 'AWS Identity and Access Management (the slice the labs use)', operations: iamOperations },
+  sts: { title: 'AWS Security Token Service', operations: stsOperations },
+  cloudtrail: { title: 'AWS CloudTrail (event history of the simulated account)', operations: cloudtrailOperations },
+};
+
+export function isService(name: string): name is ServiceName {
+  return Object.prototype.hasOwnProperty.call(SERVICES, name);
+}
+
+/** botocore's xform_name with '-' as separator. */
+export function kebab(name: string): string {
+  let n = name;
+  const special = /[A-Z]{2,}s$/.exec(n);
+  if (special) n = `${n.slice(0, -special[0].length)}-${special[0].toLowerCase()}`;
+  n = n.replace(/(.)([A-Z][a-z]+)/g, '$1-$2');
+  return n.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+export function findOperation(service: ServiceName, cliName: string): OperationModel | undefined {
+  return SERVICES[service].operations.find((o) => kebab(o.name) === cliName);
+}
+
+export function cliOperationNames(service: ServiceName): string[] {
+  return SERVICES[service].operations.map((o) => kebab(o.name));
+}

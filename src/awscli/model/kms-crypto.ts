@@ -1,0 +1,111 @@
+// KMS operations (cryptography): input members with types, required flags and enums, as the AWS CLI reads them.
+// Shapes follow the KMS API reference (botocore kms 2014-11-01 model); docs are our own one-liners.
+import type { OperationModel } from './shapes.js';
+import { op, str, int, bool, blob, list, map, struct, enm } from './shapes.js';
+import * as E from './kms-enums.js';
+
+export const kmsCryptoOperations: OperationModel[] = [
+  op("Encrypt", "Encrypt up to 4096 bytes of plaintext under a KMS key.", {
+    KeyId: str(),
+    Plaintext: blob(),
+    EncryptionContext: map(str(), str()),
+    GrantTokens: list(str()),
+    EncryptionAlgorithm: enm(E.EncryptionAlgorithmSpec),
+    DryRun: bool(),
+  }, ["KeyId", "Plaintext"]),
+  op("Decrypt", "Decrypt a ciphertext produced by KMS; the key is found from the ciphertext.", {
+    CiphertextBlob: blob(),
+    EncryptionContext: map(str(), str()),
+    GrantTokens: list(str()),
+    KeyId: str(),
+    EncryptionAlgorithm: enm(E.EncryptionAlgorithmSpec),
+    Recipient: struct({ KeyEncryptionAlgorithm: enm(E.KeyEncryptionMechanism), AttestationDocument: blob() }),
+    DryRun: bool(),
+    DryRunModifiers: list(enm(E.DryRunModifierType)),
+  }, []),
+  op("ReEncrypt", "Decrypt a ciphertext and encrypt it again under another key (or context) inside KMS.", {
+    CiphertextBlob: blob(),
+    SourceEncryptionContext: map(str(), str()),
+    SourceKeyId: str(),
+    DestinationKeyId: str(),
+    DestinationEncryptionContext: map(str(), str()),
+    SourceEncryptionAlgorithm: enm(E.EncryptionAlgorithmSpec),
+    DestinationEncryptionAlgorithm: enm(E.EncryptionAlgorithmSpec),
+    GrantTokens: list(str()),
+    DryRun: bool(),
+    DryRunModifiers: list(enm(E.DryRunModifierType)),
+  }, ["DestinationKeyId"]),
+  op("GenerateDataKey", "Return a data key in plaintext and encrypted under a KMS key (envelope encryption).", {
+    KeyId: str(),
+    EncryptionContext: map(str(), str()),
+    NumberOfBytes: int(),
+    KeySpec: enm(E.DataKeySpec),
+    GrantTokens: list(str()),
+    Recipient: struct({ KeyEncryptionAlgorithm: enm(E.KeyEncryptionMechanism), AttestationDocument: blob() }),
+    DryRun: bool(),
+  }, ["KeyId"]),
+  op("GenerateDataKeyWithoutPlaintext", "Return only the encrypted copy of a new data key.", {
+    KeyId: str(),
+    EncryptionContext: map(str(), str()),
+    KeySpec: enm(E.DataKeySpec),
+    NumberOfBytes: int(),
+    GrantTokens: list(str()),
+    DryRun: bool(),
+  }, ["KeyId"]),
+  op("GenerateRandom", "Return random bytes (1 to 1024).", {
+    NumberOfBytes: int(),
+    CustomKeyStoreId: str(),
+    Recipient: struct({ KeyEncryptionAlgorithm: enm(E.KeyEncryptionMechanism), AttestationDocument: blob() }),
+  }, []),
+  op("Sign", "Create a digital signature with an asymmetric SIGN_VERIFY key.", {
+    KeyId: str(),
+    Message: blob(),
+    MessageType: enm(E.MessageType),
+    GrantTokens: list(str()),
+    SigningAlgorithm: enm(E.SigningAlgorithmSpec),
+    DryRun: bool(),
+  }, ["KeyId", "Message", "SigningAlgorithm"]),
+  op("Verify", "Check a digital signature made with an asymmetric SIGN_VERIFY key.", {
+    KeyId: str(),
+    Message: blob(),
+    MessageType: enm(E.MessageType),
+    Signature: blob(),
+    SigningAlgorithm: enm(E.SigningAlgorithmSpec),
+    GrantTokens: list(str()),
+    DryRun: bool(),
+  }, ["KeyId", "Message", "Signature", "SigningAlgorithm"]),
+  op("GetPublicKey", "Download the public key of an asymmetric KMS key.", {
+    KeyId: str(),
+    GrantTokens: list(str()),
+  }, ["KeyId"]),
+  op("GenerateMac", "Compute an HMAC tag with an HMAC KMS key.", {
+    Message: blob(),
+    KeyId: str(),
+    MacAlgorithm: enm(E.MacAlgorithmSpec),
+    GrantTokens: list(str()),
+    DryRun: bool(),
+  }, ["Message", "KeyId", "MacAlgorithm"]),
+  op("VerifyMac", "Check an HMAC tag with an HMAC KMS key.", {
+    Message: blob(),
+    KeyId: str(),
+    MacAlgorithm: enm(E.MacAlgorithmSpec),
+    Mac: blob(),
+    GrantTokens: list(str()),
+    DryRun: bool(),
+  }, ["Message", "KeyId", "MacAlgorithm", "Mac"]),
+  op("GenerateDataKeyPair", "Return an asymmetric data key pair; the private key in plaintext and encrypted.", {
+    EncryptionContext: map(str(), str()),
+    KeyId: str(),
+    KeyPairSpec: enm(E.DataKeyPairSpec),
+    GrantTokens: list(str()),
+    Recipient: struct({ KeyEncryptionAlgorithm: enm(E.KeyEncryptionMechanism), AttestationDocument: blob() }),
+    DryRun: bool(),
+  }, ["KeyId", "KeyPairSpec"]),
+  op("GenerateDataKeyPairWithoutPlaintext", "Return an asymmetric data key pair with only the encrypted private key.", {
+    EncryptionContext: map(str(), str()),
+    KeyId: str(),
+    KeyPairSpec: enm(E.DataKeyPairSpec),
+    GrantTokens: list(str()),
+    DryRun: bool(),
+  }, ["KeyId", "KeyPairSpec"]),
+];
