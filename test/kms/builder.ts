@@ -51,6 +51,22 @@ export interface Built {
   /** ARNs of the keys added with withKey, in order. */
   keys: string[];
   exec(op: string, req?: Record<string, unknown>, caller?: Caller): Record<string, unknown>;
+  /** A copy of this engine (through the state document) with a key forced into any state. */
+  force(arn: string, state: KeyState): Built;
+}
+
+function wrap(engine: KmsEngine, clock: ManualClock, keys: string[], seed: string, access?: AccessControl): Built {
+  return {
+    engine,
+    clock,
+    keys,
+    exec: (op, req = {}, caller = ADMIN) => engine.execute(op, req, caller),
+    force(arn, state) {
+      const doc = engine.toJSON();
+      doc.keys.find((k) => k.arn === arn)!.state = state;
+      return wrap(KmsEngine.fromJSON(doc, { clock, random: new SeededRandom(seed), access }), clock, keys, seed, access);
+    },
+  };
 }
 
 export class EngineBuilder {
@@ -74,7 +90,7 @@ export class EngineBuilder {
   build(): Built {
     const clock = new ManualClock(T0);
     const random = new SeededRandom(this.seed);
-    let engine = new KmsEngine({ clock, random, access: this.access });
+    const engine = new KmsEngine({ clock, random, access: this.access });
     const keys: string[] = [];
     const forced: [string, KeyState][] = [];
     for (const s of this.specs) {
@@ -91,13 +107,9 @@ export class EngineBuilder {
       else if (s.state === 'PendingDeletion') engine.execute('ScheduleKeyDeletion', { KeyId: md.Arn, PendingWindowInDays: 7 }, caller);
       else if (s.state && s.state !== 'Enabled' && !(s.state === 'PendingImport' && s.origin === 'EXTERNAL')) forced.push([md.Arn, s.state]);
     }
-    if (forced.length > 0) {
-      const doc = engine.toJSON();
-      for (const [arn, state] of forced) doc.keys.find((k) => k.arn === arn)!.state = state;
-      engine = KmsEngine.fromJSON(doc, { clock, random: new SeededRandom(this.seed), access: this.access });
-    }
-    const e = engine;
-    return { engine: e, clock, keys, exec: (op, req = {}, caller = ADMIN) => e.execute(op, req, caller) };
+    let built = wrap(engine, clock, keys, this.seed, this.access);
+    for (const [arn, state] of forced) built = built.force(arn, state);
+    return built;
   }
 }
 
