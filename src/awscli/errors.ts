@@ -2,10 +2,15 @@
 
 export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
-  readonly exitCode = 252;
+  readonly exitCode: number = 252;
   constructor(message: string) {
     super(message);
   }
+}
+
+/** A configuration problem such as an unknown --profile: exit 253 as in AWS CLI v2's return codes. */
+export class CliConfigError extends CliUsageError {
+  override readonly exitCode: number = 253;
 }
 
 /** The usual v2 prefix: `aws: error: <what>`. */

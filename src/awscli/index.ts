@@ -1,6 +1,6 @@
 // The AWS CLI v2 language over the simulator: parse `aws <service> <operation> ...` lines into AWS API
 // requests and print responses and errors as the real CLI does. Pure: file reads come through `io`.
-export { CliUsageError } from './errors.js';
+export { CliUsageError, CliConfigError } from './errors.js';
 export type { ParsedCommand, GlobalOptions, ParseIo, Service } from './types.js';
 export { splitCommandLine } from './split.js';
 export { parseAwsArgs } from './parse.js';

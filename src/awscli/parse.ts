@@ -25,7 +25,7 @@ export function parseAwsArgs(argv: string[], io: ParseIo): ParsedCommand {
   if (globals.query !== undefined) checkQuery(globals.query);
   const [serviceWord, opWord, ...optionWords] = rest;
   if (serviceWord === undefined) throw usage('the following arguments are required: command');
-  if (serviceWord === 'help') return { service: 'kms', operation: '', cliOperation: '', request: {}, globals, help: true, notes };
+  if (serviceWord === 'help') return { service: 'kms', operation: '', cliOperation: '', request: {}, globals, help: true, helpScope: 'aws', notes };
   if (!isService(serviceWord)) throw invalidChoice('command', serviceWord, Object.keys(SERVICES));
   const service = serviceWord;
   if (opWord === undefined) throw usage('the following arguments are required: operation');

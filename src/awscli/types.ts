@@ -26,6 +26,8 @@ export interface ParsedCommand {
   request: Record<string, unknown>;
   globals: GlobalOptions;
   help?: boolean;
+  /** For help: 'aws' when the whole CLI's help was asked for (`aws help`). */
+  helpScope?: 'aws';
   /** Remarks for stderr (an accepted but ignored option such as --endpoint-url). */
   notes?: string[];
 }

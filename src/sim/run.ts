@@ -1,0 +1,59 @@
+// One whole `aws ...` call against the simulator, as AWS CLI v2 behaves: parse (usage errors exit 252),
+// help, automatic pagination, output formatting, service errors on stderr (exit 254).
+import {
+  CliUsageError,
+  findOperation,
+  formatOutput,
+  formatServiceError,
+  operationHelp,
+  parseAwsArgs,
+  type GlobalOptions,
+  type ParseIo,
+} from '../awscli/index.js';
+import { KmsException } from '../kms/errors.js';
+import type { Caller } from '../kms/types.js';
+import { paginate } from './paginate.js';
+import type { Simulator } from './simulator.js';
+
+export type AwsIo = ParseIo;
+export interface AwsResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+/** Picks the caller from the command's globals (--profile, --region); throws CliUsageError for an unknown profile. */
+export type CallerResolver = (globals: GlobalOptions) => Caller;
+
+
+export async function runAws(sim: Simulator, argv: string[], caller: Caller | CallerResolver, io: AwsIo): Promise<AwsResult> {
+  let cmd;
+  try {
+    cmd = parseAwsArgs(argv, io);
+  } catch (e) {
+    if (e instanceof CliUsageError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.exitCode };
+    throw e;
+  }
+  const notes = (cmd.notes ?? []).map((n) => `${n}\n`).join('');
+  if (cmd.help) return { stdout: operationHelp(cmd.helpScope === 'aws' ? '' : cmd.service, cmd.cliOperation), stderr: notes, exitCode: 0 };
+  let who: Caller;
+  try {
+    who = typeof caller === 'function' ? caller(cmd.globals) : caller;
+  } catch (e) {
+    if (e instanceof CliUsageError) return { stdout: '', stderr: `${notes}${e.message}\n`, exitCode: e.exitCode };
+    throw e;
+  }
+  if (cmd.globals.region) who = { ...who, region: cmd.globals.region };
+  const model = findOperation(cmd.service, cmd.cliOperation);
+  const call = (req: Record<string, unknown>) => sim.call(cmd.service, cmd.operation, req, who);
+  try {
+    const response =
+      model?.paginator && cmd.globals.paginate
+        ? paginate(model.paginator, cmd.request, cmd.globals, call)
+        : call(cmd.request);
+    return { stdout: formatOutput(response, cmd), stderr: notes, exitCode: 0 };
+  } catch (e) {
+    if (e instanceof KmsException) return { stdout: '', stderr: notes + formatServiceError(e.code, e.message, cmd.operation), exitCode: 254 };
+    if (e instanceof CliUsageError) return { stdout: '', stderr: `${notes}${e.message}\n`, exitCode: e.exitCode };
+    throw e;
+  }
+}
