@@ -25,16 +25,16 @@ export function parseAwsArgs(argv: string[], io: ParseIo): ParsedCommand {
   if (globals.query !== undefined) checkQuery(globals.query);
   const [serviceWord, opWord, ...optionWords] = rest;
   if (serviceWord === undefined) throw usage('the following arguments are required: command');
-  if (serviceWord === 'help') return { service: 'kms', operation: '', cliOperation: '', request: {}, globals, help: true, helpScope: 'aws', notes };
+  if (serviceWord === 'help' || serviceWord === '--help' || serviceWord === '-h') return { service: 'kms', operation: '', cliOperation: '', request: {}, globals, help: true, helpScope: 'aws', notes };
   if (!isService(serviceWord)) throw invalidChoice('command', serviceWord, Object.keys(SERVICES));
   const service = serviceWord;
   if (opWord === undefined) throw usage('the following arguments are required: operation');
-  if (opWord === 'help') return { service, operation: '', cliOperation: '', request: {}, globals, help: true, notes };
+  if (opWord === 'help' || opWord === '--help' || opWord === '-h') return { service, operation: '', cliOperation: '', request: {}, globals, help: true, notes };
   if (opWord.startsWith('--')) throw usage(`the following arguments are required: operation (got option ${opWord} first)`);
   const model = findOperation(service, opWord);
   if (!model) throw invalidChoice('operation', opWord, cliOperationNames(service));
   const base = { service, operation: model.name, cliOperation: opWord, globals, notes };
-  if (optionWords.includes('help') && (optionWords[0] === 'help' || optionWords[optionWords.length - 1] === 'help'))
+  if (optionWords.includes('--help') || optionWords.includes('-h') || (optionWords.includes('help') && (optionWords[0] === 'help' || optionWords[optionWords.length - 1] === 'help')))
     return { ...base, request: {}, help: true };
 
   const byOption = new Map<string, string>(Object.keys(model.input.members).map((m) => [`--${kebab(m)}`, m]));

@@ -7,10 +7,13 @@ import { normalize, type Json } from './normalize.js';
 import { formatText } from './text.js';
 import { formatTable } from './table.js';
 
+// The AWS CLI (Python jmespath) still accepts backtick literals that are not JSON, e.g. `alias/app`.
+const OPTIONS = { enable_legacy_literals: true };
+
 /** Check a --query expression; throws a usage error (exit 252) when it does not parse. */
 export function checkQuery(expression: string): void {
   try {
-    compile(expression);
+    compile(expression, OPTIONS);
   } catch (e) {
     throw usage(`Bad value for --query ${expression}: ${(e as Error).message}`);
   }
@@ -19,7 +22,7 @@ export function checkQuery(expression: string): void {
 export function applyQuery(data: Json, expression: string | undefined): Json {
   if (expression === undefined) return data;
   checkQuery(expression);
-  return search(data as never, expression) as Json;
+  return search(data as never, expression, OPTIONS) as Json;
 }
 
 export function formatOutput(response: unknown, cmd: ParsedCommand): string {

@@ -1,5 +1,36 @@
-// Placeholder: the 'aws' command is being built (see the issue tracker). Replaced by its real registration.
+// `kms-study aws <service> <operation> [options]`: AWS CLI v2 syntax against the persistent sandbox.
+// The raw words go to the awscli parser untouched; the sandbox and engine are imported inside the action.
 import type { Command } from 'commander';
 import type { ProgramContext } from '../main.js';
 
-export function register(_program: Command, _ctx: ProgramContext): void {}
+export function register(program: Command, ctx: ProgramContext): void {
+  program
+    .command('aws')
+    .summary('run AWS CLI v2 commands (kms, iam, sts, cloudtrail) against the sandbox')
+    .description(
+      'Run an AWS CLI v2 command against the simulated, persistent sandbox, e.g.\n' +
+        '  kms-study aws kms create-key --description demo\n' +
+        '  kms-study aws kms help\n' +
+        'State is kept between calls; see `kms-study sandbox status`.',
+    )
+    .argument('[words...]', 'service, operation and options exactly as after `aws`')
+    .helpOption(false)
+    .allowUnknownOption(true)
+    .allowExcessArguments(true)
+    .action(async (_words: string[], _opts: unknown, cmd: Command) => {
+      const { openSandbox, readParamFile } = await import('../../storage/sandbox.js');
+      const { runAws } = await import('../../sim/simulator.js');
+      const { deps } = ctx;
+      const sandbox = openSandbox(deps);
+      for (const w of sandbox.warnings) deps.stderr.write(`${w}\n`);
+      const argv = cmd.args.length ? cmd.args : ['help'];
+      const result = await runAws(sandbox.sim, argv, (g) => sandbox.callerFor(g.profile, g.region), {
+        cwd: deps.cwd,
+        readFile: readParamFile,
+      });
+      if (result.exitCode === 0 || result.exitCode === 254) sandbox.save();
+      deps.stdout.write(result.stdout);
+      deps.stderr.write(result.stderr);
+      ctx.exit.code = result.exitCode;
+    });
+}

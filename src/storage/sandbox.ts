@@ -1,0 +1,114 @@
+// The persistent sandbox behind `kms-study aws` and `kms-study sandbox`: engine state, profiles and the
+// current profile in <dataDir>/sandbox/state.json, written atomically (last writer wins, never torn).
+// A file that does not parse or load is moved aside and reported, never silently replaced.
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dataDir } from './paths.js';
+import { readJsonFile, writeFileAtomic } from './atomic.js';
+import type { KmsEngine } from '../kms/engine.js';
+import type { Clock, Random } from '../kms/ports.js';
+import type { Caller } from '../kms/types.js';
+import { Simulator } from '../sim/simulator.js';
+import { DEFAULT_PROFILES, callerFor, freshEngine, loadEngine, type Profile } from '../sim/world.js';
+
+export const SANDBOX_FORMAT = 'kms-study-sandbox';
+export const SANDBOX_VERSION = 1;
+
+export interface SandboxFile {
+  format: typeof SANDBOX_FORMAT;
+  version: typeof SANDBOX_VERSION;
+  profile: string;
+  profiles: Record<string, Profile>;
+  engine: unknown;
+}
+
+export interface SandboxDeps {
+  env: Record<string, string | undefined>;
+  now(): number;
+  randomBytes(n: number): Uint8Array;
+}
+
+export interface Sandbox {
+  path: string;
+  engine: KmsEngine;
+  sim: Simulator;
+  profile: string;
+  profiles: Record<string, Profile>;
+  /** Problems found while opening (a corrupt file moved aside), for stderr. */
+  warnings: string[];
+  callerFor(profile?: string, region?: string): Caller;
+  save(): void;
+}
+
+export function sandboxPath(env: Record<string, string | undefined>): string {
+  return join(dataDir(env), 'sandbox', 'state.json');
+}
+
+function shapeProblem(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object') return 'not a JSON object';
+  const f = v as Partial<SandboxFile>;
+  if (f.format !== SANDBOX_FORMAT) return `format is not ${SANDBOX_FORMAT}`;
+  if (f.version !== SANDBOX_VERSION) return `unknown version ${JSON.stringify(f.version)} (this build reads ${SANDBOX_VERSION})`;
+  if (typeof f.profile !== 'string' || !f.profiles || typeof f.profiles !== 'object') return 'profiles missing';
+  if (!f.engine || typeof f.engine !== 'object') return 'engine state missing';
+  return undefined;
+}
+
+/** Opens the sandbox (creating a fresh one when there is none, or when the old file was corrupt). */
+export function openSandbox(deps: SandboxDeps, opts: { fresh?: boolean } = {}): Sandbox {
+  const path = sandboxPath(deps.env);
+  const clock: Clock = { now: () => deps.now() };
+  const random: Random = { bytes: (n) => deps.randomBytes(n) };
+  const warnings: string[] = [];
+  let engine: KmsEngine | undefined;
+  let file: SandboxFile | undefined;
+  if (!opts.fresh) {
+    const read = readJsonFile<SandboxFile>(
+      path,
+      (v) => {
+        const problem = shapeProblem(v);
+        if (problem) return problem;
+        try {
+          engine = loadEngine((v as SandboxFile).engine, clock, random);
+          return undefined;
+        } catch (e) {
+          return `engine state does not load (${(e as Error).message})`;
+        }
+      },
+      deps.now(),
+    );
+    if (read.status === 'ok') file = read.value;
+    else if (read.status === 'corrupt') {
+      engine = undefined;
+      warnings.push(
+        `kms-study: the sandbox state ${path} could not be read (${read.problem}); it was moved to ${read.movedTo} and a fresh sandbox was started.`,
+      );
+    }
+  }
+  if (!file || !engine) {
+    engine = freshEngine(clock, random);
+    file = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: 'default', profiles: { ...DEFAULT_PROFILES }, engine: {} };
+  }
+  const eng = engine;
+  const sandbox: Sandbox = {
+    path,
+    engine: eng,
+    sim: new Simulator(eng, random),
+    profile: file.profile,
+    profiles: file.profiles,
+    warnings,
+    callerFor(profile?: string, region?: string) {
+      return callerFor(eng, sandbox.profiles, profile ?? sandbox.profile, region);
+    },
+    save() {
+      const doc: SandboxFile = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: sandbox.profile, profiles: sandbox.profiles, engine: eng.toJSON() };
+      writeFileAtomic(path, `${JSON.stringify(doc)}\n`);
+    },
+  };
+  return sandbox;
+}
+
+/** File reads for file:// and fileb:// parameters. */
+export function readParamFile(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(path));
+}
