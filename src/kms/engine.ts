@@ -35,7 +35,7 @@ export class KmsEngine {
 
   constructor(opts: EngineOptions) {
     this.core = new EngineCore(opts.clock, opts.random, opts.access ?? allowAllAccess, defaultIamState(), { ...DEFAULT_SETTINGS });
-    if (opts.state) loadState(this.core, opts.state);
+    if (opts.state !== undefined) loadState(this.core, opts.state);
   }
 
   /** Runs one KMS API operation by its AWS name with an AWS-shaped request. Every call appends one audit event. */
