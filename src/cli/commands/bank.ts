@@ -1,5 +1,54 @@
-// Placeholder: the 'bank' command is being built (see the issue tracker). Replaced by its real registration.
+// `kms-study bank lint [paths]` checks banks against docs/bank-format.md (file:line:column, non-zero exit on
+// any problem); `kms-study bank coverage` counts questions per exam tip, scenario and topic.
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ProgramContext } from '../main.js';
 
-export function register(_program: Command, _ctx: ProgramContext): void {}
+function pathsOf(ctx: ProgramContext, paths: string[]): string[] {
+  return paths.length ? paths.map((p) => resolve(ctx.deps.cwd, p)) : [join(ctx.deps.packageRoot, 'questions')];
+}
+
+const today = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function register(program: Command, ctx: ProgramContext): void {
+  const bank = program.command('bank').description('tools for question bank authors (lint, coverage)');
+  bank
+    .command('lint')
+    .description('check question banks (files or folders; default: the packaged questions/) and report file:line:column problems')
+    .argument('[paths...]', 'bank files or folders')
+    .action(async (paths: string[]) => {
+      const { loadBanks } = await import('../../storage/banks.js');
+      const { questions, errors } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
+      for (const e of errors) ctx.deps.stderr.write(`${e.message}\n`);
+      if (errors.length) {
+        ctx.deps.stderr.write(`${errors.length} problem${errors.length === 1 ? '' : 's'} found (${questions.length} valid questions).\n`);
+        ctx.exit.code = 1;
+      } else ctx.deps.stdout.write(`OK: ${questions.length} questions, no problems.\n`);
+    });
+  bank
+    .command('coverage')
+    .description('questions per exam tip, scenario and topic; the single/multiple mix; tips and scenarios under 5 questions')
+    .argument('[paths...]', 'bank files or folders')
+    .option('--json', 'machine-readable output')
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      const [{ loadBanks }, { coverage, MIN_PER_ITEM }, { barChart }] = await Promise.all([
+        import('../../storage/banks.js'),
+        import('../../quiz/coverage.js'),
+        import('../render/charts.js'),
+      ]);
+      const { questions, errors } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
+      if (errors.length) ctx.deps.stderr.write(`kms-study: warning: ${errors.length} problem(s) in the banks (run kms-study bank lint); counting the ${questions.length} valid questions\n`);
+      const c = coverage(questions);
+      const out = ctx.deps.stdout;
+      if (opts.json) {
+        out.write(JSON.stringify(c, null, 2) + '\n');
+        return;
+      }
+      const max = Math.max(MIN_PER_ITEM, ...Object.values(c.byTip), ...Object.values(c.byScenario), ...Object.values(c.byTopic));
+      const rows = (rec: Record<string, number>) => barChart(Object.entries(rec).map(([k, n]) => ({ label: k, value: n, max, suffix: `${n}${n < MIN_PER_ITEM ? '  (under 5)' : ''}` })));
+      out.write(`${c.total} questions: ${c.single} single, ${c.multiple} multiple (${Math.round(c.multipleRatio * 100)}% multiple), ${c.outOfScope} out of SOA-C03 scope\n`);
+      out.write(`\nBy exam tip:\n${rows(c.byTip)}\n\nBy scenario:\n${rows(c.byScenario)}\n\nBy topic:\n${barChart(Object.entries(c.byTopic).map(([k, n]) => ({ label: k, value: n, max, suffix: String(n) })))}\n`);
+      if (c.thinTips.length || c.thinScenarios.length)
+        out.write(`\nUnder ${MIN_PER_ITEM} questions: ${[...c.thinTips.map((t) => `tip ${t}`), ...c.thinScenarios.map((s) => `scenario ${s}`)].join(', ')}\n`);
+    });
+}

@@ -1,5 +1,130 @@
-// Placeholder: the 'quiz' command is being built (see the issue tracker). Replaced by its real registration.
-import type { Command } from 'commander';
+// `kms-study quiz`: practice, exam, review or cram from the question banks. Banks: <packageRoot>/questions,
+// then the `bankDirs` of the progress config, then --bank. Heavy modules (conf, inquirer) load in the action.
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { SeededRandom } from '../../kms/ports.js';
+import type { QuizMode } from '../../quiz/ports.js';
+import { DIFFICULTIES, EXAM_TIPS, TOPICS } from '../../quiz/taxonomy.js';
 import type { ProgramContext } from '../main.js';
 
-export function register(_program: Command, _ctx: ProgramContext): void {}
+export interface QuizOptions {
+  topic?: string;
+  tip?: string;
+  difficulty?: string;
+  count?: number;
+  mode: QuizMode;
+  seed?: string;
+  bank?: string[];
+  shuffle: boolean;
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--count expects a whole number of at least 1, got "${v}"`);
+  return n;
+}
+
+export function register(program: Command, ctx: ProgramContext): void {
+  program
+    .command('quiz')
+    .description('answer questions from the banks: practice (feedback each time), exam (timed, scored), review (missed and due), cram (schedule untouched)')
+    .option('--topic <topic>', `only this topic (${Object.keys(TOPICS).join(', ')})`)
+    .option('--tip <tip>', `only questions on this exam tip (${Object.keys(EXAM_TIPS).join(', ')})`)
+    .addOption(new Option('--difficulty <level>', 'only this difficulty').choices([...DIFFICULTIES]))
+    .option('--count <n>', 'how many questions (default: practice 10, review 20, cram 20, exam 65 or what the bank holds)', positiveInt)
+    .addOption(new Option('--mode <mode>', 'quiz mode').choices(['practice', 'exam', 'review', 'cram']).default('practice'))
+    .option('--seed <seed>', 'repeatable question and option order')
+    .option('--bank <path...>', 'quiz from these bank files or folders instead of the packaged banks and the config bankDirs')
+    .option('--no-shuffle', 'keep bank order for questions and options')
+    .action(async (opts: QuizOptions) => {
+      ctx.exit.code = await runQuiz(ctx, opts);
+    });
+}
+
+/**
+ * The bank paths for this run: with --bank, exactly those (relative to cwd); otherwise the packaged
+ * <packageRoot>/questions plus the `bankDirs` of the progress config.
+ */
+export function bankPathsFor(ctx: ProgramContext, configDirs: string[], explicit: string[] = []): string[] {
+  if (explicit.length) return explicit.map((b) => resolve(ctx.deps.cwd, b));
+  return [join(ctx.deps.packageRoot, 'questions'), ...configDirs.map((d) => resolve(ctx.deps.cwd, d))];
+}
+
+export const todayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> {
+  const { deps } = ctx;
+  const [{ ProgressStore }, { loadBanks }, { applyFilters, selectQuestions }, { runSession }, { runExam }, prompterMod, { chalkFor }, { styleFrom }, { hexFrom }] = await Promise.all([
+    import('../../storage/progress.js'),
+    import('../../storage/banks.js'),
+    import('../../quiz/select.js'),
+    import('../../quiz/session.js'),
+    import('../../quiz/exam.js'),
+    import('../prompter.js'),
+    import('../style.js'),
+    import('../render/style.js'),
+    import('../../kms/ports.js'),
+  ]);
+  const { dataDir } = await import('../../storage/paths.js');
+  const { store, warnings } = ProgressStore.open(dataDir(deps.env), deps.now);
+  for (const w of warnings) deps.stderr.write(`kms-study: warning: ${w}\n`);
+  const paths = bankPathsFor(ctx, store.config().bankDirs, opts.bank);
+  const loaded = loadBanks(paths, { today: todayOf(deps.now()) });
+  const missing = loaded.errors.filter((e) => e.line === 0);
+  if (missing.length && opts.bank?.some((b) => missing.some((e) => e.file === resolve(deps.cwd, b)))) throw new UsageError(missing.map((e) => e.message).join('\n'), 1);
+  const contentErrors = loaded.errors.filter((e) => e.line !== 0);
+  if (contentErrors.length) {
+    deps.stderr.write(`kms-study: warning: ${contentErrors.length} problem(s) in the banks; those questions are left out (run kms-study bank lint):\n`);
+    for (const e of contentErrors.slice(0, 5)) deps.stderr.write(`  ${e.message}\n`);
+  }
+  const filtered = applyFilters(loaded.questions, opts);
+  if (filtered.empty) throw new UsageError(`${filtered.empty}${loaded.questions.length === 0 ? ` (looked in: ${paths.join(', ')})` : ''}`, 1);
+
+  const answers = store.answers();
+  const lastCorrect: Record<string, boolean> = {};
+  for (const a of answers) lastCorrect[a.questionId] = a.correct;
+  const topicAccuracy = Object.fromEntries(Object.entries(store.topicMastery()).map(([t, m]) => [t, m.accuracy]));
+  const cards = store.storedCards();
+  const random = opts.shuffle === false ? undefined : new SeededRandom(opts.seed ?? hexFrom({ bytes: deps.randomBytes }, 16));
+  const picked = selectQuestions(opts.mode, filtered.questions, { cards, lastCorrect, topicAccuracy }, deps.now(), opts.count, random);
+  if (picked.empty) throw new UsageError(picked.empty, 1);
+
+  const interactive = Boolean(deps.stdin.isTTY && deps.stdout.isTTY);
+  const write = (s: string) => deps.stdout.write(s);
+  const prompter = interactive ? new prompterMod.InquirerPrompter(deps.now, write) : new prompterMod.LinePrompter(deps.stdin, write, deps.now);
+  const onSigint = () => (prompter instanceof prompterMod.LinePrompter ? prompter.stop('interrupted') : undefined);
+  if (!interactive) process.once('SIGINT', onSigint);
+  const sessionId = hexFrom({ bytes: deps.randomBytes }, 8);
+  const io = {
+    prompter,
+    write,
+    now: deps.now,
+    style: styleFrom(chalkFor(deps, !ctx.color())),
+    onAnswer: (e: import('../../quiz/ports.js').AnswerEvent) =>
+      store.recordMany(
+        [{ questionId: e.question.id, topic: e.question.topic, tips: e.question.tips, mode: opts.mode, correct: e.correct, guessed: e.guessed, chosen: e.chosen, durationMs: e.durationMs, at: e.at, sessionId }],
+        e.card ? { [e.question.id]: e.card } : {},
+      ),
+  };
+  let result;
+  try {
+    result = opts.mode === 'exam' ? await runExam(picked.questions, cards, io, random) : await runSession(opts.mode, picked.questions, cards, io, random);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+  store.recordSession({
+    id: sessionId,
+    mode: result.mode,
+    startedAt: result.startedAt,
+    finishedAt: result.finishedAt,
+    questions: result.questions,
+    answered: result.answered,
+    correct: result.correct,
+    ended: result.ended,
+    ...(result.scaledScore !== undefined ? { scaledScore: result.scaledScore, passed: result.passed } : {}),
+  });
+  if (result.ended === 'interrupted') return 130;
+  if (result.ended === 'end-of-input') return 1;
+  return 0;
+}

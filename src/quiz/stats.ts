@@ -1,0 +1,111 @@
+// What `kms-study stats` reports, computed from stored answers, sessions, cards and labs plus the bank:
+// totals, per-topic and per-tip accuracy, the score trend, the weakest tips with what to do next, and a
+// labelled readiness estimate.
+import { recallProbability, type StoredCard } from './schedule.js';
+import { scaledScore, PASS_SCORE } from './score.js';
+import type { Question } from './types.js';
+
+interface AnswerLike {
+  questionId: string;
+  topic: string;
+  tips: string[];
+  correct: boolean;
+  durationMs: number | null;
+  at: number;
+}
+interface SessionLike {
+  mode: string;
+  startedAt: number;
+  answered: number;
+  correct: number;
+  scaledScore?: number;
+}
+interface LabLike {
+  labId: string;
+  completed: boolean;
+}
+
+export interface Accuracy {
+  answered: number;
+  correct: number;
+  accuracy: number;
+}
+
+export interface WeakTip extends Accuracy {
+  tip: string;
+  lab?: string;
+  /** Question ids to do next: missed ones first, then unseen ones. */
+  questions: string[];
+}
+
+export interface Stats {
+  totals: Accuracy & { sessions: number; studyMinutes: number; questionsSeen: number; bankQuestions: number };
+  byTopic: Record<string, Accuracy>;
+  byTip: Record<string, Accuracy>;
+  trend: { at: number; mode: string; accuracy: number; scaledScore?: number }[];
+  weakestTips: WeakTip[];
+  readiness: { estimate: number; recall: number; passLikely: boolean; method: string };
+  labs: { completed: string[]; attempted: string[] };
+}
+
+function acc(rows: AnswerLike[], keys: (a: AnswerLike) => string[]): Record<string, Accuracy> {
+  const out: Record<string, Accuracy> = {};
+  for (const a of rows)
+    for (const k of keys(a)) {
+      const s = (out[k] ??= { answered: 0, correct: 0, accuracy: 0 });
+      s.answered++;
+      if (a.correct) s.correct++;
+    }
+  for (const s of Object.values(out)) s.accuracy = s.answered ? s.correct / s.answered : 0;
+  return out;
+}
+
+export const READINESS_METHOD =
+  'Estimate: the average chance of answering an in-scope bank question right today, where a reviewed question counts its FSRS recall probability ' +
+  'and an unseen one counts 0.25 (a guess among four options); that average is put on the 100–1000 scale with the same assumed mapping as exam mode. ' +
+  'It is not an AWS score.';
+
+export function computeStats(answers: AnswerLike[], sessions: SessionLike[], cards: Record<string, StoredCard>, labs: LabLike[], bank: Question[], now: number): Stats {
+  const correct = answers.filter((a) => a.correct).length;
+  const byTip = acc(answers, (a) => a.tips);
+  const last: Record<string, boolean> = {};
+  for (const a of answers) last[a.questionId] = a.correct;
+  const weakestTips: WeakTip[] = Object.entries(byTip)
+    .filter(([, s]) => s.accuracy < 1)
+    .sort((a, b) => a[1].accuracy - b[1].accuracy || b[1].answered - a[1].answered || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([tip, s]) => {
+      const qs = bank.filter((q) => (q.tips as string[]).includes(tip));
+      const labCount = new Map<string, number>();
+      for (const q of qs) if (q.lab) labCount.set(q.lab, (labCount.get(q.lab) ?? 0) + 1);
+      const lab = [...labCount.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+      const missed = qs.filter((q) => last[q.id] === false).map((q) => q.id);
+      const unseen = qs.filter((q) => last[q.id] === undefined).map((q) => q.id);
+      return { tip, ...s, lab, questions: [...missed, ...unseen].slice(0, 5) };
+    });
+  const inScope = bank.filter((q) => q.scope === 'in');
+  const recall = inScope.length ? inScope.reduce((sum, q) => sum + (cards[q.id] ? recallProbability(cards[q.id], now) : 0.25), 0) / inScope.length : 0;
+  const estimate = scaledScore(Math.round(recall * 1000), 1000);
+  return {
+    totals: {
+      answered: answers.length,
+      correct,
+      accuracy: answers.length ? correct / answers.length : 0,
+      sessions: sessions.length,
+      studyMinutes: Math.round(answers.reduce((t, a) => t + (a.durationMs ?? 0), 0) / 60000),
+      questionsSeen: new Set(answers.map((a) => a.questionId)).size,
+      bankQuestions: bank.length,
+    },
+    byTopic: acc(answers, (a) => [a.topic]),
+    byTip,
+    trend: sessions
+      .filter((s) => s.answered > 0)
+      .map((s) => ({ at: s.startedAt, mode: s.mode, accuracy: s.correct / s.answered, ...(s.scaledScore !== undefined ? { scaledScore: s.scaledScore } : {}) })),
+    weakestTips,
+    readiness: { estimate, recall, passLikely: estimate >= PASS_SCORE, method: READINESS_METHOD },
+    labs: {
+      completed: [...new Set(labs.filter((l) => l.completed).map((l) => l.labId))].sort(),
+      attempted: [...new Set(labs.map((l) => l.labId))].sort(),
+    },
+  };
+}
