@@ -55,8 +55,8 @@ function shapeProblem(v: unknown): string | undefined {
 }
 
 /** Opens the sandbox (creating a fresh one when there is none, or when the old file was corrupt). */
-export function openSandbox(deps: SandboxDeps, opts: { fresh?: boolean } = {}): Sandbox {
-  const path = sandboxPath(deps.env);
+export function openSandbox(deps: SandboxDeps, opts: { fresh?: boolean; path?: string } = {}): Sandbox {
+  const path = opts.path ?? sandboxPath(deps.env);
   const clock: Clock = { now: () => deps.now() };
   const random: Random = { bytes: (n) => deps.randomBytes(n) };
   const warnings: string[] = [];
