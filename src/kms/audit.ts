@@ -3,6 +3,26 @@
 import { KmsException } from './errors.js';
 import type { Caller } from './types.js';
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function uuidAt(b: Uint8Array, o: number): string {
+  let h = '';
+  for (let i = 0; i < 16; i++) {
+    let x = b[o + i];
+    if (i === 6) x = (x & 0x0f) | 0x40;
+    if (i === 8) x = (x & 0x3f) | 0x80;
+    h += HEX[x];
+    if (i === 3 || i === 5 || i === 7 || i === 9) h += '-';
+  }
+  return h;
+}
+
+/** requestID and eventID (UUID v4) from one 32-byte draw: one call to the Random port per event. */
+export function eventIds(random: { bytes(n: number): Uint8Array }): { requestID: string; eventID: string } {
+  const b = random.bytes(32);
+  return { requestID: uuidAt(b, 0), eventID: uuidAt(b, 16) };
+}
+
 export interface AuditUserIdentity {
   type: string;
   principalId?: string;

@@ -2,7 +2,7 @@
 // keys on first use, and KMS's own timed events (DeleteKey, RotateKey). Differs: events run exactly at their due time.
 import type { IamState } from '../iam/types.js';
 import { keyArn, rootArn } from './arn.js';
-import { DEFAULT_SOURCE_IP, EVENT_VERSION, type AuditEvent } from './audit.js';
+import { DEFAULT_SOURCE_IP, EVENT_VERSION, eventIds, type AuditEvent } from './audit.js';
 import { toHex } from './crypto/blob.js';
 import type { KeyMaterial, RotationType } from './model/key-material.js';
 import type { KeyRecord } from './model/key.js';
@@ -216,8 +216,7 @@ export class EngineCore {
       userAgent: 'AWS Internal',
       requestParameters: null,
       responseElements: null,
-      requestID: uuidFrom(this.random),
-      eventID: uuidFrom(this.random),
+      ...eventIds(this.random),
       readOnly: false,
       resources: [{ accountId: key.accountId, type: 'AWS::KMS::Key', ARN: key.arn }],
       eventType: 'AwsServiceEvent',

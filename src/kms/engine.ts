@@ -2,13 +2,13 @@
 // Differs: authorization runs before the key-state check (a denied caller learns nothing about the key's state).
 import type { IamState } from '../iam/types.js';
 import { allowAllAccess, defaultIamState } from './access.js';
-import { DEFAULT_SOURCE_IP, DEFAULT_USER_AGENT, EVENT_VERSION, userIdentityOf, type AuditEvent } from './audit.js';
+import { DEFAULT_SOURCE_IP, DEFAULT_USER_AGENT, EVENT_VERSION, eventIds, userIdentityOf, type AuditEvent } from './audit.js';
 import { Call } from './call.js';
 import { DEFAULT_SETTINGS, EngineCore, type EngineSettings } from './core.js';
 import { KMSInternalException, KmsException, UnknownOperationException } from './errors.js';
 import { keyMetadata, type KeyView } from './model/key.js';
 import { OPERATIONS } from './operations/index.js';
-import { uuidFrom, type Clock, type Random } from './ports.js';
+import type { Clock, Random } from './ports.js';
 import { loadState, saveState, type EngineStateDocument } from './state.js';
 import type { AccessControl, Caller, ConditionContext, Decision } from './types.js';
 import { requestParametersOf } from './request-log.js';
@@ -92,7 +92,7 @@ export class KmsEngine {
     const target = this.core.now() + ms;
     this.core.runDue(target);
     this.core.offsetMs += ms;
-    this.core.now();
+    if (this.core.highWaterMs < target) this.core.highWaterMs = target;
   }
 
   operations(): string[] {
@@ -186,8 +186,7 @@ export class KmsEngine {
       userAgent: caller.viaService ?? caller.userAgent ?? DEFAULT_USER_AGENT,
       requestParameters: requestParametersOf(request),
       responseElements: error ? null : call.responseElements,
-      requestID: uuidFrom(this.core.random),
-      eventID: uuidFrom(this.core.random),
+      ...eventIds(this.core.random),
       readOnly,
       eventType: 'AwsApiCall',
       managementEvent: true,

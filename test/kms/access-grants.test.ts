@@ -40,6 +40,18 @@ describe('authorization order and requests', () => {
     expect(r.context).toMatchObject({ 'kms:CallerAccount': ACCOUNT, 'kms:EncryptionContext:Dept': 'IT', 'kms:EncryptionContextKeys': ['Dept'], 'kms:ResourceAliases': ['alias/app'] });
   });
 
+  it('authorizes ReEncrypt as ReEncryptFrom on the source and ReEncryptTo on the destination', () => {
+    const access = recording();
+    const { exec, keys } = anEngine().withAccess(access).withKey().withKey().build();
+    const blob = exec('Encrypt', { KeyId: keys[0], Plaintext: bytes('x') }).CiphertextBlob;
+    access.seen.length = 0;
+    exec('ReEncrypt', { CiphertextBlob: blob, DestinationKeyId: keys[0] });
+    exec('ReEncrypt', { CiphertextBlob: blob, DestinationKeyId: keys[1] });
+    expect(access.seen.map((r) => [r.action, r.resourceArn, r.context['kms:ReEncryptOnSameKey']])).toEqual([
+      ['kms:ReEncryptFrom', keys[0], undefined], ['kms:ReEncryptTo', keys[0], true], ['kms:ReEncryptFrom', keys[0], undefined], ['kms:ReEncryptTo', keys[1], false],
+    ]);
+  });
+
   it('passes kms:RequestAlias when the caller names the key by alias, and * for keyless actions', () => {
     const access = recording();
     const { exec } = anEngine().withAccess(access).withKey({ alias: 'alias/app' }).build();

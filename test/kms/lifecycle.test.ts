@@ -64,6 +64,8 @@ describe('ScheduleKeyDeletion / CancelKeyDeletion and the simulated clock', () =
     clock.set(T0 - 5 * DAY);
     expect(engine.now()).toBe(T0 + DAY);
     expect(() => engine.advance(-1)).toThrow(RangeError);
+    engine.advance(DAY);
+    expect(engine.now()).toBe(T0 + 2 * DAY);
   });
 });
 
@@ -124,6 +126,14 @@ describe('rotation', () => {
     expect(all.filter((r) => r.KeyMaterialState === 'CURRENT')).toHaveLength(1);
     const page = exec('ListKeyRotations', { KeyId: keys[0], Limit: 10 });
     expect(page).toMatchObject({ Truncated: true });
+  });
+
+  it('answers ConflictException for an on-demand rotation within 20 minutes of an automatic one', () => {
+    const { engine, exec, keys } = anEngine().withKey({ rotation: 90 }).build();
+    engine.advance(90 * DAY - 10 * 60_000);
+    expectKmsError(() => exec('RotateKeyOnDemand', { KeyId: keys[0] }), 'ConflictException');
+    engine.advance(10 * 60_000);
+    exec('RotateKeyOnDemand', { KeyId: keys[0] });
   });
 
   it('refuses rotation for asymmetric, HMAC and EXTERNAL keys', () => {

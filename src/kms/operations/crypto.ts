@@ -111,10 +111,11 @@ register('ReEncrypt', true, (c: Call, req: Req) => {
   const srcAlg = algorithm(req, 'SourceEncryptionAlgorithm');
   const destAlg = algorithm(req, 'DestinationEncryptionAlgorithm');
   const from = openCiphertext(c, blob, sourceKeyId, src, 'kms:ReEncryptFrom', srcAlg);
-  const dest = c.key(destKeyId, {
-    action: 'kms:ReEncryptTo', aliasOk: true, crossAccount: true, encryptionContext: destContext, grantTokens: src.grantTokens,
-    context: { 'kms:ReEncryptOnSameKey': false, 'kms:EncryptionAlgorithm': destAlg },
-  });
+  const destKey = c.resolve(destKeyId, { aliasOk: true, crossAccount: true });
+  const dest = c.use(destKey, {
+    action: 'kms:ReEncryptTo', encryptionContext: destContext, grantTokens: src.grantTokens,
+    context: { 'kms:ReEncryptOnSameKey': destKey === from.key, 'kms:EncryptionAlgorithm': destAlg },
+  }, destKeyId);
   const m = assertSymmetric(dest, 'ReEncrypt', destAlg);
   if (src.dryRun) throw new DryRunOperationException(DRY_RUN);
   c.additionalEventData = { sourceKeyMaterialId: from.material.id, destinationKeyMaterialId: m.id };

@@ -2,13 +2,14 @@
 // ListKeyRotations. Differs: on-demand rotation completes at once (AWS: asynchronous); a re-enabled overdue key rotates at once.
 import type { Call } from '../call.js';
 import { DAY_MS } from '../core.js';
-import { LimitExceededException, UnsupportedOperationException } from '../errors.js';
+import { ConflictException, LimitExceededException, UnsupportedOperationException } from '../errors.js';
 import type { KeyRecord } from '../model/key.js';
 import { page, pageFields } from '../paging.js';
 import { optInt, optString, paging, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
 
 export const MAX_ON_DEMAND_ROTATIONS = 25;
+const CONFLICT_WINDOW_MS = 20 * 60_000;
 
 /** Rotation exists only for symmetric encryption keys with KMS-generated material. */
 function assertRotatable(key: KeyRecord): void {
@@ -65,6 +66,11 @@ register('RotateKeyOnDemand', false, (c: Call, req: Req) => {
   assertRotatable(key);
   if (key.rotation.onDemandCount >= MAX_ON_DEMAND_ROTATIONS) {
     throw new LimitExceededException(`The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`);
+  }
+  const due = key.rotation.enabled ? key.rotation.nextRotationDate : undefined;
+  if (due !== undefined && due - c.now() < CONFLICT_WINDOW_MS) {
+    // The model's ConflictException: an automatic rotation is due within 20 minutes (wording is ours).
+    throw new ConflictException(`An automatic rotation of ${key.arn} is scheduled within the next 20 minutes. Try again later.`);
   }
   key.rotation.onDemandCount += 1;
   const m = c.core.rotate(key, 'ON_DEMAND', c.now());
