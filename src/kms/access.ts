@@ -1,5 +1,6 @@
 // Stand-ins until src/policy is wired in: a permissive AccessControl and the default identity state.
 // Differs: allowAllAccess allows every call (tests of non-access behaviour only); the policies it writes are AWS's defaults.
+import { defaultIamState as iamDefaults } from '../iam/state.js';
 import type { IamState } from '../iam/types.js';
 import { MalformedPolicyDocumentException } from './errors.js';
 import type { AccessControl } from './types.js';
@@ -66,7 +67,7 @@ export const allowAllAccess: AccessControl = {
   awsManagedKeyPolicy: awsManagedKeyPolicyDocument,
 };
 
-/** The identity state the engine starts with until src/iam provides its own default. */
+/** The identity state a new engine starts with: src/iam's seeded accounts and admin user. */
 export function defaultIamState(): IamState {
-  return { accounts: [{ id: '111122223333' }], users: [], roles: [], policies: [] };
+  return iamDefaults();
 }
