@@ -31,11 +31,9 @@ export function register(program: Command, ctx: ProgramContext): void {
     .argument('[paths...]', 'bank files or folders')
     .option('--json', 'machine-readable output')
     .action(async (paths: string[], opts: { json?: boolean }) => {
-      const [{ loadBanks }, { coverage, MIN_PER_ITEM }, { barChart }] = await Promise.all([
-        import('../../storage/banks.js'),
-        import('../../quiz/coverage.js'),
-        import('../render/charts.js'),
-      ]);
+      const { loadBanks } = await import('../../storage/banks.js');
+      const { coverage, MIN_PER_ITEM } = await import('../../quiz/coverage.js');
+      const { barChart } = await import('../render/charts.js');
       const { questions, errors } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
       if (errors.length) ctx.deps.stderr.write(`kms-study: warning: ${errors.length} problem(s) in the banks (run kms-study bank lint); counting the ${questions.length} valid questions\n`);
       const c = coverage(questions);

@@ -55,17 +55,16 @@ export const todayOf = (ms: number): string => new Date(ms).toISOString().slice(
 
 async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> {
   const { deps } = ctx;
-  const [{ ProgressStore }, { loadBanks }, { applyFilters, selectQuestions }, { runSession }, { runExam }, prompterMod, { chalkFor }, { styleFrom }, { hexFrom }] = await Promise.all([
-    import('../../storage/progress.js'),
-    import('../../storage/banks.js'),
-    import('../../quiz/select.js'),
-    import('../../quiz/session.js'),
-    import('../../quiz/exam.js'),
-    import('../prompter.js'),
-    import('../style.js'),
-    import('../render/style.js'),
-    import('../../kms/ports.js'),
-  ]);
+  // One at a time: Jest's ESM loader trips over concurrent dynamic imports that share modules.
+  const { ProgressStore } = await import('../../storage/progress.js');
+  const { loadBanks } = await import('../../storage/banks.js');
+  const { applyFilters, selectQuestions } = await import('../../quiz/select.js');
+  const { runSession } = await import('../../quiz/session.js');
+  const { runExam } = await import('../../quiz/exam.js');
+  const prompterMod = await import('../prompter.js');
+  const { chalkFor } = await import('../style.js');
+  const { styleFrom } = await import('../render/style.js');
+  const { hexFrom } = await import('../../kms/ports.js');
   const { dataDir } = await import('../../storage/paths.js');
   const { store, warnings } = ProgressStore.open(dataDir(deps.env), deps.now);
   for (const w of warnings) deps.stderr.write(`kms-study: warning: ${w}\n`);

@@ -6,7 +6,8 @@ import { UsageError } from '../../errors.js';
 import type { ProgramContext } from '../main.js';
 
 async function openStore(ctx: ProgramContext) {
-  const [{ ProgressStore }, { dataDir }] = await Promise.all([import('../../storage/progress.js'), import('../../storage/paths.js')]);
+  const { ProgressStore } = await import('../../storage/progress.js');
+  const { dataDir } = await import('../../storage/paths.js');
   const { store, warnings } = ProgressStore.open(dataDir(ctx.deps.env), ctx.deps.now);
   for (const w of warnings) ctx.deps.stderr.write(`kms-study: warning: ${w}\n`);
   return store;
@@ -21,13 +22,11 @@ export function register(program: Command, ctx: ProgramContext): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const store = await openStore(ctx);
-      const [{ loadBanks }, { computeStats }, { barChart, sparkline }, { chalkFor }, { EXAM_TIPS }] = await Promise.all([
-        import('../../storage/banks.js'),
-        import('../../quiz/stats.js'),
-        import('../render/charts.js'),
-        import('../style.js'),
-        import('../../quiz/taxonomy.js'),
-      ]);
+      const { loadBanks } = await import('../../storage/banks.js');
+      const { computeStats } = await import('../../quiz/stats.js');
+      const { barChart, sparkline } = await import('../render/charts.js');
+      const { chalkFor } = await import('../style.js');
+      const { EXAM_TIPS } = await import('../../quiz/taxonomy.js');
       const dirs = [join(ctx.deps.packageRoot, 'questions'), ...store.config().bankDirs];
       const bank = loadBanks(dirs).questions;
       const s = computeStats(store.answers(), store.sessions(), store.storedCards(), store.labResults(), bank, ctx.deps.now());
@@ -102,7 +101,8 @@ export function register(program: Command, ctx: ProgramContext): void {
         ctx.deps.stdout.write(json);
         return;
       }
-      const [{ writeFileAtomic }, { resolve }] = await Promise.all([import('../../storage/atomic.js'), import('node:path')]);
+      const { writeFileAtomic } = await import('../../storage/atomic.js');
+      const { resolve } = await import('node:path');
       const target = resolve(ctx.deps.cwd, opts.output);
       writeFileAtomic(target, json);
       ctx.deps.stderr.write(`Progress written to ${target}\n`);
