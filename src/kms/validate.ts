@@ -92,7 +92,7 @@ export function optStringList(req: Req, name: string, opts: { min?: number; max?
   return v as string[];
 }
 
-/** Limit (1–1000) and Marker of a paged List* call. */
-export function paging(req: Req, maxLimit = 1000): { limit: number; marker?: string } {
-  return { limit: optInt(req, 'Limit', 1, maxLimit) ?? 100, marker: optString(req, 'Marker', { min: 1, max: 1024 }) };
+/** Limit and Marker of a paged List* call: 1–1000 default 100 (ListKeys...), 1–100 default 50 (ListAliases, grants). */
+export function paging(req: Req, maxLimit = 1000, defaultLimit = 100): { limit: number; marker?: string } {
+  return { limit: optInt(req, 'Limit', 1, maxLimit) ?? defaultLimit, marker: optString(req, 'Marker', { min: 1, max: 1024 }) };
 }

@@ -16,6 +16,8 @@ describe('aliases', () => {
     const p1 = exec('ListAliases', { Limit: 2 });
     expect(p1.Truncated).toBe(true);
     expect((exec('ListAliases', { Limit: 2, Marker: p1.NextMarker }).Aliases as unknown[]).length).toBe(1);
+    expectKmsError(() => exec('ListAliases', { Limit: 101 }), 'ValidationException');
+    expectKmsError(() => exec('ListAliases', { Marker: 'nope' }), 'InvalidMarkerException');
     engine.advance(1000);
     exec('UpdateAlias', { AliasName: 'alias/app', TargetKeyId: keys[1] });
     expect(engine.inspectKey('alias/app', ACCOUNT, 'us-east-1')?.KeyMetadata.Arn).toBe(keys[1]);

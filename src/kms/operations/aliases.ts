@@ -76,7 +76,7 @@ register('DeleteAlias', false, (c: Call, req: Req) => {
 
 register('ListAliases', true, (c: Call, req: Req) => {
   const keyId = optString(req, 'KeyId', { min: 1, max: 2048 });
-  const { limit, marker } = paging(req);
+  const { limit, marker } = paging(req, 100, 50);
   let aliases = c.core.store.aliasesIn(c.caller.accountId, c.caller.region);
   if (keyId !== undefined) {
     const key = c.resolve(keyId);

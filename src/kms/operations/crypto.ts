@@ -9,7 +9,7 @@ import {
 } from '../errors.js';
 import { currentMaterial, type KeyRecord } from '../model/key.js';
 import type { KeyMaterial } from '../model/key-material.js';
-import { optBlob, optBool, optInt, optString, optStringList, optStringMap, reqBlob, reqString, type Req } from '../validate.js';
+import { optBool, optInt, optString, optStringList, optStringMap, reqBlob, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
 
 const ALGORITHMS = ['SYMMETRIC_DEFAULT', 'RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'SM2PKE'] as const;

@@ -10,7 +10,7 @@ import type { KeyRecord } from '../model/key.js';
 import { page, pageFields } from '../paging.js';
 import { hexFrom } from '../ports.js';
 import type { GrantRecord } from '../types.js';
-import { optBool, optInt, optString, optStringList, paging, reqString, required, type Req } from '../validate.js';
+import { optBool, optString, optStringList, paging, reqString, required, type Req } from '../validate.js';
 import { register } from './registry.js';
 
 export const GRANT_OPERATIONS = [
@@ -101,8 +101,7 @@ register('ListGrants', true, (c: Call, req: Req) => {
   const keyId = reqString(req, 'KeyId', { max: 2048 });
   const grantId = optString(req, 'GrantId', { min: 1, max: 128 });
   const grantee = optString(req, 'GranteePrincipal', { min: 1, max: 256 });
-  const limit = optInt(req, 'Limit', 1, 100) ?? 50;
-  const marker = optString(req, 'Marker', { min: 1, max: 1024 });
+  const { limit, marker } = paging(req, 100, 50);
   const key = c.key(keyId, { crossAccount: true, context: { 'kms:GrantIsForAWSResource': c.caller.isForAwsResource ?? false } });
   const grants = key.grants.filter((g) => (grantId === undefined || g.GrantId === grantId) && (grantee === undefined || g.GranteePrincipal === grantee));
   const p = page(grants, limit, marker);
@@ -111,7 +110,7 @@ register('ListGrants', true, (c: Call, req: Req) => {
 
 register('ListRetirableGrants', true, (c: Call, req: Req) => {
   const retiring = reqString(req, 'RetiringPrincipal', { max: 256 });
-  const { limit, marker } = paging(req);
+  const { limit, marker } = paging(req, 100, 50);
   c.authorize('kms:ListRetirableGrants', undefined);
   const grants: GrantRecord[] = [];
   for (const k of c.core.store.keys.values()) {
