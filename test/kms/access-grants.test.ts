@@ -155,6 +155,8 @@ describe('grants', () => {
     expectKmsError(() => exec('RetireGrant', { KeyId: keys[0], GrantId: 'f'.repeat(64) }), 'NotFoundException');
     expectKmsError(() => exec('RetireGrant', { KeyId: keys[0], GrantId: 'nope' }), 'InvalidGrantIdException');
     expectKmsError(() => exec('RetireGrant', { KeyId: keys[0] }), 'ValidationException');
+    expectKmsError(() => exec('ListRetirableGrants', {}), 'ValidationException');
+    expectKmsError(() => exec('ListRetirableGrants', { RetiringPrincipal: ops.principal.roleArn, Limit: 101 }), 'ValidationException');
   });
 
   it('revokes a grant', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { allowAllAccess } from '../../src/kms/access.js';
+import type { AccessControl } from '../../src/kms/types.js';
 import { ACCOUNT, anEngine, expectKmsError, T0, userCaller } from './builder.js';
 
 describe('aliases', () => {
@@ -81,6 +83,23 @@ describe('tags', () => {
     exec('TagResource', { KeyId: keys[0], Tags: Array.from({ length: 49 }, (_, i) => t(`t${i}`)) });
     expect(expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('one-more')] }), 'TagException').message).toBe('Too many tags');
     expectKmsError(() => exec('UntagResource', { KeyId: keys[0], TagKeys: ['aws:x'] }), 'TagException');
+  });
+});
+
+describe('key policies: lockout safety check on PutKeyPolicy', () => {
+  it('refuses a policy that would not let the caller call PutKeyPolicy again, unless bypassed', () => {
+    const access: AccessControl = {
+      ...allowAllAccess,
+      authorize: (req) => ({ allowed: !(req.action === 'kms:PutKeyPolicy' && (req.keyPolicy ?? '').includes('"nobody"')), reason: 'Allowed', trace: [] }),
+    };
+    const { exec, keys } = anEngine().withAccess(access).withKey().build();
+    const before = exec('GetKeyPolicy', { KeyId: keys[0] }).Policy;
+    const locked = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'nobody', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:Decrypt', Resource: '*' }] });
+    const e = expectKmsError(() => exec('PutKeyPolicy', { KeyId: keys[0], Policy: locked }), 'MalformedPolicyDocumentException');
+    expect(e.message).toBe('The new key policy will not allow you to update the key policy in the future.');
+    expect(exec('GetKeyPolicy', { KeyId: keys[0] }).Policy).toBe(before);
+    exec('PutKeyPolicy', { KeyId: keys[0], Policy: locked, BypassPolicyLockoutSafetyCheck: true });
+    expect(exec('GetKeyPolicy', { KeyId: keys[0] }).Policy).toBe(locked);
   });
 });
 

@@ -82,6 +82,13 @@ describe('rotation', () => {
     expect(exec('GetKeyRotationStatus', { KeyId: keys[0] })).toEqual({ KeyId: keys[0], KeyRotationEnabled: false });
   });
 
+  it('keeps the schedule anchor when only the period changes', () => {
+    const { engine, exec, keys } = anEngine().withKey({ rotation: 365 }).build();
+    engine.advance(100 * DAY);
+    exec('EnableKeyRotation', { KeyId: keys[0], RotationPeriodInDays: 200 });
+    expect(exec('GetKeyRotationStatus', { KeyId: keys[0] }).NextRotationDate).toEqual(new Date(T0 + 200 * DAY));
+  });
+
   it('rotates automatically when time passes NextRotationDate, keeps the key id, and old ciphertext decrypts after three rotations', () => {
     const { engine, exec, keys } = anEngine().withKey({ rotation: 90 }).build();
     const blobs: unknown[] = [];
