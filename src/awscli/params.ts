@@ -8,7 +8,8 @@ import { fromUtf8 } from './b64.js';
 import { parseShorthand, parseShorthandList } from './shorthand.js';
 
 function resolvePath(path: string, cwd: string): string {
-  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? path : `${cwd.replace(/\/$/, '')}/${path}`;
+  // Absolute paths and ~ (expanded by the reader, which knows HOME) stay as written.
+  return path.startsWith('/') || path.startsWith('~') || /^[A-Za-z]:[\\/]/.test(path) ? path : `${cwd.replace(/\/$/, '')}/${path}`;
 }
 
 /** file://path -> text, fileb://path -> bytes; other words unchanged. */

@@ -4,7 +4,9 @@ import { SERVICES, cliOperationNames, findOperation, isService, kebab, type Oper
 import type { ParsedCommand, ParseIo } from './types.js';
 import { CliUsageError, usage } from './errors.js';
 import { extractGlobals } from './globals.js';
-import { paramValue } from './params.js';
+import { loadParamFile, paramValue } from './params.js';
+import { inputFromJson, skeleton } from './skeleton.js';
+import { fromUtf8 } from './b64.js';
 import { checkQuery } from './format/index.js';
 import { closest } from './suggest.js';
 
@@ -40,6 +42,7 @@ export function parseAwsArgs(argv: string[], io: ParseIo): ParsedCommand {
   const byOption = new Map<string, string>(Object.keys(model.input.members).map((m) => [`--${kebab(m)}`, m]));
   const words = new Map<string, string[]>();
   const unknown: string[] = [];
+  let inputJson: string | undefined;
   for (let i = 0; i < optionWords.length; i++) {
     const word = optionWords[i];
     if (!word.startsWith('--')) {
@@ -48,6 +51,18 @@ export function parseAwsArgs(argv: string[], io: ParseIo): ParsedCommand {
     }
     const eq = word.indexOf('=');
     const name = eq > 0 ? word.slice(0, eq) : word;
+    if (name === '--generate-cli-skeleton') {
+      const what = eq > 0 ? word.slice(eq + 1) : optionWords[i + 1] && !optionWords[i + 1].startsWith('--') ? optionWords[++i] : 'input';
+      if (what !== 'input') throw usage(`argument --generate-cli-skeleton: Invalid choice '${what}', valid choices are: input`);
+      return { ...base, request: {}, skeleton: skeleton(model.input) };
+    }
+    if (name === '--cli-input-json') {
+      const v = eq > 0 ? word.slice(eq + 1) : optionWords[++i];
+      if (v === undefined || v.startsWith('--')) throw usage('argument --cli-input-json: expected one argument');
+      const loaded = loadParamFile(v, name, io);
+      inputJson = typeof loaded === 'string' ? loaded : fromUtf8(loaded);
+      continue;
+    }
     let member = byOption.get(name);
     let negated = false;
     if (!member && name.startsWith('--no-')) {
@@ -78,10 +93,11 @@ export function parseAwsArgs(argv: string[], io: ParseIo): ParsedCommand {
     const near = unknown[0].startsWith('--') ? closest(unknown[0], [...byOption.keys()]) : [];
     throw usage(`Unknown options: ${unknown.join(', ')}${near.length ? `. Did you mean ${near[0]}?` : ''}`);
   }
-  const missing = model.input.required.filter((m) => !words.has(m));
+  const request: Record<string, unknown> =
+    inputJson === undefined ? {} : inputFromJson(model.input, inputJson, { option: '--cli-input-json', binaryFormat: globals.binaryFormat });
+  const missing = model.input.required.filter((m) => !words.has(m) && !(m in request));
   if (missing.length) throw usage(`the following arguments are required: ${missing.map((m) => `--${kebab(m)}`).join(', ')}`);
 
-  const request: Record<string, unknown> = {};
   for (const [member, values] of words) {
     const ctx = { option: `--${kebab(member)}`, binaryFormat: globals.binaryFormat };
     request[member] = paramValue(member, model.input.members[member], values, ctx, io);

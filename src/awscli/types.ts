@@ -28,6 +28,8 @@ export interface ParsedCommand {
   help?: boolean;
   /** For help: 'aws' when the whole CLI's help was asked for (`aws help`). */
   helpScope?: 'aws';
+  /** Set by --generate-cli-skeleton: the JSON template to print instead of calling the service. */
+  skeleton?: string;
   /** Remarks for stderr (an accepted but ignored option such as --endpoint-url). */
   notes?: string[];
 }

@@ -35,6 +35,7 @@ export async function runAws(sim: Simulator, argv: string[], caller: Caller | Ca
   }
   const notes = (cmd.notes ?? []).map((n) => `${n}\n`).join('');
   if (cmd.help) return { stdout: operationHelp(cmd.helpScope === 'aws' ? '' : cmd.service, cmd.cliOperation), stderr: notes, exitCode: 0 };
+  if (cmd.skeleton !== undefined) return { stdout: cmd.skeleton, stderr: notes, exitCode: 0 };
   let who: Caller;
   try {
     who = typeof caller === 'function' ? caller(cmd.globals) : caller;

@@ -2,6 +2,7 @@
 // current profile in <dataDir>/sandbox/state.json, written atomically (last writer wins, never torn).
 // A file that does not parse or load is moved aside and reported, never silently replaced.
 import { join } from 'node:path';
+import { homedir } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { dataDir } from './paths.js';
 import { readJsonFile, writeFileAtomic } from './atomic.js';
@@ -108,7 +109,9 @@ export function openSandbox(deps: SandboxDeps, opts: { fresh?: boolean; path?: s
   return sandbox;
 }
 
-/** File reads for file:// and fileb:// parameters. */
-export function readParamFile(path: string): Uint8Array {
-  return new Uint8Array(readFileSync(path));
+/** File reads for file:// and fileb:// parameters; a leading ~ is the user's home directory, as in the AWS CLI. */
+export function readParamFile(path: string, env: Record<string, string | undefined> = {}): Uint8Array {
+  const home = env.HOME || env.USERPROFILE || homedir();
+  const full = path === '~' || path.startsWith('~/') ? join(home, path.slice(1)) : path;
+  return new Uint8Array(readFileSync(full));
 }

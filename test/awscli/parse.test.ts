@@ -86,6 +86,23 @@ describe('parseAwsArgs', () => {
     expect(usageOf('kms list-keys --query "Keys[["')).toMatch(/Bad value for --query/);
   });
 
+  it('reads --cli-input-json, with command-line options taking precedence', () => {
+    files['/w/input.json'] = '{"KeyId": "from-json", "PendingWindowInDays": 10}';
+    expect(parse('kms schedule-key-deletion --cli-input-json file://input.json').request).toEqual({ KeyId: 'from-json', PendingWindowInDays: 10 });
+    expect(parse('kms schedule-key-deletion --cli-input-json file://input.json --key-id k').request).toEqual({ KeyId: 'k', PendingWindowInDays: 10 });
+    expect(usageOf(`kms schedule-key-deletion --cli-input-json '{"KeyId": 5}'`)).toMatch(/Invalid type for parameter input.KeyId/);
+    expect(usageOf(`kms schedule-key-deletion --cli-input-json '{"Nope": 1}'`)).toMatch(/Unknown parameter in input: "Nope"/);
+    expect(usageOf('kms schedule-key-deletion --cli-input-json {')).toMatch(/Invalid JSON/);
+  });
+
+  it('generates an input skeleton', () => {
+    expect(JSON.parse(parse('kms create-grant --generate-cli-skeleton').skeleton ?? '')).toMatchObject({
+      KeyId: '',
+      Operations: ['Decrypt'],
+      Constraints: { EncryptionContextSubset: { KeyName: '' } },
+    });
+  });
+
   it('recognises help', () => {
     expect(parse('kms help').help).toBe(true);
     expect(parse('kms encrypt help')).toMatchObject({ help: true, operation: 'Encrypt' });

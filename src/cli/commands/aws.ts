@@ -26,7 +26,7 @@ export function register(program: Command, ctx: ProgramContext): void {
       const argv = cmd.args.length ? cmd.args : ['help'];
       const result = await runAws(sandbox.sim, argv, (g) => sandbox.callerFor(g.profile, g.region), {
         cwd: deps.cwd,
-        readFile: readParamFile,
+        readFile: (path) => readParamFile(path, deps.env),
       });
       if (result.exitCode === 0 || result.exitCode === 254) sandbox.save();
       deps.stdout.write(result.stdout);
