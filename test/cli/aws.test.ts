@@ -61,6 +61,29 @@ describe('kms-study aws', () => {
     expect((await run('sandbox clock advance soon')).code).toBe(2);
   });
 
+  it('reports automatic rotations that happen while the clock moves', async () => {
+    const { run } = await session();
+    const keyId = JSON.parse((await run('aws kms create-key')).stdout).KeyMetadata.KeyId as string;
+    await run(`aws kms enable-key-rotation --key-id ${keyId} --rotation-period-in-days 90`);
+    const status = JSON.parse((await run('sandbox status --json')).stdout);
+    expect(status.pendingEvents).toEqual([expect.objectContaining({ event: 'RotateKey' })]);
+    const advanced = await run('sandbox clock advance 91d');
+    expect(advanced.stdout).toMatch(/RotateKey {2}arn:aws:kms:us-east-1:111122223333:key\/.* \(1 new key material\)/);
+    expect((await run('sandbox clock show')).stdout).toBe('2027-01-31T12:00:00.000Z\n');
+    const rotations = await run(`aws kms list-key-rotations --key-id ${keyId} --query Rotations[].RotationType --output text`);
+    expect(rotations.stdout).toBe('AUTOMATIC\n');
+  });
+
+  it('reads file:// relative to the working directory and ~ from HOME', async () => {
+    const home = tempHome();
+    writeFileSync(join(home, 'desc.txt'), 'from a file');
+    const opts = { home, cwd: home, env: { HOME: home } };
+    const a = await runCli(words('aws kms create-key --description file://desc.txt --query KeyMetadata.Description --output text'), opts);
+    expect(a.stdout).toBe('from a file\n');
+    const b = await runCli(words('aws kms create-key --description file://~/desc.txt --query KeyMetadata.Description --output text'), opts);
+    expect(b.stdout).toBe('from a file\n');
+  });
+
   it('lists profiles and resets the sandbox', async () => {
     const { run } = await session();
     const profiles = JSON.parse((await run('sandbox profiles --json')).stdout);
