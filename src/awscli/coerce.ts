@@ -33,6 +33,24 @@ export function badBase64(option: string, text: string): CliUsageError {
   );
 }
 
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** ISO 8601 date or date-time; without a zone it is UTC, as botocore assumes (never local time). */
+export function parseIso(text: string): Date | undefined {
+  const m = ISO.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h = '0', mi = '0', s = '0', frac = ''] = m.slice(1, 8);
+  const ms = Number(`0.${frac || '0'}`) * 1000;
+  let t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Math.floor(ms));
+  const zone = m[8];
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+    if (z) t -= (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3] ?? 0)) * 60_000;
+  }
+  const date = new Date(t);
+  return date.getUTCDate() === Number(d) || zone ? date : undefined;
+}
+
 export function coerce(shape: Shape, v: unknown, path: string, ctx: CoerceContext): unknown {
   switch (shape.type) {
     case 'string':
@@ -65,8 +83,8 @@ export function coerce(shape: Shape, v: unknown, path: string, ctx: CoerceContex
       if (v instanceof Date) return v;
       const text = typeof v === 'number' ? String(v) : v;
       if (typeof text !== 'string') throw invalid(path, v, 'datetime');
-      const d = /^\d+(\.\d+)?$/.test(text.trim()) ? new Date(Number(text) * 1000) : new Date(text);
-      if (Number.isNaN(d.getTime()))
+      const d = /^\d+(\.\d+)?$/.test(text.trim()) ? new Date(Number(text) * 1000) : parseIso(text.trim());
+      if (!d || Number.isNaN(d.getTime()))
         throw usage(`argument ${ctx.option}: invalid timestamp '${text}' (use ISO 8601 such as 2026-11-28T13:00:00Z, or epoch seconds)`);
       return d;
     }

@@ -103,6 +103,16 @@ describe('parseAwsArgs', () => {
     });
   });
 
+  it('reads timestamps as ISO 8601 (UTC when no zone is given) or epoch seconds', () => {
+    const at = (v: string) => (parse(`cloudtrail lookup-events --start-time ${v}`).request.StartTime as Date).toISOString();
+    expect(at('2026-11-28')).toBe('2026-11-28T00:00:00.000Z');
+    expect(at('2026-11-28T10:30:00')).toBe('2026-11-28T10:30:00.000Z');
+    expect(at('2026-11-28T10:30:00.5+02:00')).toBe('2026-11-28T08:30:00.500Z');
+    expect(at('1800000000')).toBe('2027-01-15T08:00:00.000Z');
+    expect(usageOf('cloudtrail lookup-events --start-time yesterday')).toMatch(/invalid timestamp 'yesterday'/);
+    expect(usageOf('cloudtrail lookup-events --start-time 2026-02-31')).toMatch(/invalid timestamp/);
+  });
+
   it('recognises help', () => {
     expect(parse('kms help').help).toBe(true);
     expect(parse('kms encrypt help')).toMatchObject({ help: true, operation: 'Encrypt' });
