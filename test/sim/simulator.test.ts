@@ -128,3 +128,17 @@ describe('caller', () => {
     expect(ADMIN.region).toBe('us-east-1');
   });
 });
+
+describe('coverage of the model', () => {
+  it('answers every IAM, STS and CloudTrail operation of the CLI model', async () => {
+    const { SERVICES } = await import('../../src/awscli/index.js');
+    const { IAM_OPERATIONS } = await import('../../src/iam/index.js');
+    const iam = SERVICES.iam.operations.map((o) => o.name).filter((n) => n !== 'SimulatePrincipalPolicy');
+    expect(iam.filter((n) => !IAM_OPERATIONS.includes(n))).toEqual([]);
+    const { sim, engine } = aSimulator();
+    const admin = callerFor(engine, DEFAULT_PROFILES, 'default');
+    expect(sim.call('sts', 'GetCallerIdentity', {}, admin)).toMatchObject({ Account: '111122223333' });
+    expect(sim.call('cloudtrail', 'LookupEvents', {}, admin)).toMatchObject({ Events: expect.any(Array) });
+    expect(() => sim.call('cloudtrail', 'CreateTrail', {}, admin)).toThrow(/not supported by the simulator/);
+  });
+});

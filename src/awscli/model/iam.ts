@@ -104,6 +104,16 @@ export const iamOperations: OperationModel[] = [
     Marker: str(),
     MaxItems: int(),
   }, ["UserName"], {inputToken: "Marker", outputToken: "Marker", limitKey: "MaxItems", resultKey: "PolicyNames", moreResults: "IsTruncated"}),
+  op("ListUsers", "List the IAM users of the account.", {
+    PathPrefix: str(),
+    Marker: str(),
+    MaxItems: int(),
+  }, [], {inputToken: "Marker", outputToken: "Marker", limitKey: "MaxItems", resultKey: "Users", moreResults: "IsTruncated"}),
+  op("ListRoles", "List the IAM roles of the account.", {
+    PathPrefix: str(),
+    Marker: str(),
+    MaxItems: int(),
+  }, [], {inputToken: "Marker", outputToken: "Marker", limitKey: "MaxItems", resultKey: "Roles", moreResults: "IsTruncated"}),
   op("SimulatePrincipalPolicy", "Evaluate whether a principal may perform actions on resources, and why.", {
     PolicySourceArn: str(),
     PolicyInputList: list(str()),
