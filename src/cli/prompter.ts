@@ -13,25 +13,31 @@ export class LineReader {
   private lines: string[] = [];
   private ended = false;
   private waiting?: { resolve: (l: string | null) => void; reject: (e: Error) => void };
-  constructor(stream: Readable) {
+  private readonly onData = (chunk: string | Buffer) => {
+    this.buf += chunk.toString();
+    const parts = this.buf.split(/\r?\n/);
+    this.buf = parts.pop() ?? '';
+    this.lines.push(...parts);
+    this.flush();
+  };
+  private readonly onEnd = () => {
+    if (this.buf) this.lines.push(this.buf);
+    this.buf = '';
+    this.ended = true;
+    this.flush();
+  };
+  constructor(private readonly stream: Readable) {
     stream.setEncoding?.('utf8');
-    stream.on('data', (chunk: string | Buffer) => {
-      this.buf += chunk.toString();
-      const parts = this.buf.split(/\r?\n/);
-      this.buf = parts.pop() ?? '';
-      this.lines.push(...parts);
-      this.flush();
-    });
-    stream.on('end', () => {
-      if (this.buf) this.lines.push(this.buf);
-      this.buf = '';
-      this.ended = true;
-      this.flush();
-    });
-    stream.on('error', () => {
-      this.ended = true;
-      this.flush();
-    });
+    stream.on('data', this.onData);
+    stream.on('end', this.onEnd);
+    stream.on('error', this.onEnd);
+  }
+  /** Stop reading so an open stdin does not keep the process alive after the quiz. */
+  close(): void {
+    this.stream.off('data', this.onData);
+    this.stream.off('end', this.onEnd);
+    this.stream.off('error', this.onEnd);
+    this.stream.pause();
   }
   private flush(): void {
     if (!this.waiting) return;
@@ -71,6 +77,9 @@ export class LinePrompter implements QuizPrompter {
   }
   stop(reason: 'interrupted'): void {
     this.reader.abort(new QuizStop(reason));
+  }
+  close(): void {
+    this.reader.close();
   }
   private async line(prompt: string, deadline?: number): Promise<string> {
     this.write(prompt);

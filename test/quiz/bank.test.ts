@@ -119,3 +119,26 @@ describe('cross-file lint', () => {
     expect(errors[0].message).toMatch(/nope:0:0: cannot read bank path \(ENOENT\)/);
   });
 });
+
+describe('the parse cache', () => {
+  it('returns the same questions and errors from the cache, and re-parses a changed file', async () => {
+    const { mkdtempSync, copyFileSync, writeFileSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kms-cache-'));
+    const cacheDir = join(dir, 'cache');
+    copyFileSync(join(BANKS, 'small', 'rotation.yaml'), join(dir, 'rotation.yaml'));
+    copyFileSync(join(BANKS, 'broken', 'answer-unknown.yaml'), join(dir, 'broken.yaml'));
+    const fresh = loadBanks([dir], { today: TODAY });
+    const first = loadBanks([dir], { today: TODAY, cacheDir });
+    expect(readdirSync(cacheDir)).toHaveLength(2);
+    const cached = loadBanks([dir], { today: TODAY, cacheDir });
+    expect(cached.questions).toEqual(fresh.questions);
+    expect(first.questions).toEqual(fresh.questions);
+    expect(cached.errors.map((e) => e.message)).toEqual(fresh.errors.map((e) => e.message));
+    expect(cached.errors[0]).toBeInstanceOf((await import('../../src/errors.js')).ContentError);
+    writeFileSync(join(dir, 'rotation.yaml'), readFileSync(join(dir, 'rotation.yaml'), 'utf8').replace('answer: A', 'answer: B'));
+    const changed = loadBanks([dir], { today: TODAY, cacheDir });
+    expect(changed.questions.find((q) => q.id === 'fx-rotation-period')?.answer).toEqual(['B']);
+    expect(readdirSync(cacheDir)).toHaveLength(2);
+  });
+});

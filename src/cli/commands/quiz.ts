@@ -69,7 +69,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const { store, warnings } = ProgressStore.open(dataDir(deps.env), deps.now);
   for (const w of warnings) deps.stderr.write(`kms-study: warning: ${w}\n`);
   const paths = bankPathsFor(ctx, store.config().bankDirs, opts.bank);
-  const loaded = loadBanks(paths, { today: todayOf(deps.now()) });
+  const loaded = loadBanks(paths, { today: todayOf(deps.now()), cacheDir: join(dataDir(deps.env), 'cache', 'banks') });
   const missing = loaded.errors.filter((e) => e.line === 0);
   if (missing.length && opts.bank?.some((b) => missing.some((e) => e.file === resolve(deps.cwd, b)))) throw new UsageError(missing.map((e) => e.message).join('\n'), 1);
   const contentErrors = loaded.errors.filter((e) => e.line !== 0);
@@ -111,6 +111,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
     result = opts.mode === 'exam' ? await runExam(picked.questions, cards, io, random) : await runSession(opts.mode, picked.questions, cards, io, random);
   } finally {
     process.removeListener('SIGINT', onSigint);
+    if (prompter instanceof prompterMod.LinePrompter) prompter.close();
   }
   store.recordSession({
     id: sessionId,
