@@ -98,4 +98,13 @@ describe('kms-study quiz (piped stdin, in-process)', () => {
     expect(r.stdout).toContain('Fixture question five');
     expect(readFileSync(join(home, 'progress.json'), 'utf8')).toContain('fx-cloudhsm-out');
   });
+
+  it('colours output only on a terminal without NO_COLOR or --no-color', async () => {
+    const args = ['quiz', '--bank', SMALL, '--no-shuffle', '--topic', 'deletion', '--difficulty', 'hard'];
+    const colour = await runCli(args, { stdin: 'C\n', tty: true, env: { NO_COLOR: undefined as unknown as string } });
+    expect(colour.stdout).toContain('\u001b[');
+    expect((await runCli(args, { stdin: 'C\n', tty: true })).stdout).not.toContain('\u001b[');
+    expect((await runCli(['--no-color', ...args], { stdin: 'C\n', tty: true, env: { NO_COLOR: undefined as unknown as string } })).stdout).not.toContain('\u001b[');
+    expect((await runCli(args, { stdin: 'C\n', env: { NO_COLOR: undefined as unknown as string } })).stdout).not.toContain('\u001b[');
+  });
 });
