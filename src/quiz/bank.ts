@@ -1,24 +1,22 @@
 // Question banks as data: one YAML file per topic (docs/bank-format.md), validated with file:line:column
 // errors taken from yaml's node ranges. Pure: text in, questions and ContentErrors out.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { parseAnswer, parseOptions, parseSources, parseVerified, unknownKeys, type At } from './bank-fields.js';
 import { ContentError } from '../errors.js';
 import { DIFFICULTIES, EXAM_TASKS, EXAM_TIPS, LAB_IDS, SCENARIOS, TOPICS } from './taxonomy.js';
 import type { Difficulty, ExamTaskId, ExamTipId, LabId, ScenarioId, TopicId } from './taxonomy.js';
-import { LETTERS, type Letter, type Question, type QuestionOption } from './types.js';
+import type { Question } from './types.js';
 import { cmkProblems } from './terms.js';
 export { lintQuestions } from './lint.js';
 
 const FILE_KEYS = ['topic', 'questions'];
 const QUESTION_KEYS = ['id', 'topic', 'tips', 'scenarios', 'task', 'difficulty', 'type', 'choose', 'scope', 'stem', 'options', 'answer', 'takeaway', 'changed', 'sources', 'verified', 'lab'];
 const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface ParseOptions {
   /** Today as YYYY-MM-DD: `verified` may not be later. Without it the future check is skipped. */
   today?: string;
 }
-
-type At = (node: Node | null | undefined, what: string) => void;
 
 /** Parse and check one bank file. Questions with errors are left out of `questions`. */
 export function parseBank(text: string, file: string, options: ParseOptions = {}): { questions: Question[]; errors: ContentError[] } {
@@ -60,13 +58,6 @@ export function parseBank(text: string, file: string, options: ParseOptions = {}
     if (q && errors.length === before) questions.push(q);
   }
   return { questions, errors };
-}
-
-function unknownKeys(map: YAMLMap, known: string[], what: string, at: At): void {
-  for (const pair of map.items) {
-    const k = String((pair.key as { value?: unknown })?.value);
-    if (!known.includes(k)) at(pair.key as Node, `unknown ${what} "${k}"; expected one of: ${known.join(', ')}`);
-  }
 }
 
 function parseQuestion(
@@ -188,108 +179,4 @@ function textNodes(m: YAMLMap): [Node, string][] {
           if (isScalar(n) && typeof n.value === 'string') out.push([n, n.value]);
         }
   return out;
-}
-
-function parseOptions(n: Node | undefined, m: YAMLMap, at: At): QuestionOption[] {
-  if (!isMap(n)) {
-    at(n ?? m, 'expected "options": a mapping of letters A, B, C... to { text, why }');
-    return [];
-  }
-  const out: QuestionOption[] = [];
-  n.items.forEach((pair, i) => {
-    const key = String((pair.key as { value?: unknown })?.value);
-    const expected = LETTERS[i];
-    if (key !== expected) {
-      at(pair.key as Node, expected ? `expected option letter "${expected}" (letters A–F in order), got "${key}"` : `too many options: at most ${LETTERS.length} (A–F)`);
-      return;
-    }
-    const v = pair.value as Node | null;
-    if (!isMap(v)) {
-      at((v ?? pair.key) as Node, `expected option ${key} to be a mapping with "text" and "why"`);
-      return;
-    }
-    unknownKeys(v, ['text', 'why'], `field in option ${key}`, at);
-    const text = v.get('text');
-    const why = v.get('why');
-    if (typeof text !== 'string' || !text.trim()) at((v.get('text', true) as Node) ?? v, `expected option ${key} to have a non-empty "text"`);
-    if (typeof why !== 'string' || !why.trim()) at((v.get('why', true) as Node) ?? v, `expected option ${key} to have a non-empty "why" (why it is right or wrong)`);
-    if (typeof text === 'string' && typeof why === 'string') out.push({ letter: expected, text: text.trim(), why: why.trim() });
-  });
-  return out;
-}
-
-function parseAnswer(n: Node | undefined, m: YAMLMap, type: string | undefined, letters: Letter[], at: At): Letter[] | undefined {
-  if (n === undefined) {
-    at(m, 'missing "answer": one letter (single) or a list of letters (multiple)');
-    return undefined;
-  }
-  const items: Node[] = isSeq(n) ? (n.items as Node[]) : [n];
-  if (type === 'single' && isSeq(n)) {
-    at(n, 'expected "answer" to be one letter on a single-answer question, e.g. answer: B');
-    return undefined;
-  }
-  if (type === 'multiple' && !isSeq(n)) {
-    at(n, 'expected "answer" to be a list of letters on a multiple-response question, e.g. answer: [A, C]');
-    return undefined;
-  }
-  const out: Letter[] = [];
-  for (const it of items) {
-    const v: unknown = (it as { value?: unknown }).value;
-    if (typeof v !== 'string' || !letters.includes(v as Letter)) {
-      at(it, `answer "${String(v)}" names no option; expected one of: ${letters.join(', ') || '(no valid options)'}`);
-      return undefined;
-    }
-    if (out.includes(v as Letter)) {
-      at(it, `answer "${v}" is listed twice`);
-      return undefined;
-    }
-    out.push(v as Letter);
-  }
-  return out.sort();
-}
-
-function parseSources(n: Node | undefined, m: YAMLMap, at: At): string[] {
-  if (!isSeq(n) || n.items.length === 0) {
-    at(n ?? m, 'expected "sources": a list of at least one AWS documentation URL');
-    return [];
-  }
-  const out: string[] = [];
-  for (const it of n.items) {
-    const v: unknown = (it as { value?: unknown }).value;
-    let ok = false;
-    if (typeof v === 'string') {
-      try {
-        const u = new URL(v);
-        ok = u.protocol === 'https:' && /(^|\.)(amazon\.com|aws)$/.test(u.hostname);
-      } catch {
-        ok = false;
-      }
-    }
-    if (ok) out.push(v as string);
-    else at(it as Node, `expected an https URL of AWS documentation (docs.aws.amazon.com or aws.amazon.com), got "${String(v)}"`);
-  }
-  return out;
-}
-
-function parseVerified(n: Node | undefined, m: YAMLMap, at: At, today: string | undefined): string {
-  if (n === undefined) {
-    at(m, 'missing "verified": the date the facts were checked (YYYY-MM-DD)');
-    return '';
-  }
-  const v: unknown = (n as { value?: unknown }).value;
-  const s = typeof v === 'string' ? v : '';
-  const mm = DATE_RE.exec(s);
-  const real = mm && (() => {
-    const d = new Date(Date.UTC(+mm[1], +mm[2] - 1, +mm[3]));
-    return d.getUTCFullYear() === +mm[1] && d.getUTCMonth() === +mm[2] - 1 && d.getUTCDate() === +mm[3];
-  })();
-  if (!real) {
-    at(n, `expected "verified" to be a real date YYYY-MM-DD, got "${String(v)}"`);
-    return '';
-  }
-  if (today && s > today) {
-    at(n, `expected "verified" not to be in the future (today is ${today}), got ${s}`);
-    return '';
-  }
-  return s;
 }
