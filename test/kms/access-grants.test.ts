@@ -62,6 +62,14 @@ describe('authorization order and requests', () => {
     expect(access.seen[1]).toMatchObject({ action: 'kms:ListKeys', resourceArn: '*' });
   });
 
+  it('asks for kms:TagResource too when CreateKey carries tags, with the tag condition keys', () => {
+    const access = recording((r) => r.action === 'kms:TagResource');
+    const { exec } = anEngine().withAccess(access).build();
+    exec('CreateKey', {});
+    expectKmsError(() => exec('CreateKey', { Tags: [{ TagKey: 'team', TagValue: 'ops' }] }), 'AccessDeniedException');
+    expect(access.seen[access.seen.length - 1].context).toMatchObject({ 'aws:TagKeys': ['team'], 'aws:RequestTag/team': 'ops' });
+  });
+
   it('logs a denied call with errorCode AccessDenied and no responseElements', () => {
     const access = recording(() => true);
     const { engine, exec } = anEngine().withAccess(access).build();

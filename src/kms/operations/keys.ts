@@ -7,7 +7,7 @@ import { page, pageFields } from '../paging.js';
 import { requestParametersOf } from '../request-log.js';
 import { optBool, optString, optStringList, paging, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
-import { readTags } from './tags.js';
+import { readTags, tagContext } from './tags.js';
 
 export const MAX_POLICY_BYTES = 32_768;
 const KEY_USAGES = ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC', 'KEY_AGREEMENT'] as const;
@@ -49,9 +49,11 @@ register('CreateKey', false, (c: Call, req: Req) => {
   c.authorize('kms:CreateKey', undefined, {
     context: {
       'kms:KeySpec': keySpec, 'kms:KeyUsage': keyUsage, 'kms:KeyOrigin': origin, 'kms:MultiRegion': multiRegion,
-      'kms:BypassPolicyLockoutSafetyCheck': bypass, ...(multiRegion ? { 'kms:MultiRegionKeyType': 'PRIMARY' } : {}),
+      'kms:BypassPolicyLockoutSafetyCheck': bypass, ...(multiRegion ? { 'kms:MultiRegionKeyType': 'PRIMARY' } : {}), ...tagContext(tags),
     },
   });
+  // CreateKey with Tags also needs kms:TagResource (IAM policy), as the API reference says.
+  if (tags.length > 0) c.authorize('kms:TagResource', undefined, { context: tagContext(tags) });
   const key = c.core.newKey({
     accountId, region: c.caller.region, description, keyUsage, keySpec, origin, keyManager: 'CUSTOMER', multiRegion,
     policy: policyIn ?? c.core.access.defaultKeyPolicy(accountId), tags,

@@ -6,6 +6,7 @@ import type { KeyRecord, Tag } from '../model/key.js';
 import { page, pageFields } from '../paging.js';
 import { optInt, optString, optStringList, reqString, required, type Req } from '../validate.js';
 import { register } from './registry.js';
+import type { ConditionContext } from '../types.js';
 
 export const MAX_TAGS = 50;
 
@@ -30,6 +31,14 @@ export function readTags(req: Req, name = 'Tags'): Tag[] | undefined {
   return tags;
 }
 
+/** aws:RequestTag/<key> and aws:TagKeys condition keys for a request carrying tags. */
+export function tagContext(tags: Tag[]): ConditionContext {
+  if (tags.length === 0) return {};
+  const ctx: ConditionContext = { 'aws:TagKeys': tags.map((t) => t.TagKey) };
+  for (const t of tags) ctx[`aws:RequestTag/${t.TagKey}`] = t.TagValue;
+  return ctx;
+}
+
 /** Merges new tags into a key's tags (same key = new value), enforcing the 50-tag limit. */
 export function mergeTags(key: KeyRecord, tags: Tag[]): void {
   const merged = key.tags.map((t) => ({ ...t }));
@@ -45,7 +54,7 @@ export function mergeTags(key: KeyRecord, tags: Tag[]): void {
 register('TagResource', false, (c: Call, req: Req) => {
   const keyId = reqString(req, 'KeyId', { max: 2048 });
   const tags = required(readTags(req), 'Tags');
-  const key = c.key(keyId);
+  const key = c.key(keyId, { context: tagContext(tags) });
   mergeTags(key, tags);
   return {};
 });
@@ -54,7 +63,7 @@ register('UntagResource', false, (c: Call, req: Req) => {
   const keyId = reqString(req, 'KeyId', { max: 2048 });
   const keys = required(optStringList(req, 'TagKeys'), 'TagKeys');
   for (const k of keys) if (k.toLowerCase().startsWith('aws:')) throw new TagException('Tags beginning with aws: are reserved');
-  const key = c.key(keyId);
+  const key = c.key(keyId, { context: { 'aws:TagKeys': keys } });
   key.tags = key.tags.filter((t) => !keys.includes(t.TagKey));
   return {};
 });
