@@ -161,7 +161,7 @@ export class KmsEngine {
       KeyMetadata: keyMetadata(key),
       Aliases: this.core.store.aliasesOf(key).map((a) => a.aliasName),
       Policy: key.policy,
-      Grants: key.grants.map((g) => ({ ...g })),
+      Grants: key.grants.map((g) => JSON.parse(JSON.stringify(g)) as typeof g),
       Tags: key.tags.map((t) => ({ ...t })),
       Rotation: {
         KeyRotationEnabled: key.rotation.enabled && !pending,

@@ -122,6 +122,17 @@ describe('DescribeKey, ListKeys, UpdateKeyDescription, EnableKey, DisableKey', (
     expectKmsError(() => exec('ScheduleKeyDeletion', { KeyId: keys[0] }, other), 'AccessDeniedException');
   });
 
+  it('hands out copies: mutating a response or a key view does not change the engine', () => {
+    const { engine, exec, keys } = anEngine().withKey().build();
+    exec('CreateGrant', { KeyId: keys[0], GranteePrincipal: 'arn:aws:iam::111122223333:role/app', Operations: ['Decrypt'] });
+    (exec('DescribeKey', { KeyId: keys[0] }).KeyMetadata as { EncryptionAlgorithms: string[] }).EncryptionAlgorithms.push('X');
+    const view = engine.inspectKey(keys[0], ACCOUNT, 'us-east-1')!;
+    view.Grants[0].Operations.push('Encrypt');
+    view.Tags.push({ TagKey: 'x', TagValue: 'y' });
+    expect(exec('DescribeKey', { KeyId: keys[0] }).KeyMetadata).toMatchObject({ EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] });
+    expect(engine.inspectKey(keys[0], ACCOUNT, 'us-east-1')).toMatchObject({ Tags: [], Grants: [{ Operations: ['Decrypt'] }] });
+  });
+
   it('lists its operations and answers UnknownOperationException for others', () => {
     const { engine, exec } = anEngine().build();
     expect(engine.operations()).toEqual(expect.arrayContaining(['CreateKey', 'Encrypt', 'ListKeyRotations', 'RetireGrant']));

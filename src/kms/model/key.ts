@@ -95,7 +95,7 @@ export function keyMetadata(key: KeyRecord): Record<string, unknown> {
 }
 
 function encryptionAlgorithms(spec: string): string[] {
-  if (spec === 'SYMMETRIC_DEFAULT') return SYMMETRIC_ALGORITHMS;
+  if (spec === 'SYMMETRIC_DEFAULT') return [...SYMMETRIC_ALGORITHMS];
   if (spec.startsWith('RSA_')) return ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'];
   if (spec === 'SM2') return ['SM2PKE'];
   return [];
