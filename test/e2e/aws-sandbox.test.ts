@@ -16,8 +16,9 @@ function cli(home: string, args: string[]) {
     cwd: home,
     env: { PATH: process.env.PATH ?? '', KMS_STUDY_HOME: home, NO_COLOR: '1' },
     encoding: 'utf8',
-    timeout: 20_000,
+    timeout: 60_000, // generous: under a loaded parallel test run a cold node start can take seconds
   });
+  if (r.error) throw new Error(`kms-study ${args.join(' ')} did not finish: ${r.error.message}`);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -71,7 +72,7 @@ describe('kms-study aws (built binary, separate processes)', () => {
 
     const deleted = cli(home, ['aws', 'cloudtrail', 'lookup-events', '--lookup-attributes', 'AttributeKey=EventName,AttributeValue=DeleteKey', '--query', 'Events[].EventName', '--output', 'text']);
     expect(deleted.stdout.trim()).toBe('DeleteKey');
-  });
+  }, 300_000);
 
   it('exits 252 on a bad command line and 254 on a service error', () => {
     const home = mkdtempSync(join(tmpdir(), 'kms-study-e2e-'));
@@ -79,7 +80,7 @@ describe('kms-study aws (built binary, separate processes)', () => {
     expect(bad.code).toBe(252);
     expect(bad.stderr).toMatch(/fileb:\/\//);
     expect(cli(home, ['aws', 'kms', 'describe-key', '--key-id', 'alias/x']).code).toBe(254);
-  });
+  }, 120_000);
 
   it('moves a corrupt state file aside and says so', () => {
     const home = mkdtempSync(join(tmpdir(), 'kms-study-e2e-'));
@@ -90,5 +91,5 @@ describe('kms-study aws (built binary, separate processes)', () => {
     expect(r.stderr).toMatch(/could not be read .* moved to .*state\.json\.corrupt-.* fresh sandbox/);
     expect(r.stdout).toMatch(/Keys:\s+none/);
     expect(readdirSync(join(home, 'sandbox')).some((f) => f.startsWith('state.json.corrupt-'))).toBe(true);
-  });
+  }, 120_000);
 });
