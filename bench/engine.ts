@@ -13,34 +13,41 @@ const CALLER: Caller = {
   region: 'us-east-1',
 };
 
-/** Round trips per second of `fn`, measured for about `ms` after a short warm-up. */
-function rate(fn: () => void, ms = 400): number {
-  for (let i = 0; i < 50; i++) fn();
+/** Round trips per second of `fn` over about `ms` after a short warm-up. */
+function rate(fn: () => void, ms: number): number {
   let n = 0;
   const start = performance.now();
   let now = start;
   while (now - start < ms) {
-    for (let i = 0; i < 20; i++) fn();
-    n += 20;
+    for (let i = 0; i < 10; i++) fn();
+    n += 10;
     now = performance.now();
   }
   return (n * 1000) / (now - start);
+}
+
+/** Best rate of each function over interleaved rounds, so a busy machine skews all of them alike. */
+function bestRates(fns: (() => void)[], ms: number, rounds = 5): number[] {
+  for (const fn of fns) for (let i = 0; i < 30; i++) fn();
+  const best = fns.map(() => 0);
+  for (let r = 0; r < rounds; r++) fns.forEach((fn, i) => (best[i] = Math.max(best[i], rate(fn, ms / rounds))));
+  return best;
 }
 
 function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`benchmark self-check failed: ${what}`);
 }
 
-/** `durationMs` per measurement (default 400 ms); tests pass a small value. */
+/** `durationMs` per measured function (default 500 ms, split into interleaved rounds); tests pass a small value. */
 export async function benchEngine(opts: { durationMs?: number } = {}): Promise<string> {
-  const ms = opts.durationMs ?? 400;
+  const ms = opts.durationMs ?? 500;
   const random: Random = { bytes: (n) => new Uint8Array(randomBytes(n)) };
   const engine = new KmsEngine({ clock: new ManualClock(), random });
   const keyId = (engine.execute('CreateKey', {}, CALLER).KeyMetadata as { Arn: string }).Arn;
   const key = new Uint8Array(randomBytes(32));
   const ctx = { purpose: 'bench' };
   const aad = new TextEncoder().encode('purpose=bench');
-  const lines = ['KMS engine: Encrypt+Decrypt round trips/s (AES-256-GCM, encryption context set)', ''];
+  const lines = ['KMS engine: Encrypt+Decrypt round trips/s (AES-256-GCM, encryption context set; best of 5 interleaved rounds)', ''];
   lines.push(`${'payload'.padEnd(9)}${'engine'.padStart(12)}${'noble raw'.padStart(12)}${'node raw'.padStart(12)}${'engine/noble'.padStart(14)}${'engine/node'.padStart(13)}`);
   for (const size of [100, 4096]) {
     const pt = new Uint8Array(randomBytes(size));
@@ -64,10 +71,7 @@ export async function benchEngine(opts: { durationMs?: number } = {}): Promise<s
       const out = Buffer.concat([d.update(ct), d.final()]);
       if (out.length !== size) throw new Error('node round trip lost bytes');
     };
-    viaEngine();
-    const e = rate(viaEngine, ms);
-    const nb = rate(noble, ms);
-    const nd = rate(node, ms);
+    const [e, nb, nd] = bestRates([viaEngine, noble, node], ms);
     check(e > 0 && nb > 0 && nd > 0, 'rates are positive');
     const label = size === 100 ? '100 B' : '4 KB';
     lines.push(`${label.padEnd(9)}${e.toFixed(0).padStart(12)}${nb.toFixed(0).padStart(12)}${nd.toFixed(0).padStart(12)}${(e / nb).toFixed(2).padStart(13)}x${(e / nd).toFixed(2).padStart(12)}x`);
