@@ -47,11 +47,14 @@ export async function runAws(sim: Simulator, argv: string[], caller: Caller | Ca
   const model = findOperation(cmd.service, cmd.cliOperation);
   const call = (req: Record<string, unknown>) => sim.call(cmd.service, cmd.operation, req, who);
   try {
-    const response =
-      model?.paginator && cmd.globals.paginate
-        ? paginate(model.paginator, cmd.request, cmd.globals, call)
-        : call(cmd.request);
-    return { stdout: formatOutput(response, cmd), stderr: notes, exitCode: 0 };
+    if (model?.paginator && cmd.globals.paginate) {
+      const { NextToken, ...merged } = paginate(model.paginator, cmd.request, cmd.globals, call);
+      // v2's text output prints the resume token last, on a NEXTTOKEN line; json and table keep it as a member.
+      if (NextToken !== undefined && (cmd.globals.output ?? 'json') === 'text' && cmd.globals.query === undefined)
+        return { stdout: `${formatOutput(merged, cmd)}NEXTTOKEN\t${String(NextToken)}\n`, stderr: notes, exitCode: 0 };
+      return { stdout: formatOutput(NextToken === undefined ? merged : { ...merged, NextToken }, cmd), stderr: notes, exitCode: 0 };
+    }
+    return { stdout: formatOutput(call(cmd.request), cmd), stderr: notes, exitCode: 0 };
   } catch (e) {
     if (e instanceof KmsException) return { stdout: '', stderr: notes + formatServiceError(e.code, e.message, cmd.operation), exitCode: 254 };
     if (e instanceof CliUsageError) return { stdout: '', stderr: `${notes}${e.message}\n`, exitCode: e.exitCode };

@@ -45,6 +45,16 @@ describe('pagination', () => {
     expect(await json(aws('kms list-keys --no-paginate'))).toMatchObject({ Truncated: false });
   });
 
+  it('prints the resume token last on a NEXTTOKEN line in text output', async () => {
+    const { aws } = aSimulator();
+    for (let i = 0; i < 2; i++) await aws('kms create-key');
+    const r = await aws('kms list-keys --max-items 1 --output text');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^KEYS\tarn:aws:kms:/);
+    expect(lines[1]).toMatch(/^NEXTTOKEN\t[A-Za-z0-9+/=]+$/);
+  });
+
   it('refuses a starting token that is not one', async () => {
     const { aws } = aSimulator();
     const r = await aws('kms list-keys --starting-token nonsense');
