@@ -66,7 +66,7 @@ export class Call {
       throw new NotFoundException(`Invalid keyId '${ref}'`);
     }
     let account = caller.accountId;
-    let region = caller.region;
+    const region = caller.region;
     if (parsed.kind === 'keyArn' || parsed.kind === 'aliasArn') {
       // AWS answers a key ARN of another Region with "Invalid arn <region>" (the Region the request was sent to).
       if (parsed.region !== caller.region) throw new NotFoundException(`Invalid arn ${caller.region}`);
