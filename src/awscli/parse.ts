@@ -28,6 +28,8 @@ export function parseAwsArgs(argv: string[], io: ParseIo): ParsedCommand {
   const [serviceWord, opWord, ...optionWords] = rest;
   if (serviceWord === undefined) throw usage('the following arguments are required: command');
   if (serviceWord === 'help' || serviceWord === '--help' || serviceWord === '-h') return { service: 'kms', operation: '', cliOperation: '', request: {}, globals, help: true, helpScope: 'aws', notes };
+  if (serviceWord === 'configure')
+    throw usage('argument command: configure is not needed here: the simulated profiles need no credentials; choose one with --profile (see `kms-study sandbox profiles`)');
   if (!isService(serviceWord)) throw invalidChoice('command', serviceWord, Object.keys(SERVICES));
   const service = serviceWord;
   if (opWord === undefined) throw usage('the following arguments are required: operation');

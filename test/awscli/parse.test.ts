@@ -81,6 +81,8 @@ describe('parseAwsArgs', () => {
     expect(usageOf('kms list-keys --bogus 1')).toMatch(/^aws: error: Unknown options: --bogus, 1/);
     expect(usageOf('kms create-key --key-usage NOPE')).toMatch(/Invalid choice 'NOPE'.*ENCRYPT_DECRYPT/);
     expect(usageOf('kms lst-keys')).toMatch(/maybe you meant: list-keys/);
+    expect(usageOf('s3 ls')).toMatch(/Invalid choice 's3'; valid choices are: kms \| iam \| sts \| cloudtrail/);
+    expect(usageOf('configure')).toMatch(/--profile/);
     expect(usageOf('kms schedule-key-deletion --key-id k --pending-window-in-days seven')).toMatch(/invalid int value: 'seven'/);
     expect(usageOf('kms list-keys --output yaml')).toMatch(/--output: Invalid choice 'yaml'/);
     expect(usageOf('kms list-keys --query "Keys[["')).toMatch(/Bad value for --query/);
