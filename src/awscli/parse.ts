@@ -30,7 +30,8 @@ export function parseAwsArgs(argv: string[], io: ParseIo): ParsedCommand {
   if (serviceWord === 'help' || serviceWord === '--help' || serviceWord === '-h') return { service: 'kms', operation: '', cliOperation: '', request: {}, globals, help: true, helpScope: 'aws', notes };
   if (serviceWord === 'configure')
     throw usage('argument command: configure is not needed here: the simulated profiles need no credentials; choose one with --profile (see `kms-study sandbox profiles`)');
-  if (!isService(serviceWord)) throw invalidChoice('command', serviceWord, Object.keys(SERVICES));
+  if (!isService(serviceWord))
+    throw usage(`argument command: Invalid choice '${serviceWord}'; valid choices are: ${Object.keys(SERVICES).join(' | ')} (the services the simulator offers)`);
   const service = serviceWord;
   if (opWord === undefined) throw usage('the following arguments are required: operation');
   if (opWord === 'help' || opWord === '--help' || opWord === '-h') return { service, operation: '', cliOperation: '', request: {}, globals, help: true, notes };
