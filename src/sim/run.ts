@@ -24,7 +24,6 @@ export interface AwsResult {
 /** Picks the caller from the command's globals (--profile, --region); throws CliUsageError for an unknown profile. */
 export type CallerResolver = (globals: GlobalOptions) => Caller;
 
-
 export async function runAws(sim: Simulator, argv: string[], caller: Caller | CallerResolver, io: AwsIo): Promise<AwsResult> {
   let cmd;
   try {
