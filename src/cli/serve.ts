@@ -1,0 +1,50 @@
+// Runs the endpoint until SIGINT/SIGTERM, then saves the state and closes.
+import { resolve } from 'node:path';
+import { createKmsServer } from '../server/server.js';
+import { SandboxBackend } from '../server/sandbox-backend.js';
+import type { ProgramContext } from './main.js';
+import { chalkFor } from './style.js';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+export async function serve(opts: { port: number; host: string; state?: string; quiet?: boolean }, ctx: ProgramContext): Promise<number> {
+  const { deps } = ctx;
+  const c = chalkFor({ env: deps.env, stdout: deps.stderr }, !ctx.color());
+  if (!LOOPBACK.test(opts.host)) {
+    deps.stderr.write(
+      c.red.bold(`WARNING: binding ${opts.host} exposes the simulated KMS to other machines. It checks no signatures: anyone who can reach it acts as any sandbox profile.\n`),
+    );
+  }
+  const backend = new SandboxBackend(deps, opts.state ? resolve(deps.cwd, opts.state) : undefined);
+  for (const w of backend.warnings) deps.stderr.write(`${w}\n`);
+  const server = createKmsServer({ backend, log: opts.quiet ? undefined : (line) => deps.stderr.write(`${line}\n`) });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host, () => ok());
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  deps.stdout.write(
+    `Simulated KMS listening on http://${host}:${port} (state: ${backend.statePath})\n` +
+      `Profiles (use as AWS_ACCESS_KEY_ID): ${Object.keys(backend.profiles).join(', ')}\n` +
+      `Try: AWS_ACCESS_KEY_ID=default AWS_SECRET_ACCESS_KEY=x aws kms list-keys --endpoint-url http://${host}:${port} --region us-east-1\n` +
+      `Stop with Ctrl-C.\n`,
+  );
+  return new Promise<number>((done) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      server.close(() => {
+        backend.flush();
+        deps.stderr.write(`kms-study serve: ${signal}: state saved to ${backend.statePath}; stopped.\n`);
+        done(0);
+      });
+      server.closeAllConnections?.();
+    };
+    const onInt = () => stop('SIGINT');
+    const onTerm = () => stop('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+  });
+}
