@@ -9,6 +9,8 @@ export interface TopicMastery {
 }
 
 export async function readTopicMastery(ctx: ProgramContext): Promise<Record<string, TopicMastery>> {
-  void dataDir(ctx.deps.env);
-  return {};
+  const { ProgressStore } = await import('../storage/progress.js');
+  const { store, warnings } = ProgressStore.open(dataDir(ctx.deps.env), ctx.deps.now);
+  for (const w of warnings) ctx.deps.stderr.write(`kms-study: ${w}\n`);
+  return store.topicMastery();
 }

@@ -1,0 +1,59 @@
+// `kms-study learn` end to end in-process: the topic list with mastery, a note, the cheat sheet, Markdown.
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli as run, tempHome, type RunOptions } from '../helpers/cli.js';
+
+// The notes were verified on 2026-11-28: the clock must not be before that.
+const NOW = Date.UTC(2026, 11, 1, 12);
+const runCli = (argv: string[], opts: RunOptions = {}) => run(argv, { now: NOW, ...opts });
+
+describe('kms-study learn', () => {
+  it('lists every topic, with "not practised yet" before any quiz', async () => {
+    const r = await runCli(['learn']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/rotation\s+Key rotation\s+not practised yet/);
+    expect(r.stdout.match(/not practised yet/g)?.length).toBe(18);
+  });
+
+  it('shows mastery from the progress store', async () => {
+    const home = tempHome();
+    const { ProgressStore } = await import('../../src/storage/progress.js');
+    const { store } = ProgressStore.open(home, () => Date.UTC(2026, 10, 1));
+    for (const correct of [true, true, true, false])
+      store.recordAnswer({ questionId: 'rotation-x', topic: 'rotation', tips: ['key-rotation'], correct, guessed: false, chosen: ['A'], at: Date.UTC(2026, 10, 1), durationMs: 1000, mode: 'practice' });
+    const r = await runCli(['learn', '--json'], { home });
+    const rows = JSON.parse(r.stdout) as { topic: string; mastery: { answered: number; accuracy: number } | null }[];
+    expect(rows.find((x) => x.topic === 'rotation')?.mastery).toMatchObject({ answered: 4, accuracy: 0.75 });
+    expect(rows.find((x) => x.topic === 'grants')?.mastery ?? null).toBeNull();
+  });
+
+  it('shows a note with what to drill and which lab to try', async () => {
+    const r = await runCli(['learn', 'deletion']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Deleting and disabling keys');
+    expect(r.stdout).toContain('Drill these tips: kms-study quiz --topic deletion');
+    expect(r.stdout).toContain('Try it: kms-study lab key-deletion');
+  });
+
+  it('refuses an unknown topic with a suggestion and exit 2', async () => {
+    const r = await runCli(['learn', 'rotate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown topic "rotate" \(argument <topic>\); did you mean rotation\?/);
+  });
+
+  it('prints every exam tip on the cheat sheet', async () => {
+    const r = await runCli(['learn', '--cheatsheet']);
+    expect(r.code).toBe(0);
+    for (let n = 1; n <= 10; n++) expect(r.stdout).toMatch(new RegExp(`^${n}\\. `, 'm'));
+  });
+
+  it('writes Markdown to a file', async () => {
+    const dir = tempHome();
+    const r = await runCli(['learn', '--markdown', 'notes.md'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(dir, 'notes.md'), 'utf8');
+    expect(md).toMatch(/^# KMS study notes/);
+    expect(md.match(/^## /gm)?.length).toBe(19);
+  });
+});
