@@ -24,8 +24,16 @@ function num(s: string): number {
   return s.trim() === '' ? NaN : Number(s);
 }
 
+const dates = new Map<string, number>();
+
 function date(s: string): number {
-  return /^\d+(\.\d+)?$/.test(s) ? Number(s) * 1000 : Date.parse(s);
+  let t = dates.get(s);
+  if (t === undefined) {
+    t = /^\d+(\.\d+)?$/.test(s) ? Number(s) * 1000 : Date.parse(s);
+    if (dates.size > 2000) dates.clear();
+    dates.set(s, t);
+  }
+  return t;
 }
 
 function cmp(a: number, b: number, pred: (x: number, y: number) => boolean): boolean {
@@ -81,35 +89,100 @@ function show(values: string[] | undefined): string {
   return `request values [${values.map((v) => `"${v}"`).join(', ')}]`;
 }
 
-/** Evaluates one condition clause against the request context. */
-export function evaluateClause(c: ConditionClause, ctx: NormalContext): ClauseResult {
-  const values = ctx.get(c.keyLower);
-  const present = values !== undefined && values.length > 0;
-  const head = `${c.key} ${c.operator} ${JSON.stringify(c.values.length === 1 ? c.values[0] : c.values)}`;
-  const done = (ok: boolean, why = show(present ? values : undefined)) => ({ ok, detail: `condition ${head} ${ok ? 'matched' : 'failed'}: ${why}` });
+const heads = new WeakMap<ConditionClause, string>();
 
+function headOf(c: ConditionClause): string {
+  let h = heads.get(c);
+  if (h === undefined) {
+    h = `${c.key} ${c.operator} ${JSON.stringify(c.values.length === 1 ? c.values[0] : c.values)}`;
+    heads.set(c, h);
+  }
+  return h;
+}
+
+/** Why a clause came out as it did (beyond the request's values). */
+type Why = 'values' | 'null-present' | 'null-absent' | 'all-empty' | 'any-empty' | 'ifexists-absent' | 'absent' | 'negated-absent';
+
+const WHY: Record<Exclude<Why, 'values' | 'absent'>, string> = {
+  'null-present': 'key is present',
+  'null-absent': 'key is absent',
+  'all-empty': 'request has no values, so ForAllValues is true',
+  'any-empty': 'request has no values, so ForAnyValue is false',
+  'ifexists-absent': 'key is absent, so ...IfExists is true',
+  'negated-absent': 'request has no value, so the negated operator is true',
+};
+
+/** Why the last `decide` call came out as it did (set alongside its verdict, so the hot path allocates nothing). */
+let lastWhy: Why = 'values';
+
+function satisfies(c: ConditionClause, test: Test, negated: boolean, v: string): boolean {
+  let hit = false;
+  for (const p of c.values) {
+    if (test(v, p)) {
+      hit = true;
+      break;
+    }
+  }
+  return negated ? !hit : hit;
+}
+
+/** The verdict of one clause for the request's values; the reason is left in `lastWhy`. */
+function decide(c: ConditionClause, values: string[] | undefined): boolean {
+  const present = values !== undefined && values.length > 0;
   if (c.base === 'Null') {
     const wantAbsent = c.values.some((v) => v.toLowerCase() === 'true');
-    return done(wantAbsent ? !present : present, present ? 'key is present' : 'key is absent');
+    lastWhy = present ? 'null-present' : 'null-absent';
+    return wantAbsent ? !present : present;
   }
+  lastWhy = 'values';
   const negatedOf = NEGATED[c.base];
+  const negated = negatedOf !== undefined;
   const test = POSITIVE[negatedOf ?? c.base];
-  const one = (v: string): boolean => {
-    const hit = c.values.some((p) => test(v, p));
-    return negatedOf ? !hit : hit;
-  };
   if (c.setOp === 'ForAllValues') {
     // Every request value must satisfy the operator; an absent or empty set satisfies it (AWS's documented trap).
-    return done(!present || values.every(one), present ? undefined : 'request has no values, so ForAllValues is true');
+    if (!present) {
+      lastWhy = 'all-empty';
+      return true;
+    }
+    for (const v of values) if (!satisfies(c, test, negated, v)) return false;
+    return true;
   }
   if (c.setOp === 'ForAnyValue') {
-    return done(present && values.some(one), present ? undefined : 'request has no values, so ForAnyValue is false');
+    if (!present) {
+      lastWhy = 'any-empty';
+      return false;
+    }
+    for (const v of values) if (satisfies(c, test, negated, v)) return true;
+    return false;
   }
   if (!present) {
-    if (c.ifExists) return done(true, 'key is absent, so ...IfExists is true');
+    if (c.ifExists) {
+      lastWhy = 'ifexists-absent';
+      return true;
+    }
     // A missing key fails positive operators and satisfies negated ones.
-    return done(Boolean(negatedOf), negatedOf ? 'request has no value, so the negated operator is true' : undefined);
+    lastWhy = negated ? 'negated-absent' : 'absent';
+    return negated;
   }
   // Without a set operator a multi-valued key matches when any of its values does (negated: none may match).
-  return done(negatedOf ? values.every(one) : values.some(one));
+  if (negated) {
+    for (const v of values) if (!satisfies(c, test, true, v)) return false;
+    return true;
+  }
+  for (const v of values) if (satisfies(c, test, false, v)) return true;
+  return false;
+}
+
+/** Whether one condition clause holds for the request context. */
+export function clauseHolds(c: ConditionClause, ctx: NormalContext): boolean {
+  return decide(c, ctx.get(c.keyLower));
+}
+
+/** Evaluates one condition clause and explains the outcome in words. */
+export function evaluateClause(c: ConditionClause, ctx: NormalContext): ClauseResult {
+  const values = ctx.get(c.keyLower);
+  const ok = decide(c, values);
+  const why = lastWhy;
+  const text = why === 'values' || why === 'absent' ? show(values && values.length > 0 ? values : undefined) : WHY[why];
+  return { ok, detail: `condition ${headOf(c)} ${ok ? 'matched' : 'failed'}: ${text}` };
 }

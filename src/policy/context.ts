@@ -2,47 +2,90 @@
 // under the kms:* keys the engine computed. With kms:ViaService set, aws:SourceIp is left out (the service calls).
 import type { AuthzRequest, ConditionContext } from '../kms/types.js';
 import type { IamState } from '../iam/types.js';
+import type { NormalContext } from './conditions.js';
 
 const PRINCIPAL_TYPE: Record<string, string> = { Root: 'Account', IAMUser: 'User', AssumedRole: 'AssumedRole', AWSAccount: 'Account' };
 
 /** Default aws:SourceIp when the caller sets none (a documentation address, RFC 5737). */
 export const DEFAULT_SOURCE_IP = '203.0.113.10';
 
-export function requestContext(req: AuthzRequest, iam: IamState): ConditionContext {
+/** Display names of the keys this module sets, by their lower-case form. */
+const NAMES = [
+  'aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:PrincipalType', 'aws:PrincipalOrgID', 'aws:username', 'aws:userid',
+  'aws:PrincipalServiceName', 'aws:ViaAWSService', 'aws:SourceIp', 'aws:CurrentTime', 'aws:EpochTime', 'kms:CallerAccount', 'kms:ViaService',
+];
+const DISPLAY = new Map(NAMES.map((n) => [n.toLowerCase(), n]));
+
+let lastNow = NaN;
+let lastIso = '';
+function isoSeconds(ms: number): string {
+  if (ms !== lastNow) {
+    lastNow = ms;
+    lastIso = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return lastIso;
+}
+
+/** The request's condition values by lower-case key: the global keys, then the engine's kms:* keys over them. */
+export function normalisedRequestContext(req: AuthzRequest, iam: IamState): NormalContext {
   const { caller } = req;
   const p = caller.principal;
-  const ctx: ConditionContext = {};
+  const m: NormalContext = new Map();
+  const set = (k: string, v: string | undefined) => {
+    if (v !== undefined) m.set(k, [v]);
+  };
   if (p.type !== 'AWSService') {
-    ctx['aws:PrincipalArn'] = p.type === 'AssumedRole' && p.roleArn ? p.roleArn : p.arn;
-    ctx['aws:PrincipalAccount'] = p.accountId;
-    ctx['aws:PrincipalType'] = PRINCIPAL_TYPE[p.type];
-    const org = iam.accounts.find((a) => a.id === p.accountId)?.orgId;
-    if (org) ctx['aws:PrincipalOrgID'] = org;
+    set('aws:principalarn', p.type === 'AssumedRole' && p.roleArn ? p.roleArn : p.arn);
+    set('aws:principalaccount', p.accountId);
+    set('aws:principaltype', PRINCIPAL_TYPE[p.type]);
+    let org: string | undefined;
+    for (const a of iam.accounts) if (a.id === p.accountId) org = a.orgId;
+    set('aws:principalorgid', org);
     if (p.type === 'IAMUser') {
-      ctx['aws:username'] = p.name;
-      ctx['aws:userid'] = p.principalId ?? iam.users.find((u) => u.arn === p.arn)?.userId;
+      set('aws:username', p.name);
+      set('aws:userid', p.principalId ?? iam.users.find((u) => u.arn === p.arn)?.userId);
     } else if (p.type === 'AssumedRole') {
-      const roleId = iam.roles.find((r) => r.arn === p.roleArn)?.roleId;
-      ctx['aws:userid'] = p.principalId ?? (roleId ? `${roleId}:${p.name}` : undefined);
+      const roleId = p.principalId ? undefined : iam.roles.find((r) => r.arn === p.roleArn)?.roleId;
+      set('aws:userid', p.principalId ?? (roleId ? `${roleId}:${p.name}` : undefined));
     } else {
-      ctx['aws:userid'] = p.accountId;
+      set('aws:userid', p.accountId);
     }
   } else {
-    ctx['aws:PrincipalServiceName'] = p.arn;
+    set('aws:principalservicename', p.arn);
   }
   if (caller.viaService) {
-    ctx['aws:ViaAWSService'] = true;
-    if (caller.sourceIp) ctx['aws:SourceIp'] = caller.sourceIp;
+    set('aws:viaawsservice', 'true');
+    set('aws:sourceip', caller.sourceIp);
   } else {
-    ctx['aws:ViaAWSService'] = false;
-    ctx['aws:SourceIp'] = caller.sourceIp ?? DEFAULT_SOURCE_IP;
+    set('aws:viaawsservice', 'false');
+    set('aws:sourceip', caller.sourceIp ?? DEFAULT_SOURCE_IP);
   }
-  ctx['aws:CurrentTime'] = new Date(req.now).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  ctx['aws:EpochTime'] = Math.floor(req.now / 1000);
+  set('aws:currenttime', isoSeconds(req.now));
+  set('aws:epochtime', String(Math.floor(req.now / 1000)));
   if (req.resourceArn !== '*') {
-    if (p.type !== 'AWSService') ctx['kms:CallerAccount'] = caller.accountId;
-    if (caller.viaService) ctx['kms:ViaService'] = caller.viaService;
+    if (p.type !== 'AWSService') set('kms:calleraccount', caller.accountId);
+    set('kms:viaservice', caller.viaService);
   }
   // The engine's kms:* keys win over the defaults above.
-  return { ...ctx, ...req.context };
+  for (const k in req.context) {
+    const v = req.context[k];
+    if (v === undefined) continue;
+    m.set(k.toLowerCase(), Array.isArray(v) ? v.map(String) : [String(v)]);
+  }
+  return m;
+}
+
+/** The same values keyed by their display names (for traces, labs and tests). */
+export function requestContext(req: AuthzRequest, iam: IamState): ConditionContext {
+  const out: ConditionContext = {};
+  const engineKeys = new Map(Object.keys(req.context).map((k) => [k.toLowerCase(), k]));
+  for (const [k, v] of normalisedRequestContext(req, iam)) {
+    const name = engineKeys.get(k) ?? DISPLAY.get(k) ?? k;
+    const original = req.context[name];
+    if (original !== undefined && engineKeys.has(k)) out[name] = original;
+    else if (k === 'aws:viaawsservice') out[name] = v[0] === 'true';
+    else if (k === 'aws:epochtime') out[name] = Number(v[0]);
+    else out[name] = v[0];
+  }
+  return out;
 }

@@ -5,8 +5,7 @@ import type { IamState } from '../iam/types.js';
 import { identityPoliciesOf } from '../iam/state.js';
 import { parsePolicyCached } from './parse.js';
 import { evaluatePolicy } from './evaluate.js';
-import { normaliseContext } from './conditions.js';
-import { requestContext } from './context.js';
+import { normalisedRequestContext } from './context.js';
 import { checkGrant } from './grants.js';
 import { awsManagedKeyPolicy, defaultKeyPolicy } from './templates.js';
 import { validateKeyPolicy } from './validate.js';
@@ -27,24 +26,53 @@ export const CROSS_ACCOUNT_ACTIONS = new Set(
   ].map((a) => `kms:${a.toLowerCase()}`),
 );
 
-function toTrace(source: TraceEntry['source'], id: string, results: StatementResult[]): TraceEntry[] {
-  return results.map((r) => ({
-    source,
-    id,
-    sid: r.sid ?? `Statement ${r.index}`,
-    effect: r.effect,
-    matched: r.matched,
-    detail: r.details.join('; '),
-  }));
+/** Trace material gathered while deciding; turned into TraceEntry lines only when the trace is read. */
+type Part = TraceEntry | { source: 'key-policy' | 'identity-policy'; id: string; results: StatementResult[] };
+
+function buildTrace(parts: Part[]): TraceEntry[] {
+  const out: TraceEntry[] = [];
+  for (const part of parts) {
+    if (!('results' in part)) {
+      out.push(part);
+      continue;
+    }
+    for (const r of part.results) {
+      out.push({ source: part.source, id: part.id, sid: r.sid ?? `Statement ${r.index}`, effect: r.effect, matched: r.matched, detail: r.details.join('; ') });
+    }
+  }
+  return out;
+}
+
+/** A Decision whose `trace` is built on first read (the decision runs far more often than it is explained). */
+class LazyDecision implements Decision {
+  #parts: Part[];
+  #trace: TraceEntry[] | undefined;
+  readonly allowedBy?: Decision['allowedBy'];
+  readonly message?: string;
+  constructor(
+    readonly allowed: boolean,
+    readonly reason: DecisionReason,
+    extra: { allowedBy?: Decision['allowedBy']; message?: string },
+    parts: Part[],
+  ) {
+    if (extra.allowedBy) this.allowedBy = extra.allowedBy;
+    if (extra.message !== undefined) this.message = extra.message;
+    this.#parts = parts;
+  }
+  get trace(): TraceEntry[] {
+    return (this.#trace ??= buildTrace(this.#parts));
+  }
+  toJSON(): Decision {
+    return { allowed: this.allowed, reason: this.reason, allowedBy: this.allowedBy, message: this.message, trace: this.trace };
+  }
 }
 
 export function authorize(req: AuthzRequest, iam: IamState, opts: AccessControlOptions = {}): Decision {
-  const trace: TraceEntry[] = [];
+  const trace: Part[] = [];
   const p = req.caller.principal;
   const principal: RequestPrincipal = { arn: p.arn, accountId: p.accountId, type: p.type, roleArn: p.roleArn };
-  const context = requestContext(req, iam);
-  const ctx = normaliseContext(context);
-  const evalReq: EvalRequest = { action: req.action, resource: req.resourceArn, principal, context };
+  const ctx = normalisedRequestContext(req, iam);
+  const evalReq: EvalRequest = { action: req.action, resource: req.resourceArn, principal, context: req.context };
   const deny = (reason: DecisionReason, suffix = ''): Decision => {
     const base = `User: ${p.arn} is not authorized to perform: ${req.action} on resource: ${req.resourceArn}`;
     const tail: Record<string, string> = {
@@ -54,11 +82,11 @@ export function authorize(req: AuthzRequest, iam: IamState, opts: AccessControlO
       NoIdentityPolicyAllows: ` because no identity-based policy allows the ${req.action} action`,
     };
     trace.push({ source: 'rule', id: reason, matched: false, detail: `denied: ${tail[reason].trim()}` });
-    return { allowed: false, reason, message: base + tail[reason] + suffix, trace };
+    return new LazyDecision(false, reason, { message: base + tail[reason] + suffix }, trace);
   };
   const allow = (by: NonNullable<Decision['allowedBy']>, why: string): Decision => {
     trace.push({ source: 'rule', id: 'Allowed', matched: true, detail: why });
-    return { allowed: true, reason: 'Allowed', allowedBy: by, trace };
+    return new LazyDecision(true, 'Allowed', { allowedBy: by }, trace);
   };
 
   // Identity-based policies (always those of the caller's own account).
@@ -66,7 +94,7 @@ export function authorize(req: AuthzRequest, iam: IamState, opts: AccessControlO
   let identityDenyBy: string | undefined;
   for (const pol of identityPoliciesOf(iam, p)) {
     const results = evaluatePolicy(parsePolicyCached(pol.document, 'identity'), evalReq, ctx);
-    trace.push(...toTrace('identity-policy', pol.id, results));
+    trace.push({ source: 'identity-policy', id: pol.id, results });
     for (const r of results) {
       if (!r.matched) continue;
       if (r.effect === 'Deny') identityDenyBy ??= pol.id;
@@ -83,7 +111,7 @@ export function authorize(req: AuthzRequest, iam: IamState, opts: AccessControlO
   }
 
   const keyResults = evaluatePolicy(parsePolicyCached(req.keyPolicy!, 'key'), evalReq, ctx);
-  trace.push(...toTrace('key-policy', 'key policy', keyResults));
+  trace.push({ source: 'key-policy', id: 'key policy', results: keyResults });
   if (keyResults.some((r) => r.matched && r.effect === 'Deny')) return deny('ExplicitDenyInResourcePolicy');
   if (identityDenyBy) return deny('ExplicitDenyInIdentityPolicy', policyArnSuffix(identityDenyBy, opts));
 

@@ -2,7 +2,7 @@
 // stopping at the first element that fails and saying which one and why (the decision trace reads these lines).
 import type { EvalRequest, PolicyDocument, PrincipalMatch, PrincipalSpec, RequestPrincipal, Statement, StatementResult } from './types.js';
 import { actionMatches, arnMatches } from './wildcard.js';
-import { evaluateClause, normaliseContext, type NormalContext } from './conditions.js';
+import { clauseHolds, evaluateClause, normaliseContext, type NormalContext } from './conditions.js';
 
 function accountOf(entry: string): string | undefined {
   if (/^\d{12}$/.test(entry)) return entry;
@@ -10,91 +10,156 @@ function accountOf(entry: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+interface SpecIndex {
+  accounts: Set<string>;
+  arns: Set<string>;
+  label: string;
+}
+
+const indexes = new WeakMap<PrincipalSpec, SpecIndex>();
+
+function indexOf(spec: PrincipalSpec): SpecIndex {
+  let ix = indexes.get(spec);
+  if (!ix) {
+    ix = { accounts: new Set(), arns: new Set(), label: spec.any ? '"*"' : [...spec.aws, ...spec.service, ...spec.federated].join(', ') };
+    for (const entry of spec.aws) {
+      const account = accountOf(entry);
+      if (account !== undefined) ix.accounts.add(account);
+      else ix.arns.add(entry);
+    }
+    indexes.set(spec, ix);
+  }
+  return ix;
+}
+
 /** 'direct' when the spec names the caller (or "*"), 'account' when it names the caller's account only. */
 export function matchPrincipal(spec: PrincipalSpec, p: RequestPrincipal): PrincipalMatch {
   if (spec.any) return 'direct';
-  let best: PrincipalMatch = 'none';
   if (p.type === 'AWSService') return spec.service.includes(p.arn) ? 'direct' : 'none';
-  for (const entry of spec.aws) {
-    const account = accountOf(entry);
-    if (account !== undefined) {
-      if (account === p.accountId) {
-        // The account principal means the account: the root user directly, everyone else through IAM.
-        if (p.type === 'Root') return 'direct';
-        best = 'account';
-      }
-    } else if (entry === p.arn || (p.roleArn !== undefined && entry === p.roleArn)) {
-      return 'direct';
-    }
-  }
-  return best;
+  const ix = indexOf(spec);
+  if (ix.arns.has(p.arn) || (p.roleArn !== undefined && ix.arns.has(p.roleArn))) return 'direct';
+  // The account principal means the account: the root user directly, everyone else through IAM.
+  if (ix.accounts.has(p.accountId)) return p.type === 'Root' ? 'direct' : 'account';
+  return 'none';
 }
 
 function describeSpec(spec: PrincipalSpec): string {
-  if (spec.any) return '"*"';
-  return [...spec.aws, ...spec.service, ...spec.federated].join(', ');
+  return indexOf(spec).label;
 }
 
-function evaluateStatement(st: Statement, req: EvalRequest, ctx: NormalContext, kind: PolicyDocument['kind']): StatementResult {
-  const details: string[] = [];
-  const result = (matched: boolean, principal: PrincipalMatch, failedOn?: StatementResult['failedOn']): StatementResult => ({
-    index: st.index,
-    sid: st.sid,
-    effect: st.effect,
-    matched,
-    principal,
-    failedOn,
-    details,
-  });
+const NO_DETAILS: string[] = [];
+
+function anyAction(patterns: string[], action: string): boolean {
+  for (const p of patterns) if (actionMatches(p, action)) return true;
+  return false;
+}
+
+function anyResource(patterns: string[], resource: string): boolean {
+  for (const p of patterns) if (arnMatches(p, resource)) return true;
+  return false;
+}
+
+/** A result whose `details` are produced when first read, by re-running the statement in explain mode. */
+class LazyResult implements StatementResult {
+  readonly index: number;
+  readonly sid?: string;
+  readonly effect: 'Allow' | 'Deny';
+  #st: Statement;
+  #req: EvalRequest;
+  #ctx: NormalContext;
+  #kind: PolicyDocument['kind'];
+  #details: string[] | undefined;
+  constructor(
+    st: Statement,
+    readonly matched: boolean,
+    readonly principal: PrincipalMatch,
+    readonly failedOn: StatementResult['failedOn'],
+    req: EvalRequest,
+    ctx: NormalContext,
+    kind: PolicyDocument['kind'],
+  ) {
+    this.index = st.index;
+    if (st.sid !== undefined) this.sid = st.sid;
+    this.effect = st.effect;
+    this.#st = st;
+    this.#req = req;
+    this.#ctx = ctx;
+    this.#kind = kind;
+  }
+  get details(): string[] {
+    if (!this.#details) {
+      this.#details = evaluateStatement(this.#st, this.#req, this.#ctx, this.#kind, true).details;
+    }
+    return this.#details;
+  }
+  toJSON(): Omit<StatementResult, never> {
+    return { index: this.index, sid: this.sid, effect: this.effect, matched: this.matched, principal: this.principal, failedOn: this.failedOn, details: this.details };
+  }
+}
+
+/** Evaluates one statement; with `explain` it also writes what was checked, in order, into `details`. */
+function evaluateStatement(st: Statement, req: EvalRequest, ctx: NormalContext, kind: PolicyDocument['kind'], explain: boolean): StatementResult {
+  const details: string[] = explain ? [] : NO_DETAILS;
+  function result(matched: boolean, principal: PrincipalMatch, failedOn?: StatementResult['failedOn']): StatementResult {
+    return explain ? { index: st.index, sid: st.sid, effect: st.effect, matched, principal, failedOn, details } : new LazyResult(st, matched, principal, failedOn, req, ctx, kind);
+  }
   let principal: PrincipalMatch = 'not-applicable';
   if (kind !== 'identity') {
     const p = req.principal;
     if (!p) {
-      details.push('no caller principal to match');
+      if (explain) details.push('no caller principal to match');
       return result(false, 'none', 'principal');
     }
     if (st.principal) {
-      principal = matchPrincipal(st.principal, p);
-      const named = describeSpec(st.principal);
+      const spec = st.principal;
+      principal = matchPrincipal(spec, p);
       if (principal === 'none') {
-        details.push(`principal ${p.arn} is not in Principal [${named}]`);
+        if (explain) details.push(`principal ${p.arn} is not in Principal [${describeSpec(spec)}]`);
         return result(false, principal, 'principal');
       }
-      details.push(principal === 'account' ? `principal matched through its account (${p.accountId}) in [${named}]` : `principal matched [${named}]`);
+      const how = principal;
+      if (explain) details.push(how === 'account' ? `principal matched through its account (${p.accountId}) in [${describeSpec(spec)}]` : `principal matched [${describeSpec(spec)}]`);
     } else if (st.notPrincipal) {
-      const m = matchPrincipal(st.notPrincipal, p);
-      if (m !== 'none') {
-        details.push(`principal ${p.arn} is excluded by NotPrincipal [${describeSpec(st.notPrincipal)}]`);
+      const spec = st.notPrincipal;
+      if (matchPrincipal(spec, p) !== 'none') {
+        if (explain) details.push(`principal ${p.arn} is excluded by NotPrincipal [${describeSpec(spec)}]`);
         return result(false, 'none', 'principal');
       }
       principal = 'direct';
-      details.push(`principal is not in NotPrincipal [${describeSpec(st.notPrincipal)}]`);
+      if (explain) details.push(`principal is not in NotPrincipal [${describeSpec(spec)}]`);
     }
   }
-  const actionHit = st.action ? st.action.some((a) => actionMatches(a, req.action)) : !st.notAction!.some((a) => actionMatches(a, req.action));
+  const actionHit = st.action ? anyAction(st.action, req.action) : !anyAction(st.notAction!, req.action);
   if (!actionHit) {
-    details.push(st.action ? `action ${req.action} is not in Action [${st.action.join(', ')}]` : `action ${req.action} is excluded by NotAction`);
+    if (explain) details.push(st.action ? `action ${req.action} is not in Action [${st.action.join(', ')}]` : `action ${req.action} is excluded by NotAction`);
     return result(false, principal, 'action');
   }
-  details.push(`action ${req.action} matched`);
+  if (explain) details.push(`action ${req.action} matched`);
   if (st.resource || st.notResource) {
-    const resHit = st.resource ? st.resource.some((r) => arnMatches(r, req.resource)) : !st.notResource!.some((r) => arnMatches(r, req.resource));
+    const resHit = st.resource ? anyResource(st.resource, req.resource) : !anyResource(st.notResource!, req.resource);
     if (!resHit) {
-      details.push(st.resource ? `resource ${req.resource} is not in Resource [${st.resource.join(', ')}]` : `resource ${req.resource} is excluded by NotResource`);
+      if (explain) details.push(st.resource ? `resource ${req.resource} is not in Resource [${st.resource.join(', ')}]` : `resource ${req.resource} is excluded by NotResource`);
       return result(false, principal, 'resource');
     }
-    details.push(`resource ${req.resource} matched`);
+    if (explain) details.push(`resource ${req.resource} matched`);
   }
   for (const clause of st.conditions) {
-    const r = evaluateClause(clause, ctx);
-    details.push(r.detail);
-    if (!r.ok) return result(false, principal, 'condition');
+    if (explain) {
+      const r = evaluateClause(clause, ctx);
+      details.push(r.detail);
+      if (!r.ok) return result(false, principal, 'condition');
+    } else if (!clauseHolds(clause, ctx)) {
+      return result(false, principal, 'condition');
+    }
   }
   return result(true, principal);
 }
 
-/** Per-statement results of one policy for one request (in document order). */
+/**
+ * Per-statement results of one policy for one request (in document order). `details` is computed when first
+ * read, so the decision stays fast and the trace still says what matched or failed on what.
+ */
 export function evaluatePolicy(doc: PolicyDocument, request: EvalRequest, normalised?: NormalContext): StatementResult[] {
   const ctx = normalised ?? normaliseContext(request.context);
-  return doc.statements.map((st) => evaluateStatement(st, request, ctx, doc.kind));
+  return doc.statements.map((st) => evaluateStatement(st, request, ctx, doc.kind, false));
 }

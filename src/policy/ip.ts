@@ -53,15 +53,40 @@ export function parseIp(s: string): Parsed | undefined {
   return v6 === undefined ? undefined : { v6: true, value: v6 };
 }
 
-/** True when `ip` lies in `cidr` ("10.0.0.0/8", "2001:db8::/32", or a bare address = /32 or /128). */
-export function ipInCidr(ip: string, cidr: string): boolean {
+interface Block {
+  v6: boolean;
+  shift: bigint;
+  prefix: bigint;
+}
+
+const blocks = new Map<string, Block | null>();
+const addresses = new Map<string, Parsed | null>();
+
+function parseBlock(cidr: string): Block | null {
   const [net, bitsText] = cidr.split('/');
-  const a = parseIp(ip.trim());
   const n = parseIp(net.trim());
-  if (!a || !n || a.v6 !== n.v6) return false;
+  if (!n) return null;
   const width = n.v6 ? 128 : 32;
   const bits = bitsText === undefined ? width : Number(bitsText);
-  if (!Number.isInteger(bits) || bits < 0 || bits > width) return false;
+  if (!Number.isInteger(bits) || bits < 0 || bits > width) return null;
   const shift = BigInt(width - bits);
-  return a.value >> shift === n.value >> shift;
+  return { v6: n.v6, shift, prefix: n.value >> shift };
+}
+
+function cached<T>(map: Map<string, T | null>, key: string, make: (k: string) => T | null | undefined): T | null {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make(key) ?? null;
+    if (map.size > 2000) map.clear();
+    map.set(key, v);
+  }
+  return v;
+}
+
+/** True when `ip` lies in `cidr` ("10.0.0.0/8", "2001:db8::/32", or a bare address = /32 or /128). */
+export function ipInCidr(ip: string, cidr: string): boolean {
+  const a = cached(addresses, ip, (k) => parseIp(k.trim()));
+  const b = cached(blocks, cidr, parseBlock);
+  if (!a || !b || a.v6 !== b.v6) return false;
+  return a.value >> b.shift === b.prefix;
 }

@@ -154,15 +154,15 @@ export function parsePolicy(text: string, kind: PolicyKind = 'key'): PolicyDocum
 }
 
 const CACHE_LIMIT = 1000;
-const cache = new Map<string, PolicyDocument>();
+const caches: Record<PolicyKind, Map<string, PolicyDocument>> = { key: new Map(), identity: new Map(), trust: new Map() };
 
-/** parsePolicy with a cache keyed by kind and text (documents are immutable values). */
+/** parsePolicy with a cache per kind keyed by the text (documents are treated as immutable values). */
 export function parsePolicyCached(text: string, kind: PolicyKind = 'key'): PolicyDocument {
-  const k = `${kind}\u0000${text}`;
-  const hit = cache.get(k);
+  const cache = caches[kind];
+  const hit = cache.get(text);
   if (hit) return hit;
   const doc = parsePolicy(text, kind);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(k, doc);
+  cache.set(text, doc);
   return doc;
 }

@@ -1,16 +1,17 @@
 // IAM wildcard matching: `*` matches any run of characters (including none), `?` exactly one.
 // Compiled patterns are cached; actions compare case-insensitively, ARNs and condition values case-sensitively.
 
-const cache = new Map<string, RegExp>();
+const sensitive = new Map<string, RegExp>();
+const insensitive = new Map<string, RegExp>();
 
 function compile(pattern: string, ignoreCase: boolean): RegExp {
-  const key = `${ignoreCase ? 'i' : 's'}${pattern}`;
-  let re = cache.get(key);
+  const cache = ignoreCase ? insensitive : sensitive;
+  let re = cache.get(pattern);
   if (!re) {
     const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
     re = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
     if (cache.size > 5000) cache.clear();
-    cache.set(key, re);
+    cache.set(pattern, re);
   }
   return re;
 }

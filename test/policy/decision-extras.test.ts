@@ -43,6 +43,19 @@ describe('trace and explanation', () => {
   });
 });
 
+describe('lazy explanation', () => {
+  it('serialises a decision with its trace, and statement details read the same as an explained run', () => {
+    const iam = studyIam();
+    const d = ac.authorize(request(iam, { caller: ALICE, action: 'kms:Decrypt', keyPolicy: policy(rootStatement()) }), iam);
+    const json = JSON.parse(JSON.stringify(d));
+    expect(json).toMatchObject({ allowed: false, reason: 'NoIdentityPolicyAllows', message: d.message });
+    expect(json.trace).toEqual(d.trace.map((t) => ({ ...t })));
+    expect(json.trace[0]).toEqual({ source: 'key-policy', id: 'key policy', sid: 'Enable IAM User Permissions', effect: 'Allow', matched: true, detail: `principal matched through its account (${A}) in [arn:aws:iam::${A}:root]; action kms:Decrypt matched; resource ${KEY} matched` });
+    const [r] = evaluatePolicy(parsePolicy(policy(rootStatement())), { action: 'kms:Encrypt', resource: KEY, principal: { arn: ALICE, accountId: A, type: 'IAMUser' }, context: {} });
+    expect(JSON.parse(JSON.stringify(r))).toEqual({ index: 1, sid: 'Enable IAM User Permissions', effect: 'Allow', matched: true, principal: 'account', details: [expect.stringContaining('through its account'), 'action kms:Encrypt matched', `resource ${KEY} matched`] });
+  });
+});
+
 describe('explicit deny message with the policy ARN (switch)', () => {
   function setup() {
     const iam = studyIam();
