@@ -3,8 +3,10 @@
 // A file that does not parse or load is moved aside and reported, never silently replaced.
 import { join } from 'node:path';
 import { homedir } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dataDir } from './paths.js';
+import { DataError } from '../errors.js';
+import { STATE_VERSION } from '../kms/state.js';
 import { readJsonFile, writeFileAtomic } from './atomic.js';
 import type { KmsEngine } from '../kms/engine.js';
 import type { Clock, Random } from '../kms/ports.js';
@@ -55,6 +57,23 @@ function shapeProblem(v: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A state file written by a newer kms-study is left alone (DataError) rather than moved aside: the data is
+ * fine, this build just cannot read it.
+ */
+function refuseNewer(path: string): void {
+  if (!existsSync(path)) return;
+  let doc: { version?: unknown; engine?: { version?: unknown } };
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return; // corrupt: readJsonFile moves it aside and reports it
+  }
+  const newer = (v: unknown, mine: number) => typeof v === 'number' && v > mine;
+  if (doc && (newer(doc.version, SANDBOX_VERSION) || newer(doc.engine?.version, STATE_VERSION)))
+    throw new DataError(`the sandbox state ${path} was written by a newer kms-study; it was left as it is. Upgrade kms-study, or run \`kms-study sandbox reset\` to start a new sandbox.`);
+}
+
 /** Opens the sandbox (creating a fresh one when there is none, or when the old file was corrupt). */
 export function openSandbox(deps: SandboxDeps, opts: { fresh?: boolean; path?: string } = {}): Sandbox {
   const path = opts.path ?? sandboxPath(deps.env);
@@ -64,6 +83,7 @@ export function openSandbox(deps: SandboxDeps, opts: { fresh?: boolean; path?: s
   let engine: KmsEngine | undefined;
   let file: SandboxFile | undefined;
   if (!opts.fresh) {
+    refuseNewer(path);
     const read = readJsonFile<SandboxFile>(
       path,
       (v) => {

@@ -1,7 +1,7 @@
 // `kms-study aws` and `kms-study sandbox` in-process: state carried between calls, profiles, the clock,
 // reset, and a corrupt state file moved aside and reported.
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempHome } from '../helpers/cli.js';
 
@@ -92,6 +92,20 @@ describe('kms-study aws', () => {
     await run('aws kms create-key');
     expect((await run('sandbox reset')).code).toBe(0);
     expect(JSON.parse((await run('aws kms list-keys')).stdout)).toEqual({ Keys: [] });
+  });
+
+  it('leaves a state file from a newer version alone and says so', async () => {
+    const { run, home } = await session();
+    await run('aws kms create-key');
+    const file = join(home, 'sandbox', 'state.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...doc, version: 99 }));
+    const r = await run('aws kms list-keys');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/written by a newer kms-study; it was left as it is/);
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(99);
+    expect((await run('sandbox reset')).code).toBe(0);
+    expect((await run('aws kms list-keys')).code).toBe(0);
   });
 
   it('moves a corrupt state file aside, says so on stderr and starts fresh', async () => {
