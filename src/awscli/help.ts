@@ -1,5 +1,6 @@
 // `aws help`, `aws kms help` and `aws kms <operation> help`: plain-text help from the operation model.
 import { SERVICES, findOperation, isService, kebab, type Shape } from './model/index.js';
+import { EXAMPLES } from './examples.js';
 
 function typeLabel(shape: Shape): string {
   switch (shape.type) {
@@ -63,6 +64,8 @@ export function operationHelp(service: string, cliOperation: string): string {
       if (shape.type === 'list' && shape.member.type === 'string' && shape.member.enum) lines.push(`      each one of: ${shape.member.enum.join(', ')}`);
     }
   }
+  const examples = EXAMPLES[`${service} ${cliOperation}`];
+  if (examples) lines.push('', 'Examples:', ...examples.map((e) => `  ${e}`));
   if (model.paginator)
     lines.push('', `Paginated: the CLI fetches every page of ${model.paginator.resultKey}; limit with --max-items, resume with --starting-token.`);
   return `${lines.join('\n')}\n`;

@@ -75,6 +75,15 @@ describe('help', () => {
     expect(operationHelp('kms', 'create-key')).toMatch(/one of: SIGN_VERIFY, ENCRYPT_DECRYPT/);
   });
 
+  it('shows worked examples for common operations, and every example parses', async () => {
+    expect(operationHelp('kms', 'encrypt')).toMatch(/Examples:\n.*raw-in-base64-out/);
+    const { EXAMPLES } = await import('../../src/awscli/examples.js');
+    const { parseAwsArgs } = await import('../../src/awscli/index.js');
+    const io = { cwd: '/x', readFile: () => new Uint8Array([1]) };
+    for (const lines of Object.values(EXAMPLES))
+      for (const line of lines.filter((l) => !l.startsWith('#'))) expect(parseAwsArgs(splitCommandLine(line.replace('<key ARN>', 'arn:aws:kms:us-east-1:111122223333:key/k')).slice(1), io).operation).toBeTruthy();
+  });
+
   it('lists the operations of a service and the services', () => {
     expect(operationHelp('kms', '')).toMatch(/\n {2}rotate-key-on-demand +Rotate/);
     expect(operationHelp('', '')).toMatch(/cloudtrail/);
