@@ -2,7 +2,6 @@
 // only import of it, loaded lazily), one answer per line when stdin is piped, and a scripted queue in tests.
 import type { Readable } from 'node:stream';
 import { QuizStop, type AskView, type QuizPrompter } from '../quiz/ports.js';
-import { chooseHint } from '../quiz/text.js';
 
 export type Prompter = QuizPrompter;
 export type { AskView } from '../quiz/ports.js';
@@ -112,11 +111,13 @@ export class InquirerPrompter implements QuizPrompter {
   constructor(
     private readonly now: () => number,
     private readonly write: (s: string) => void,
+    /** Streams for the prompts (tests); default: the process's terminal. */
+    private readonly streams: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } = {},
   ) {}
-  private async run<T>(f: (signal?: AbortSignal) => Promise<T>, deadline?: number): Promise<T> {
+  private async run<T>(f: (context: { signal?: AbortSignal; input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }) => Promise<T>, deadline?: number): Promise<T> {
     const signal = deadline !== undefined ? AbortSignal.timeout(Math.max(0, deadline - this.now())) : undefined;
     try {
-      return await f(signal);
+      return await f({ ...this.streams, ...(signal ? { signal } : {}) });
     } catch (e) {
       const name = (e as Error)?.name;
       if (name === 'ExitPromptError') throw new QuizStop('interrupted');
@@ -129,21 +130,21 @@ export class InquirerPrompter implements QuizPrompter {
     const choices = view.options.map((o) => ({ name: `${o.letter}. ${o.text}`, value: o.letter }));
     if (view.mode === 'exam') {
       for (const o of view.options) this.write(`  ${o.letter}. ${o.text}\n`);
-      return this.run((signal) => inq.input({ message: 'Answer (B, A,C, B?) or n/p/f/g N/r/submit' }, { signal }), view.deadline);
+      return this.run((ctx) => inq.input({ message: 'Answer (B, A,C, B?) or n/p/f/g N/r/submit' }, ctx), view.deadline);
     }
     let letters: string;
-    if (view.type === 'single') letters = await this.run(() => inq.select({ message: chooseHint('single', 1).split('.')[0], choices }));
+    if (view.type === 'single') letters = await this.run((ctx) => inq.select({ message: 'Choose one', choices }, ctx));
     else
       letters = (
-        await this.run(() =>
-          inq.checkbox({ message: `Choose ${view.choose}`, choices, validate: (items) => items.length === view.choose || `Choose exactly ${view.choose}.` }),
+        await this.run((ctx) =>
+          inq.checkbox({ message: `Choose ${view.choose}`, choices, validate: (items) => items.length === view.choose || `Choose exactly ${view.choose}.` }, ctx),
         )
       ).join(',');
-    const guessed = await this.run(() => inq.confirm({ message: 'Did you guess?', default: false }));
+    const guessed = await this.run((ctx) => inq.confirm({ message: 'Did you guess?', default: false }, ctx));
     return guessed ? `${letters}?` : letters;
   }
   confirm(message: string, defaultValue: boolean): Promise<boolean> {
-    return this.run(async () => (await import('@inquirer/prompts')).confirm({ message, default: defaultValue }));
+    return this.run(async (ctx) => (await import('@inquirer/prompts')).confirm({ message, default: defaultValue }, ctx));
   }
 }
 

@@ -1,0 +1,110 @@
+// The terminal prompter drives real @inquirer/prompts menus; keypresses are emitted on a fake input stream
+// the way @inquirer/testing does it.
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { PassThrough, Readable } from 'node:stream';
+import { InquirerPrompter, LinePrompter, ScriptedPrompter } from '../../src/cli/prompter.js';
+import { QuizStop, type AskView } from '../../src/quiz/ports.js';
+
+function terminal() {
+  const input = new PassThrough() as PassThrough & { isTTY: boolean; setRawMode: () => void };
+  input.isTTY = true;
+  input.setRawMode = () => undefined;
+  const output = new PassThrough();
+  let screen = '';
+  output.on('data', (d: Buffer) => (screen += d.toString()));
+  const key = (name: string, extra: Record<string, unknown> = {}) => input.emit('keypress', null, { name, ...extra });
+  // The prompts are rendered and listening a moment after they are opened (the module is pre-loaded below).
+  const settle = () => new Promise((r) => setTimeout(r, 50));
+  return { input, output, key, settle, screen: () => screen };
+}
+
+const view = (over: Partial<AskView> = {}): AskView => ({
+  mode: 'practice', number: 1, total: 2, stem: 'S', type: 'single', choose: 1,
+  options: [{ letter: 'A', text: 'first' }, { letter: 'B', text: 'second' }, { letter: 'C', text: 'third' }, { letter: 'D', text: 'fourth' }],
+  ...over,
+});
+
+describe('InquirerPrompter (terminal menus)', () => {
+  beforeAll(async () => {
+    await import('@inquirer/prompts');
+  });
+  it('single: arrow to an option, enter, then answer the guessed? follow-up', async () => {
+    const t = terminal();
+    const p = new InquirerPrompter(() => 0, () => undefined, { input: t.input, output: t.output });
+    const answer = p.answer(view());
+    await t.settle();
+    expect(t.screen()).toContain('A. first');
+    t.key('down');
+    t.key('return');
+    await t.settle();
+    t.input.write('y');
+    t.key('return');
+    expect(await answer).toBe('B?');
+  });
+
+  it('multiple: checkbox with the number to choose enforced', async () => {
+    const t = terminal();
+    const p = new InquirerPrompter(() => 0, () => undefined, { input: t.input, output: t.output });
+    const answer = p.answer(view({ type: 'multiple', choose: 2, options: [...view().options, { letter: 'E', text: 'fifth' }] }));
+    await t.settle();
+    expect(t.screen()).toContain('E. fifth');
+    t.key('space');
+    t.key('return');
+    await t.settle();
+    expect(t.screen()).toContain('Choose exactly 2.');
+    t.key('down');
+    t.key('down');
+    t.key('space');
+    t.key('return');
+    await t.settle();
+    t.key('return'); // not guessed (default no)
+    expect(await answer).toBe('A,C');
+  });
+
+  it('Ctrl-C becomes a QuizStop("interrupted")', async () => {
+    const t = terminal();
+    const p = new InquirerPrompter(() => 0, () => undefined, { input: t.input, output: t.output });
+    const answer = p.answer(view());
+    await t.settle();
+    t.input.emit('keypress', null, { name: 'c', ctrl: true });
+    // readline turns Ctrl-C into SIGINT on the interface; inquirer rejects with ExitPromptError.
+    await expect(answer).rejects.toEqual(new QuizStop('interrupted'));
+  });
+});
+
+describe('LinePrompter (piped stdin)', () => {
+  it('reads one answer per line, echoes it, and stops at end of input', async () => {
+    let out = '';
+    const p = new LinePrompter(Readable.from(['B\nA,', 'C\n']), (s) => void (out += s), () => 0);
+    expect(await p.answer(view())).toBe('B');
+    expect(await p.answer(view())).toBe('A,C');
+    await expect(p.answer(view())).rejects.toEqual(new QuizStop('end-of-input'));
+    expect(out).toBe('Answer> B\nAnswer> A,C\nAnswer> \n');
+  });
+
+  it('confirm takes y/n with a default on an empty line', async () => {
+    const p = new LinePrompter(Readable.from(['\ny\nno\n']), () => undefined, () => 0);
+    expect(await p.confirm('Sure?', false)).toBe(false);
+    expect(await p.confirm('Sure?', false)).toBe(true);
+    expect(await p.confirm('Sure?', true)).toBe(false);
+  });
+
+  it('stop() ends a pending read as interrupted; a passed deadline ends it as time-up', async () => {
+    const stdin = new PassThrough();
+    const p = new LinePrompter(stdin, () => undefined, () => 0);
+    const pending = p.answer(view());
+    p.stop('interrupted');
+    await expect(pending).rejects.toEqual(new QuizStop('interrupted'));
+    await expect(p.answer(view({ mode: 'exam', deadline: 0 }))).rejects.toEqual(new QuizStop('time-up'));
+    p.close();
+  });
+});
+
+describe('ScriptedPrompter', () => {
+  it('throws on an unexpected prompt kind or an empty queue', async () => {
+    const p = new ScriptedPrompter(['A']);
+    await expect(p.confirm('ok?')).rejects.toThrow(/unexpected confirm prompt/);
+    const q = new ScriptedPrompter([]);
+    await expect(q.answer(view())).rejects.toThrow(/unexpected answer prompt \(queue empty\)/);
+  });
+});
