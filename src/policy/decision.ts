@@ -111,7 +111,7 @@ export function authorize(req: AuthzRequest, iam: IamState, opts: AccessControlO
   }
 
   const keyResults = evaluatePolicy(parsePolicyCached(req.keyPolicy!, 'key'), evalReq, ctx);
-  trace.push({ source: 'key-policy', id: 'key policy', results: keyResults });
+  trace.push({ source: 'key-policy', id: 'default', results: keyResults }); // KMS names the one key policy "default"
   if (keyResults.some((r) => r.matched && r.effect === 'Deny')) return deny('ExplicitDenyInResourcePolicy');
   if (identityDenyBy) return deny('ExplicitDenyInIdentityPolicy', policyArnSuffix(identityDenyBy, opts));
 

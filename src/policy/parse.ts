@@ -108,7 +108,7 @@ function parseStatement(raw: Json, index: number, kind: PolicyKind): Statement {
   const hasNP = raw.NotPrincipal !== undefined;
   if (hasP && hasNP) throw new PolicyParseError(where, 'use Principal or NotPrincipal, not both');
   if (kind === 'identity' && (hasP || hasNP)) throw new PolicyParseError(where, 'Principal is not allowed in an identity-based policy');
-  if (kind !== 'identity' && !hasP && !hasNP) throw new PolicyParseError(where, 'Principal is required in a key policy');
+  if (kind !== 'identity' && !hasP && !hasNP) throw new PolicyParseError(where, `Principal is required in a ${kind === 'key' ? 'key' : 'trust'} policy`);
   if (hasP) st.principal = parsePrincipal(raw.Principal, where, 'Principal');
   if (hasNP) st.notPrincipal = parsePrincipal(raw.NotPrincipal, where, 'NotPrincipal');
   if ((raw.Action === undefined) === (raw.NotAction === undefined)) throw new PolicyParseError(where, 'exactly one of Action or NotAction is required');

@@ -80,7 +80,7 @@ describe('IAM roles', () => {
     run('CreateRole', { RoleName: 'app', AssumeRolePolicyDocument: TRUST });
     expect(fails('CreateRole', { RoleName: 'app', AssumeRolePolicyDocument: TRUST })).toEqual({ code: 'EntityAlreadyExists', message: 'Role with name app already exists.' });
     expect(fails('CreateRole', { RoleName: 'r2' })).toMatchObject({ code: 'ValidationError', message: expect.stringContaining("'assumeRolePolicyDocument'") });
-    expect(fails('CreateRole', { RoleName: 'r2', AssumeRolePolicyDocument: KMS_DECRYPT })).toEqual({ code: 'MalformedPolicyDocument', message: 'Statement 1: Principal is required in a key policy' });
+    expect(fails('CreateRole', { RoleName: 'r2', AssumeRolePolicyDocument: KMS_DECRYPT })).toEqual({ code: 'MalformedPolicyDocument', message: 'Statement 1: Principal is required in a trust policy' });
     expect(fails('GetRole', { RoleName: 'ghost' })).toEqual({ code: 'NoSuchEntity', message: 'The role with name ghost cannot be found.' });
   });
 });

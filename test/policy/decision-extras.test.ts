@@ -24,7 +24,7 @@ describe('trace and explanation', () => {
     expect(bySource('grant')).toEqual([expect.objectContaining({ id: 'grant-1', matched: false, detail: expect.stringContaining('operation Decrypt is not in the grant') })]);
     const lines = explainDecision(d);
     expect(lines[0]).toBe(`DENIED (NoIdentityPolicyAllows): ${d.message}`);
-    expect(lines).toContain(`  Key policy key policy [ViaS3]: does not apply: principal matched [${APP_ROLE}]; action kms:Decrypt matched; resource ${KEY} matched; condition kms:ViaService StringEquals "s3.us-east-1.amazonaws.com" failed: request has no value`);
+    expect(lines).toContain(`  Key policy default [ViaS3]: does not apply: principal matched [${APP_ROLE}]; action kms:Decrypt matched; resource ${KEY} matched; condition kms:ViaService StringEquals "s3.us-east-1.amazonaws.com" failed: request has no value`);
     expect(lines.at(-1)).toBe('  => denied: because no identity-based policy allows the kms:Decrypt action');
   });
 
@@ -50,7 +50,7 @@ describe('lazy explanation', () => {
     const json = JSON.parse(JSON.stringify(d));
     expect(json).toMatchObject({ allowed: false, reason: 'NoIdentityPolicyAllows', message: d.message });
     expect(json.trace).toEqual(d.trace.map((t) => ({ ...t })));
-    expect(json.trace[0]).toEqual({ source: 'key-policy', id: 'key policy', sid: 'Enable IAM User Permissions', effect: 'Allow', matched: true, detail: `principal matched through its account (${A}) in [arn:aws:iam::${A}:root]; action kms:Decrypt matched; resource ${KEY} matched` });
+    expect(json.trace[0]).toEqual({ source: 'key-policy', id: 'default', sid: 'Enable IAM User Permissions', effect: 'Allow', matched: true, detail: `principal matched through its account (${A}) in [arn:aws:iam::${A}:root]; action kms:Decrypt matched; resource ${KEY} matched` });
     const [r] = evaluatePolicy(parsePolicy(policy(rootStatement())), { action: 'kms:Encrypt', resource: KEY, principal: { arn: ALICE, accountId: A, type: 'IAMUser' }, context: {} });
     expect(JSON.parse(JSON.stringify(r))).toEqual({ index: 1, sid: 'Enable IAM User Permissions', effect: 'Allow', matched: true, principal: 'account', details: [expect.stringContaining('through its account'), 'action kms:Encrypt matched', `resource ${KEY} matched`] });
   });
