@@ -24,14 +24,18 @@ export function defaultKeyPolicy(accountId: string): string {
 
 /** ViaService host prefix per service name used in aws/<service> aliases (EBS volumes are encrypted through EC2). */
 const VIA_PREFIX: Record<string, string> = { ebs: 'ec2' };
-const DISPLAY: Record<string, string> = { s3: 'Amazon S3', ebs: 'EBS', rds: 'RDS', lambda: 'Lambda', dynamodb: 'DynamoDB', sns: 'SNS', sqs: 'SQS', ssm: 'SSM', secretsmanager: 'Secrets Manager' };
+const DISPLAY: Record<string, string> = { s3: 'S3', ebs: 'EBS', rds: 'RDS', lambda: 'AWS Lambda', dynamodb: 'DynamoDB', sns: 'SNS', sqs: 'SQS', ssm: 'SSM', secretsmanager: 'Secrets Manager' };
+/** Services whose AWS managed key policy also lets them create grants (volumes, databases, file systems). */
+const GRANT_SERVICES = new Set(['ebs', 'rds', 'redshift', 'elasticfilesystem', 'fsx', 'lambda', 'backup']);
 
 /**
- * The policy of an AWS managed key, modelled on the published aws/ebs policy (Id "auto-ebs-2"):
- * the account's principals through the service, plus direct read-only metadata access for the account.
+ * The policy of an AWS managed key, modelled on published aws/s3 and aws/ebs policies: the account's
+ * principals through the service (plus CreateGrant / RevokeGrant for services that use grants), and
+ * direct read-only metadata access for the account. Real policies vary a little per service.
  */
 export function awsManagedKeyPolicy(accountId: string, service: string, region: string): string {
   const name = DISPLAY[service] ?? service.toUpperCase();
+  const grants = GRANT_SERVICES.has(service);
   return JSON.stringify(
     {
       Version: '2012-10-17',
@@ -41,7 +45,7 @@ export function awsManagedKeyPolicy(accountId: string, service: string, region: 
           Sid: `Allow access through ${name} for all principals in the account that are authorized to use ${name}`,
           Effect: 'Allow',
           Principal: { AWS: '*' },
-          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:DescribeKey'],
+          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', ...(grants ? ['kms:CreateGrant'] : []), 'kms:DescribeKey'],
           Resource: '*',
           Condition: {
             StringEquals: { 'kms:CallerAccount': accountId, 'kms:ViaService': `${VIA_PREFIX[service] ?? service}.${region}.amazonaws.com` },
@@ -51,7 +55,7 @@ export function awsManagedKeyPolicy(accountId: string, service: string, region: 
           Sid: 'Allow direct access to key metadata to the account',
           Effect: 'Allow',
           Principal: { AWS: `arn:aws:iam::${accountId}:root` },
-          Action: ['kms:Describe*', 'kms:Get*', 'kms:List*', 'kms:RevokeGrant'],
+          Action: ['kms:Describe*', 'kms:Get*', 'kms:List*', ...(grants ? ['kms:RevokeGrant'] : [])],
           Resource: '*',
         },
       ],

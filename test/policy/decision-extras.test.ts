@@ -185,4 +185,11 @@ describe('policies AWS writes', () => {
     expect(doc.Statement[1].Action).toEqual(['kms:Describe*', 'kms:Get*', 'kms:List*', 'kms:RevokeGrant']);
     expect(() => ac.validateKeyPolicy(JSON.stringify(doc), A, studyIam())).not.toThrow();
   });
+  it('aws/s3 policy: no grant permissions, S3 in the Sid', () => {
+    const doc = JSON.parse(ac.awsManagedKeyPolicy(A, 's3', 'us-east-1'));
+    expect(doc.Statement[0].Sid).toBe('Allow access through S3 for all principals in the account that are authorized to use S3');
+    expect(doc.Statement[0].Action).toEqual(['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey']);
+    expect(doc.Statement[0].Condition.StringEquals['kms:ViaService']).toBe('s3.us-east-1.amazonaws.com');
+    expect(doc.Statement[1].Action).toEqual(['kms:Describe*', 'kms:Get*', 'kms:List*']);
+  });
 });
