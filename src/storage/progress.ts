@@ -10,6 +10,7 @@ import {
   emptyProgress,
   migrate,
   problemWith,
+  SCHEMA_VERSION,
   type AnswerRecord,
   type LabResult,
   type ProgressConfig,
@@ -32,6 +33,7 @@ export class ProgressStore {
     private readonly conf: Conf<Record<string, unknown>>,
     private data: ProgressData,
     readonly path: string,
+    private readonly now: () => number,
   ) {}
 
   /**
@@ -60,41 +62,51 @@ export class ProgressStore {
       }
     }
     const conf = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'progress', projectName: 'kms-study', clearInvalidConfig: false });
-    const store = new ProgressStore(conf, data, path);
-    if (rewrite) store.save();
+    const store = new ProgressStore(conf, data, path, now);
+    if (rewrite) store.mutate(() => undefined);
     return { store, warnings };
   }
 
-  private save(): void {
-    this.conf.store = this.data as unknown as Record<string, unknown>;
+  /**
+   * Apply a change to the latest data on disk and write it back, so a lab and a quiz running in two
+   * terminals both keep what they recorded. A file that went bad meanwhile is moved aside, not overwritten.
+   */
+  private mutate(change: (d: ProgressData) => void): void {
+    let current = this.data;
+    try {
+      const read = readJsonFile<Record<string, unknown>>(this.path, problemWith, this.now());
+      if (read.status === 'ok' && read.value.schemaVersion === SCHEMA_VERSION) current = migrate(read.value).data;
+    } catch {
+      // unreadable right now: keep our own copy
+    }
+    change(current);
+    this.data = current;
+    this.conf.store = current as unknown as Record<string, unknown>;
   }
 
   recordAnswer(a: AnswerRecord): void {
-    this.data.answers.push({ ...a });
-    this.save();
+    this.mutate((d) => void d.answers.push({ ...a }));
   }
 
   recordSession(s: SessionRecord): void {
-    this.data.sessions.push({ ...s });
-    this.save();
+    this.mutate((d) => void d.sessions.push({ ...s }));
   }
 
   recordLabResult(r: LabResult): void {
-    this.data.labs.push({ ...r });
-    this.save();
+    this.mutate((d) => void d.labs.push({ ...r }));
   }
 
   setCard(questionId: string, card: StoredCard): void {
-    this.data.cards[questionId] = { ...card };
-    this.save();
+    this.mutate((d) => void (d.cards[questionId] = { ...card }));
   }
 
   /** Answers, the per-question cards and the session together, written once. */
   recordMany(answers: AnswerRecord[], cards: Record<string, StoredCard>, session?: SessionRecord): void {
-    this.data.answers.push(...answers.map((a) => ({ ...a })));
-    Object.assign(this.data.cards, cards);
-    if (session) this.data.sessions.push({ ...session });
-    this.save();
+    this.mutate((d) => {
+      d.answers.push(...answers.map((a) => ({ ...a })));
+      Object.assign(d.cards, cards);
+      if (session) d.sessions.push({ ...session });
+    });
   }
 
   /** Accuracy per topic over every recorded answer. */
@@ -135,8 +147,7 @@ export class ProgressStore {
   }
 
   setConfig(config: ProgressConfig): void {
-    this.data.config = structuredClone(config);
-    this.save();
+    this.mutate((d) => void (d.config = structuredClone(config)));
   }
 
   /** Everything, for `stats export`. */
@@ -146,8 +157,7 @@ export class ProgressStore {
 
   /** Forget answers, sessions, cards and lab results; keep the config. */
   reset(): void {
-    this.data = { ...emptyProgress(), config: this.data.config };
-    this.save();
+    this.mutate((d) => Object.assign(d, { ...emptyProgress(), config: d.config }));
   }
 }
 

@@ -102,4 +102,23 @@ describe('ProgressStore', () => {
     expect(again.answers()).toEqual([]);
     expect(again.config()).toEqual({ bankDirs: ['/extra/banks'] });
   });
+
+  it('two stores on the same file (a quiz and a lab in two terminals) keep both records', () => {
+    const dir = temp();
+    const quiz = ProgressStore.open(dir, () => T).store;
+    const lab = ProgressStore.open(dir, () => T).store;
+    quiz.recordAnswer(answer());
+    lab.recordLabResult({ labId: 'grants', completed: true, startedAt: T, hintsUsed: 0, attempts: 1 });
+    quiz.recordAnswer(answer({ questionId: 'q2' }));
+    const after = ProgressStore.open(dir, () => T).store;
+    expect(after.answers().map((a) => a.questionId)).toEqual(['q1', 'q2']);
+    expect(after.labResults().map((l) => l.labId)).toEqual(['grants']);
+  });
+
+  it('creates a data directory that does not exist yet', () => {
+    const dir = join(temp(), 'nested', 'home');
+    const { store } = ProgressStore.open(dir, () => T);
+    store.recordAnswer(answer());
+    expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).answers).toHaveLength(1);
+  });
 });
