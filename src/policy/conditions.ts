@@ -1,9 +1,10 @@
 // IAM condition operators (String*, Arn*, Bool, Numeric*, Date*, IpAddress, Null, ...IfExists,
-// ForAnyValue:/ForAllValues:) with AWS's missing-key and empty-set rules. Policy variables (${aws:username}) are not expanded.
+// ForAnyValue:/ForAllValues:) with AWS's missing-key and empty-set rules; policy variables in values are expanded.
 import type { ConditionContext } from '../kms/types.js';
 import type { ConditionClause } from './types.js';
 import { arnMatches, wildcardMatch } from './wildcard.js';
 import { ipInCidr } from './ip.js';
+import { expandAll } from './variables.js';
 
 /** Request values by lower-cased key; a key with no values is absent. */
 export type NormalContext = Map<string, string[]>;
@@ -115,9 +116,9 @@ const WHY: Record<Exclude<Why, 'values' | 'absent'>, string> = {
 /** Why the last `decide` call came out as it did (set alongside its verdict, so the hot path allocates nothing). */
 let lastWhy: Why = 'values';
 
-function satisfies(c: ConditionClause, test: Test, negated: boolean, v: string): boolean {
+function satisfies(policyValues: string[], test: Test, negated: boolean, v: string): boolean {
   let hit = false;
-  for (const p of c.values) {
+  for (const p of policyValues) {
     if (test(v, p)) {
       hit = true;
       break;
@@ -127,7 +128,7 @@ function satisfies(c: ConditionClause, test: Test, negated: boolean, v: string):
 }
 
 /** The verdict of one clause for the request's values; the reason is left in `lastWhy`. */
-function decide(c: ConditionClause, values: string[] | undefined): boolean {
+function decide(c: ConditionClause, values: string[] | undefined, ctx: NormalContext): boolean {
   const present = values !== undefined && values.length > 0;
   if (c.base === 'Null') {
     const wantAbsent = c.values.some((v) => v.toLowerCase() === 'true');
@@ -135,6 +136,7 @@ function decide(c: ConditionClause, values: string[] | undefined): boolean {
     return wantAbsent ? !present : present;
   }
   lastWhy = 'values';
+  const pv = c.variables ? expandAll(c.values, ctx) : c.values;
   const negatedOf = NEGATED[c.base];
   const negated = negatedOf !== undefined;
   const test = POSITIVE[negatedOf ?? c.base];
@@ -144,7 +146,7 @@ function decide(c: ConditionClause, values: string[] | undefined): boolean {
       lastWhy = 'all-empty';
       return true;
     }
-    for (const v of values) if (!satisfies(c, test, negated, v)) return false;
+    for (const v of values) if (!satisfies(pv, test, negated, v)) return false;
     return true;
   }
   if (c.setOp === 'ForAnyValue') {
@@ -152,7 +154,7 @@ function decide(c: ConditionClause, values: string[] | undefined): boolean {
       lastWhy = 'any-empty';
       return false;
     }
-    for (const v of values) if (satisfies(c, test, negated, v)) return true;
+    for (const v of values) if (satisfies(pv, test, negated, v)) return true;
     return false;
   }
   if (!present) {
@@ -166,22 +168,22 @@ function decide(c: ConditionClause, values: string[] | undefined): boolean {
   }
   // Without a set operator a multi-valued key matches when any of its values does (negated: none may match).
   if (negated) {
-    for (const v of values) if (!satisfies(c, test, true, v)) return false;
+    for (const v of values) if (!satisfies(pv, test, true, v)) return false;
     return true;
   }
-  for (const v of values) if (satisfies(c, test, false, v)) return true;
+  for (const v of values) if (satisfies(pv, test, false, v)) return true;
   return false;
 }
 
 /** Whether one condition clause holds for the request context. */
 export function clauseHolds(c: ConditionClause, ctx: NormalContext): boolean {
-  return decide(c, ctx.get(c.keyLower));
+  return decide(c, ctx.get(c.keyLower), ctx);
 }
 
 /** Evaluates one condition clause and explains the outcome in words. */
 export function evaluateClause(c: ConditionClause, ctx: NormalContext): ClauseResult {
   const values = ctx.get(c.keyLower);
-  const ok = decide(c, values);
+  const ok = decide(c, values, ctx);
   const why = lastWhy;
   const text = why === 'values' || why === 'absent' ? show(values && values.length > 0 ? values : undefined) : WHY[why];
   return { ok, detail: `condition ${headOf(c)} ${ok ? 'matched' : 'failed'}: ${text}` };

@@ -2,6 +2,7 @@
 // stopping at the first element that fails and saying which one and why (the decision trace reads these lines).
 import type { EvalRequest, PolicyDocument, PrincipalMatch, PrincipalSpec, RequestPrincipal, Statement, StatementResult } from './types.js';
 import { actionMatches, arnMatches } from './wildcard.js';
+import { expandAll } from './variables.js';
 import { clauseHolds, evaluateClause, normaliseContext, type NormalContext } from './conditions.js';
 
 function accountOf(entry: string): string | undefined {
@@ -136,7 +137,8 @@ function evaluateStatement(st: Statement, req: EvalRequest, ctx: NormalContext, 
   }
   if (explain) details.push(`action ${req.action} matched`);
   if (st.resource || st.notResource) {
-    const resHit = st.resource ? anyResource(st.resource, req.resource) : !anyResource(st.notResource!, req.resource);
+    const patterns = st.variables ? expandAll(st.resource ?? st.notResource!, ctx) : (st.resource ?? st.notResource!);
+    const resHit = st.resource ? anyResource(patterns, req.resource) : !anyResource(patterns, req.resource);
     if (!resHit) {
       if (explain) details.push(st.resource ? `resource ${req.resource} is not in Resource [${st.resource.join(', ')}]` : `resource ${req.resource} is excluded by NotResource`);
       return result(false, principal, 'resource');

@@ -2,6 +2,7 @@
 // says exactly what is wrong otherwise. Real IAM/KMS often answer only "Syntax errors in policy."; we say more.
 import { PolicyParseError, type ConditionClause, type PolicyDocument, type PolicyKind, type PrincipalSpec, type Statement } from './types.js';
 import { knownOperator } from './conditions.js';
+import { hasVariables } from './variables.js';
 
 const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
 const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
@@ -124,6 +125,14 @@ function parseStatement(raw: Json, index: number, kind: PolicyKind): Statement {
   return st;
 }
 
+/** Policy variables only work in 2012-10-17 documents; older ones match "${...}" literally. */
+function markVariables(statements: Statement[]): void {
+  for (const st of statements) {
+    if ([...(st.resource ?? []), ...(st.notResource ?? [])].some(hasVariables)) st.variables = true;
+    for (const c of st.conditions) if (c.values.some(hasVariables)) c.variables = true;
+  }
+}
+
 /** Parses a policy document; throws PolicyParseError naming the place and the mistake. */
 export function parsePolicy(text: string, kind: PolicyKind = 'key'): PolicyDocument {
   let raw: unknown;
@@ -144,6 +153,7 @@ export function parsePolicy(text: string, kind: PolicyKind = 'key'): PolicyDocum
   const list = Array.isArray(raw.Statement) ? raw.Statement : [raw.Statement];
   if (list.length === 0) throw new PolicyParseError('Policy', 'Statement must contain at least one statement');
   const statements = list.map((s, i) => parseStatement(s, i + 1, kind));
+  if (raw.Version === '2012-10-17') markVariables(statements);
   const sids = new Set<string>();
   for (const s of statements) {
     if (s.sid === undefined || s.sid === '') continue;

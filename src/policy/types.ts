@@ -28,6 +28,8 @@ export interface ConditionClause {
   /** Lower-cased key (condition key names are case-insensitive). */
   keyLower: string;
   values: string[];
+  /** Some value holds a policy variable such as ${aws:username} (2012-10-17 documents only). */
+  variables?: boolean;
 }
 
 export interface Statement {
@@ -42,6 +44,8 @@ export interface Statement {
   resource?: string[];
   notResource?: string[];
   conditions: ConditionClause[];
+  /** Resource/NotResource holds a policy variable (2012-10-17 documents only). */
+  variables?: boolean;
 }
 
 export interface PolicyDocument {
