@@ -3,11 +3,12 @@
 import type { AuthzRequest, ConditionContext } from '../kms/types.js';
 import type { IamState } from '../iam/types.js';
 import type { NormalContext } from './conditions.js';
+import { DEFAULT_SOURCE_IP } from '../kms/audit.js';
 
 const PRINCIPAL_TYPE: Record<string, string> = { Root: 'Account', IAMUser: 'User', AssumedRole: 'AssumedRole', AWSAccount: 'Account' };
 
-/** Default aws:SourceIp when the caller sets none (a documentation address, RFC 5737). */
-export const DEFAULT_SOURCE_IP = '203.0.113.10';
+/** Default aws:SourceIp when the caller sets none: the address the engine's audit log records for such calls. */
+export { DEFAULT_SOURCE_IP };
 
 /** Display names of the keys this module sets, by their lower-case form. */
 const NAMES = [

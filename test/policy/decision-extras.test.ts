@@ -2,7 +2,7 @@
 // the aws:* keys the decision adds, NotPrincipal, key policy validation and the policies AWS writes itself.
 import { describe, expect, it } from '@jest/globals';
 import { createAccessControl, evaluatePolicy, explainDecision, parsePolicy } from '../../src/policy/index.js';
-import { requestContext } from '../../src/policy/context.js';
+import { DEFAULT_SOURCE_IP, requestContext } from '../../src/policy/context.js';
 import { MalformedPolicyDocumentException } from '../../src/kms/errors.js';
 import { A, ADMIN, ALICE, APP_ROLE, APP_SESSION, B, KEY, T0, grant, policy, request, rootStatement, studyIam, withIdentityPolicy } from './fixtures.js';
 
@@ -108,7 +108,7 @@ describe('aws:* keys the decision adds', () => {
     const iam = studyIam();
     const ctx = requestContext(request(iam, { caller: 'arn:aws:iam::555566667777:root', action: 'kms:ListKeys', resource: '*' }), iam);
     expect(ctx['aws:PrincipalOrgID']).toBeUndefined();
-    expect(ctx).toMatchObject({ 'aws:PrincipalType': 'Account', 'aws:userid': '555566667777', 'aws:SourceIp': '203.0.113.10' });
+    expect(ctx).toMatchObject({ 'aws:PrincipalType': 'Account', 'aws:userid': '555566667777', 'aws:SourceIp': DEFAULT_SOURCE_IP });
     expect(ctx['kms:CallerAccount']).toBeUndefined(); // no key resource
   });
 });
