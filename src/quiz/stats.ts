@@ -62,8 +62,15 @@ function acc(rows: AnswerLike[], keys: (a: AnswerLike) => string[]): Record<stri
 
 export const READINESS_METHOD =
   'Estimate: the average chance of answering an in-scope bank question right today, where a reviewed question counts its FSRS recall probability ' +
-  'and an unseen one counts 0.25 (a guess among four options); that average is put on the 100–1000 scale with the same assumed mapping as exam mode. ' +
-  'It is not an AWS score.';
+  'and an unseen one the chance of a blind guess (1 in 4 for single answer, 1 in 10 for two of five); that average is put on the 100–1000 scale ' +
+  'with the same assumed mapping as exam mode. It is not an AWS score.';
+
+/** The chance of a blind guess being right: 1 / (options choose answers). */
+export function guessChance(q: Question): number {
+  let ways = 1;
+  for (let i = 0; i < q.choose; i++) ways = (ways * (q.options.length - i)) / (i + 1);
+  return 1 / ways;
+}
 
 export function computeStats(answers: AnswerLike[], sessions: SessionLike[], cards: Record<string, StoredCard>, labs: LabLike[], bank: Question[], now: number): Stats {
   const correct = answers.filter((a) => a.correct).length;
@@ -84,7 +91,7 @@ export function computeStats(answers: AnswerLike[], sessions: SessionLike[], car
       return { tip, ...s, lab, questions: [...missed, ...unseen].slice(0, 5) };
     });
   const inScope = bank.filter((q) => q.scope === 'in');
-  const recall = inScope.length ? inScope.reduce((sum, q) => sum + (cards[q.id] ? recallProbability(cards[q.id], now) : 0.25), 0) / inScope.length : 0;
+  const recall = inScope.length ? inScope.reduce((sum, q) => sum + (cards[q.id] ? recallProbability(cards[q.id], now) : guessChance(q)), 0) / inScope.length : 0;
   const estimate = scaledScore(Math.round(recall * 1000), 1000);
   return {
     totals: {
