@@ -13,7 +13,7 @@ export { DEFAULT_SOURCE_IP };
 /** Display names of the keys this module sets, by their lower-case form. */
 const NAMES = [
   'aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:PrincipalType', 'aws:PrincipalOrgID', 'aws:username', 'aws:userid',
-  'aws:PrincipalServiceName', 'aws:ViaAWSService', 'aws:SourceIp', 'aws:CurrentTime', 'aws:EpochTime', 'kms:CallerAccount', 'kms:ViaService',
+  'aws:PrincipalServiceName', 'aws:PrincipalIsAWSService', 'aws:ViaAWSService', 'aws:SourceIp', 'aws:CurrentTime', 'aws:EpochTime', 'kms:CallerAccount', 'kms:ViaService',
 ];
 const DISPLAY = new Map(NAMES.map((n) => [n.toLowerCase(), n]));
 
@@ -35,6 +35,7 @@ export function normalisedRequestContext(req: AuthzRequest, iam: IamState): Norm
   const set = (k: string, v: string | undefined) => {
     if (v !== undefined) m.set(k, [v]);
   };
+  set('aws:principalisawsservice', p.type === 'AWSService' ? 'true' : 'false');
   if (p.type !== 'AWSService') {
     set('aws:principalarn', p.type === 'AssumedRole' && p.roleArn ? p.roleArn : p.arn);
     set('aws:principalaccount', p.accountId);
@@ -84,7 +85,7 @@ export function requestContext(req: AuthzRequest, iam: IamState): ConditionConte
     const name = engineKeys.get(k) ?? DISPLAY.get(k) ?? k;
     const original = req.context[name];
     if (original !== undefined && engineKeys.has(k)) out[name] = original;
-    else if (k === 'aws:viaawsservice') out[name] = v[0] === 'true';
+    else if (k === 'aws:viaawsservice' || k === 'aws:principalisawsservice') out[name] = v[0] === 'true';
     else if (k === 'aws:epochtime') out[name] = Number(v[0]);
     else out[name] = v[0];
   }

@@ -92,6 +92,7 @@ describe('aws:* keys the decision adds', () => {
       'aws:userid': 'AIDAEXAMPLEALICE0001',
       'aws:SourceIp': '192.0.2.9',
       'aws:ViaAWSService': false,
+      'aws:PrincipalIsAWSService': false,
       'aws:CurrentTime': '2026-01-15T12:00:00Z',
       'aws:EpochTime': T0 / 1000,
       'kms:CallerAccount': A,
@@ -137,6 +138,7 @@ describe('evaluatePolicy', () => {
     const req = request(iam, { caller: ALICE, action: 'kms:Encrypt', keyPolicy: policy(rootStatement(), { Effect: 'Allow', Principal: { Service: 'logs.us-east-1.amazonaws.com' }, Action: 'kms:Encrypt', Resource: '*' }) });
     req.caller = { principal: { type: 'AWSService', arn: 'logs.us-east-1.amazonaws.com', accountId: '' }, accountId: '', region: 'us-east-1' };
     expect(ac.authorize(req, iam)).toMatchObject({ allowed: true, allowedBy: 'key-policy' });
+    expect(requestContext(req, iam)).toMatchObject({ 'aws:PrincipalIsAWSService': true, 'aws:PrincipalServiceName': 'logs.us-east-1.amazonaws.com' });
   });
 });
 
