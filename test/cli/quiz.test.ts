@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempHome } from '../helpers/cli.js';
+import { loadBanks } from '../../src/storage/banks.js';
+import { PACKAGE_ROOT, runCli, tempHome } from '../helpers/cli.js';
 
 const SMALL = 'test/fixtures/banks/small';
 
@@ -90,13 +91,22 @@ describe('kms-study quiz (piped stdin, in-process)', () => {
     expect(Object.keys(data.cards)).toHaveLength(4);
   });
 
-  it('reads extra bank folders from the progress config (bankDirs)', async () => {
+  it('reads extra bank folders from the progress config (bankDirs), relative to the current directory', async () => {
     const home = tempHome();
-    await runCli(['stats', 'export'], { home });
-    writeFileSync(join(home, 'progress.json'), JSON.stringify({ schemaVersion: 1, config: { bankDirs: [join(process.cwd(), SMALL)] }, answers: [], sessions: [], cards: {}, labs: [] }));
-    const r = await runCli(['quiz', '--tip', 'cloudhsm-vs-kms', '--topic', 'custom-key-stores', '--no-shuffle', '--mode', 'cram'], { home, stdin: 'A\n' });
-    expect(r.stdout).toContain('Fixture question five');
-    expect(readFileSync(join(home, 'progress.json'), 'utf8')).toContain('fx-cloudhsm-out');
+    const packaged = loadBanks([join(PACKAGE_ROOT, 'questions')]).questions.length;
+    writeFileSync(join(home, 'progress.json'), JSON.stringify({ schemaVersion: 1, config: { bankDirs: [SMALL] }, answers: [], sessions: [], cards: {}, labs: [] }));
+    const stats = JSON.parse((await runCli(['stats', '--json'], { home })).stdout);
+    expect(stats.totals.bankQuestions).toBe(packaged + 5);
+    const r = await runCli(['quiz', '--mode', 'exam', '--count', '65'], { home, stdin: '' });
+    expect(r.stdout).toContain(`Exam: ${Math.min(65, packaged + 4)} questions`);
+  });
+
+  it('warns about a bankDirs entry that does not exist and goes on with the rest', async () => {
+    const home = tempHome();
+    writeFileSync(join(home, 'progress.json'), JSON.stringify({ schemaVersion: 1, config: { bankDirs: ['/nonexistent/banks', SMALL] }, answers: [], sessions: [], cards: {}, labs: [] }));
+    const r = await runCli(['quiz', '--mode', 'cram', '--count', '1'], { home, stdin: '' });
+    expect(r.stdout).toContain('Question 1 of 1');
+    expect(r.stderr).toMatch(/warning: \/nonexistent\/banks:0:0: cannot read bank path \(ENOENT\).*check bankDirs in .*progress\.json/);
   });
 
   it('colours output only on a terminal without NO_COLOR or --no-color', async () => {

@@ -51,8 +51,6 @@ export function bankPathsFor(ctx: ProgramContext, configDirs: string[], explicit
   return [join(ctx.deps.packageRoot, 'questions'), ...configDirs.map((d) => resolve(ctx.deps.cwd, d))];
 }
 
-export const todayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
 async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> {
   const { deps } = ctx;
   // One at a time: Jest's ESM loader trips over concurrent dynamic imports that share modules.
@@ -69,9 +67,12 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const { store, warnings } = ProgressStore.open(dataDir(deps.env), deps.now);
   for (const w of warnings) deps.stderr.write(`kms-study: warning: ${w}\n`);
   const paths = bankPathsFor(ctx, store.config().bankDirs, opts.bank);
-  const loaded = loadBanks(paths, { today: todayOf(deps.now()), cacheDir: join(dataDir(deps.env), 'cache', 'banks') });
+  // No "verified in the future" check here: that is an authoring rule (bank lint), and a learner's wrong clock
+  // must not empty the quiz.
+  const loaded = loadBanks(paths, { cacheDir: join(dataDir(deps.env), 'cache', 'banks') });
   const missing = loaded.errors.filter((e) => e.line === 0);
-  if (missing.length && opts.bank?.some((b) => missing.some((e) => e.file === resolve(deps.cwd, b)))) throw new UsageError(missing.map((e) => e.message).join('\n'), 1);
+  if (missing.length && opts.bank?.length) throw new UsageError(missing.map((e) => e.message).join('\n'), 1);
+  for (const e of missing) deps.stderr.write(`kms-study: warning: ${e.message} (check bankDirs in ${join(dataDir(deps.env), 'progress.json')})\n`);
   const contentErrors = loaded.errors.filter((e) => e.line !== 0);
   if (contentErrors.length) {
     deps.stderr.write(`kms-study: warning: ${contentErrors.length} problem(s) in the banks; those questions are left out (run kms-study bank lint):\n`);
