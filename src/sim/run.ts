@@ -2,6 +2,7 @@
 // help, automatic pagination, output formatting, service errors on stderr (exit 254).
 import {
   CliUsageError,
+  splitCommandLine,
   findOperation,
   formatOutput,
   formatServiceError,
@@ -59,4 +60,17 @@ export async function runAws(sim: Simulator, argv: string[], caller: Caller | Ca
     if (e instanceof CliUsageError) return { stdout: '', stderr: `${notes}${e.message}\n`, exitCode: e.exitCode };
     throw e;
   }
+}
+
+/** One typed line such as `aws kms list-keys --output text` (the lab shell's input): split, check `aws`, run. */
+export async function runAwsLine(sim: Simulator, line: string, caller: Caller | CallerResolver, io: AwsIo): Promise<AwsResult> {
+  let words: string[];
+  try {
+    words = splitCommandLine(line);
+  } catch (e) {
+    if (e instanceof CliUsageError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.exitCode };
+    throw e;
+  }
+  if (words[0] !== 'aws') return { stdout: '', stderr: `aws: error: a command starts with aws (got ${JSON.stringify(words[0] ?? '')})\n`, exitCode: 252 };
+  return runAws(sim, words.slice(1), caller, io);
 }

@@ -9,7 +9,7 @@ import { executeIam } from '../iam/index.js';
 import { serviceEvent } from './events.js';
 import { simulatePrincipalPolicy } from './simulate-policy.js';
 
-export { runAws, type AwsIo, type AwsResult, type CallerResolver } from './run.js';
+export { runAws, runAwsLine, type AwsIo, type AwsResult, type CallerResolver } from './run.js';
 
 export class Simulator {
   private readonly random: Random;

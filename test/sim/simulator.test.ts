@@ -152,3 +152,14 @@ describe('coverage of the model', () => {
     expect(() => sim.call('cloudtrail', 'CreateTrail', {}, admin)).toThrow(/not supported by the simulator/);
   });
 });
+
+describe('runAwsLine', () => {
+  it('runs a typed line that starts with aws, and refuses anything else as a usage error', async () => {
+    const { runAwsLine } = await import('../../src/sim/simulator.js');
+    const { sim, io } = aSimulator();
+    const ok = await runAwsLine(sim, "aws sts get-caller-identity --query 'Arn' --output text", ADMIN, io);
+    expect(ok).toEqual({ stdout: 'arn:aws:iam::111122223333:user/admin\n', stderr: '', exitCode: 0 });
+    expect((await runAwsLine(sim, 'kms list-keys', ADMIN, io)).exitCode).toBe(252);
+    expect((await runAwsLine(sim, "aws kms encrypt --plaintext 'open", ADMIN, io)).stderr).toMatch(/unterminated single quote/);
+  });
+});
