@@ -5,6 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { run } from './main.js';
 
+// A closed pipe (`kms-study bank coverage | head`) ends the output quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const code = await run(process.argv.slice(2), {
   stdout: { write: (s) => void process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY) },
