@@ -30,7 +30,7 @@ function parseJson(text: string, option: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new CliUsageError(`aws: error: Error parsing parameter '${option}': Invalid JSON: ${(e as Error).message}\nJSON received: ${text}`);
+    throw new CliUsageError(`aws: error: Error parsing parameter '${option}': Invalid JSON: ${(e as Error).message} (JSON received: ${text})`);
   }
 }
 

@@ -13,8 +13,9 @@ class Parser {
   ) {}
 
   fail(what: string): never {
+    const got = this.i < this.s.length ? `'${this.s[this.i]}'` : 'end of input';
     throw new CliUsageError(
-      `aws: error: Error parsing parameter '${this.param}': Expected: ${what}, received: '${this.s[this.i] ?? '<end>'}' for input:\n${this.s}\n${' '.repeat(this.i)}^`,
+      `aws: error: Error parsing parameter '${this.param}': Expected: ${what}, received: ${got} at position ${this.i} of ${JSON.stringify(this.s)}`,
     );
   }
 

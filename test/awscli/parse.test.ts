@@ -115,6 +115,16 @@ describe('parseAwsArgs', () => {
     expect(usageOf('cloudtrail lookup-events --start-time 2026-02-31')).toMatch(/invalid timestamp/);
   });
 
+  it('keeps every usage error on one line', () => {
+    for (const line of ['kms create-key --tags TagKey', `kms encrypt --key-id k --plaintext AA== --encryption-context '{"a":'`, 'kms create-key --tags TagKey=a,TagValue=[b']) {
+      const msg = usageOf(line);
+      expect(msg.split('\n')).toHaveLength(1);
+    }
+    expect(usageOf('kms create-key --tags TagKey')).toBe(
+      `aws: error: Error parsing parameter '--tags': Expected: '=', received: end of input at position 6 of "TagKey"`,
+    );
+  });
+
   it('recognises help', () => {
     expect(parse('kms help').help).toBe(true);
     expect(parse('kms encrypt help')).toMatchObject({ help: true, operation: 'Encrypt' });
