@@ -37,9 +37,14 @@ export function register(program: Command, ctx: ProgramContext): void {
       const { questions, errors } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
       if (errors.length) ctx.deps.stderr.write(`kms-study: warning: ${errors.length} problem(s) in the banks (run kms-study bank lint); counting the ${questions.length} valid questions\n`);
       const c = coverage(questions);
+      const { loadNotes } = await import('../../storage/notes.js');
+      const { labTips } = await import('../../storage/lab-tips.js');
+      const { notesCoverage } = await import('../../notes/coverage.js');
+      const root = ctx.deps.packageRoot;
+      const notes = notesCoverage(loadNotes(join(root, 'notes'), '9999-12-31').notes, questions, labTips(join(root, 'labs')));
       const out = ctx.deps.stdout;
       if (opts.json) {
-        out.write(JSON.stringify(c, null, 2) + '\n');
+        out.write(JSON.stringify({ ...c, notes }, null, 2) + '\n');
         return;
       }
       const max = Math.max(MIN_PER_ITEM, ...Object.values(c.byTip), ...Object.values(c.byScenario), ...Object.values(c.byTopic));
@@ -48,5 +53,8 @@ export function register(program: Command, ctx: ProgramContext): void {
       out.write(`\nBy exam tip:\n${rows(c.byTip)}\n\nBy scenario:\n${rows(c.byScenario)}\n\nBy topic:\n${barChart(Object.entries(c.byTopic).map(([k, n]) => ({ label: k, value: n, max, suffix: String(n) })))}\n`);
       if (c.thinTips.length || c.thinScenarios.length)
         out.write(`\nUnder ${MIN_PER_ITEM} questions: ${[...c.thinTips.map((t) => `tip ${t}`), ...c.thinScenarios.map((s) => `scenario ${s}`)].join(', ')}\n`);
+      out.write(`\nStudy notes: ${notes.rows.length} note tips, ${notes.gaps.length} without questions or a lab yet\n`);
+      for (const g of notes.gaps)
+        out.write(`  ${g.topic.padEnd(22)} ${g.tip.padEnd(24)} ${g.questions ? `${g.questions} questions` : 'no questions'}, ${g.labs.length ? `labs ${g.labs.join(', ')}` : 'no lab'}\n`);
     });
 }
