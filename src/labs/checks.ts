@@ -1,0 +1,168 @@
+// Evaluates a lab's declarative checks against the simulator's state, the audit log and the learner's
+// command log. Each failing check returns its own message, in the learner's terms.
+import type { KeyView, KmsEngine } from '../kms/engine.js';
+import { principalFromArn } from '../iam/index.js';
+import type { Check } from './types.js';
+
+export interface LoggedCommand {
+  line: string;
+  /** The line with the lab's $VARIABLES expanded. */
+  expanded?: string;
+  service: string;
+  operation: string;
+  profile: string;
+  /** 'success' or the AWS error code. */
+  outcome: string;
+  at: number;
+}
+
+export interface CheckContext {
+  engine: KmsEngine;
+  vars: Record<string, string>;
+  log: LoggedCommand[];
+  answers: Record<string, string>;
+  profiles: Record<string, { principal: string; region: string }>;
+  /** Key ARNs that existed at setup (so `created` finds the learner's key). */
+  setupKeys: string[];
+  /** The account and Region of the lab's start profile. */
+  home: { account: string; region: string };
+}
+
+export interface CheckResult {
+  ok: boolean;
+  message: string;
+}
+
+/** A key by setup ref, alias name, key id/ARN, or `created` (the newest key the learner made). */
+export function findKey(ctx: CheckContext, sel: string): KeyView | undefined {
+  const { engine, home } = ctx;
+  if (sel === 'created') {
+    const mine = engine.listKeyViews().filter((k) => !ctx.setupKeys.includes(String(k.KeyMetadata.Arn)) && k.KeyMetadata.KeyManager === 'CUSTOMER');
+    return mine.sort((a, b) => (a.KeyMetadata.CreationDate as Date).getTime() - (b.KeyMetadata.CreationDate as Date).getTime()).pop();
+  }
+  const ref = ctx.vars[`${sel.toUpperCase()}_ARN`];
+  const id = ref ?? sel;
+  const arn = /^arn:aws:kms:([^:]+):(\d{12}):/.exec(id);
+  return engine.inspectKey(id, arn?.[2] ?? home.account, arn?.[1] ?? home.region);
+}
+
+const md = (k: KeyView, f: string) => k.KeyMetadata[f];
+
+export function evaluate(check: Check, ctx: CheckContext): CheckResult {
+  const res = (ok: boolean): CheckResult => ({ ok, message: check.fail });
+  switch (check.type) {
+    case 'command_ran':
+      return res(
+        ctx.log.some(
+          (c) =>
+            c.operation === check.operation &&
+            (check.service ?? 'kms') === c.service &&
+            (check.outcome === undefined || c.outcome === check.outcome) &&
+            (check.profile === undefined || c.profile === check.profile) &&
+            (check.contains === undefined || `${c.line}\n${c.expanded ?? ''}`.toLowerCase().includes(check.contains.toLowerCase())),
+        ),
+      );
+    case 'key_state': {
+      const k = findKey(ctx, check.key);
+      return res(!!k && md(k, 'KeyState') === check.state);
+    }
+    case 'key_deleted':
+      return res(!findKey(ctx, check.key) && (check.key !== 'created' || ctx.log.some((c) => c.operation === 'CreateKey' && c.outcome === 'success')));
+    case 'key_exists': {
+      const k = findKey(ctx, check.key);
+      return res(!!k && (!check.spec || md(k, 'KeySpec') === check.spec) && (!check.usage || md(k, 'KeyUsage') === check.usage) && (!check.description || md(k, 'Description') === check.description));
+    }
+    case 'rotation': {
+      const k = findKey(ctx, check.key);
+      if (!k) return res(false);
+      const ok =
+        (check.enabled === undefined || k.Rotation.KeyRotationEnabled === check.enabled) &&
+        (check.period === undefined || k.Rotation.RotationPeriodInDays === check.period) &&
+        (check.rotations_at_least === undefined || k.KeyMaterialIds.length - 1 >= check.rotations_at_least);
+      return res(ok);
+    }
+    case 'alias': {
+      const target = findKey(ctx, check.target);
+      const viaAlias = findKey(ctx, check.alias);
+      return res(!!target && !!viaAlias && md(target, 'Arn') === md(viaAlias, 'Arn'));
+    }
+    case 'deletion_scheduled': {
+      const k = findKey(ctx, check.key);
+      if (!k || md(k, 'KeyState') !== 'PendingDeletion') return res(false);
+      if (check.window_days === undefined) return res(true);
+      const ev = [...ctx.engine.audit].reverse().find((e) => e.eventName === 'ScheduleKeyDeletion' && !e.errorCode && JSON.stringify(e.resources ?? []).includes(String(md(k, 'Arn'))));
+      const days = (ev?.requestParameters as { pendingWindowInDays?: number } | undefined)?.pendingWindowInDays;
+      return res(days === check.window_days);
+    }
+    case 'tag': {
+      const k = findKey(ctx, check.key);
+      return res(!!k && k.Tags.some((t) => t.TagKey === check.tag && (check.value === undefined || t.TagValue === check.value)));
+    }
+    case 'grant': {
+      const k = findKey(ctx, check.key);
+      const grantee = ctx.profiles[check.grantee]?.principal ?? ctx.vars[check.grantee] ?? check.grantee;
+      const found = (k?.Grants ?? []).some(
+        (g) =>
+          g.GranteePrincipal === grantee &&
+          (check.operations ?? []).every((o) => g.Operations.includes(o)) &&
+          (check.constraint === undefined || g.Constraints?.[check.constraint] !== undefined),
+      );
+      return res(check.present === false ? !found : found);
+    }
+    case 'policy_contains': {
+      const k = findKey(ctx, check.key);
+      const has = !!k && k.Policy.includes(check.text);
+      return res(check.present === false ? !has : has);
+    }
+    case 'simulate': {
+      const p = ctx.profiles[check.profile];
+      if (!p) return res(false);
+      const principal = principalFromArn(ctx.engine.iam, p.principal);
+      const k = findKey(ctx, check.key);
+      if (!k) return res(check.expect === 'denied');
+      const d = ctx.engine.simulate(check.action, String(md(k, 'Arn')), { principal, accountId: principal.accountId, region: p.region }, { context: check.context, encryptionContext: check.encryption_context });
+      const state = md(k, 'KeyState');
+      const usable = !/^kms:(Encrypt|Decrypt|ReEncrypt|GenerateDataKey)/.test(check.action) || state === 'Enabled';
+      return res((d.allowed && usable) === (check.expect === 'allowed'));
+    }
+    case 'audit_has':
+      return res(
+        ctx.engine.audit.some(
+          (e) =>
+            e.eventName === check.eventName &&
+            (check.errorCode === undefined || e.errorCode === check.errorCode) &&
+            (check.eventType === undefined || e.eventType === check.eventType) &&
+            (check.user === undefined || String((e.userIdentity as { arn?: string } | undefined)?.arn ?? '').includes(check.user)),
+        ),
+      );
+    case 'answered':
+      return res(ctx.answers[check.question] !== undefined && ctx.answers[`${check.question}:correct`] === 'yes');
+    case 'policy_not_broader_than': {
+      const k = findKey(ctx, check.key);
+      if (!k) return res(false);
+      return res(!broaderThan(k.Policy, check.forbid));
+    }
+  }
+}
+
+/** True when an Allow statement grants a forbidden thing: `kms:*` (or `*`) as an action, or Principal "*" with no condition. */
+export function broaderThan(policy: string, forbid: string[]): boolean {
+  let doc: { Statement?: unknown };
+  try {
+    doc = JSON.parse(policy) as { Statement?: unknown };
+  } catch {
+    return false;
+  }
+  const statements = (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]) as Record<string, unknown>[];
+  const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
+  for (const s of statements) {
+    if (!s || s.Effect !== 'Allow') continue;
+    const principals = typeof s.Principal === 'string' ? [s.Principal] : list((s.Principal as { AWS?: unknown } | undefined)?.AWS);
+    const isRootOnly = principals.length > 0 && principals.every((p) => /:root$|^\d{12}$/.test(p));
+    for (const f of forbid) {
+      if (f === 'kms:*' && !isRootOnly && list(s.Action).some((a) => a === '*' || a.toLowerCase() === 'kms:*')) return true;
+      if (f === 'Principal:*' && principals.includes('*') && !s.Condition) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,200 @@
+// Parses and validates a lab file (labs/<id>.yaml) into a Lab, or ContentErrors at file:line:column.
+import type { Node, YAMLMap } from 'yaml';
+import type { ContentError } from '../errors.js';
+import { EXAM_TIPS, LAB_IDS, TOPICS } from '../quiz/taxonomy.js';
+import { readCheck } from './parse-checks.js';
+import { Reader } from './reader.js';
+import type { Lab, LabQuestion, Pitfall, Setup, SetupKey, SetupPrincipal, Step, Variant } from './types.js';
+
+const TOP = ['id', 'title', 'tips', 'topics', 'level', 'summary', 'setup', 'variants', 'steps', 'questions', 'pitfalls'];
+const ACCOUNT = /^\d{12}$/;
+
+export function parseLab(text: string, file: string): { lab?: Lab; errors: ContentError[] } {
+  const r = new Reader(text, file);
+  if (!r.root) return { errors: r.errors };
+  const m = r.map(r.root, 'the lab', TOP);
+  if (!m) return { errors: r.errors };
+  const id = r.str(m, 'id', 'the lab') ?? '';
+  if (id && !(LAB_IDS as readonly string[]).includes(id)) r.at(r.child(m, 'id'), `unknown lab id "${id}"; expected one of: ${LAB_IDS.join(', ')}`);
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+  if (id && base !== id) r.at(r.child(m, 'id'), `lab id "${id}" does not match the file name "${base}.yaml"`);
+  const setupNode = r.child(m, 'setup');
+  const setup = readSetup(r, setupNode, 'setup', true);
+  const steps = r.seq(m, 'steps', 'the lab', true).map((n, i) => readStep(r, n, `step ${i + 1}`));
+  const stepIds = steps.map((s) => s?.id);
+  stepIds.forEach((sid, i) => sid && stepIds.indexOf(sid) !== i && r.at(r.seq(m, 'steps', '')[i], `step ${i + 1}: duplicate step id "${sid}"`));
+  const questions = r.seq(m, 'questions', 'the lab').map((n, i) => readQuestion(r, n, `question ${i + 1}`));
+  const variants = r.seq(m, 'variants', 'the lab').map((n, i) => readVariant(r, n, `variant ${i + 1}`, stepIds as string[]));
+  const pitfalls = r.seq(m, 'pitfalls', 'the lab').map((n, i) => readPitfall(r, n, `pitfall ${i + 1}`, stepIds as string[]));
+  const qids = questions.map((q) => q?.id);
+  for (const s of steps)
+    for (const c of s?.checks ?? [])
+      if (c.type === 'answered' && !qids.includes(c.question)) r.at(setupNode, `step ${s?.id}: check answered names question "${c.question}", which the lab does not define`);
+  const lab: Lab = {
+    file,
+    id,
+    title: r.str(m, 'title', 'the lab') ?? '',
+    tips: r.strings(m, 'tips', 'the lab', { required: true, allowed: Object.keys(EXAM_TIPS) }),
+    topics: r.strings(m, 'topics', 'the lab', { allowed: Object.keys(TOPICS) }),
+    level: r.oneOf(m, 'level', 'the lab', ['guided', 'advanced', 'expert'] as const) ?? 'guided',
+    summary: r.str(m, 'summary', 'the lab') ?? '',
+    setup: setup ?? emptySetup(),
+    variants: variants.filter((v): v is Variant => !!v),
+    steps: steps.filter((s): s is Step => !!s),
+    questions: questions.filter((q): q is LabQuestion => !!q),
+    pitfalls: pitfalls.filter((p): p is Pitfall => !!p),
+  };
+  return r.errors.length ? { errors: r.errors } : { lab, errors: [] };
+}
+
+function emptySetup(): Setup {
+  return { start: Date.UTC(2026, 0, 15, 9), profiles: {}, profile: 'admin', principals: [], keys: [], ciphertexts: [], grants: [], history: [] };
+}
+
+function readSetup(r: Reader, node: Node | undefined, where: string, full: boolean): Setup | undefined {
+  const known = ['start', 'profiles', 'profile', 'principals', 'keys', 'ciphertexts', 'grants', 'history', 'advance'];
+  const m = r.map(node, where, known);
+  if (!m) return undefined;
+  const s = emptySetup();
+  const start = r.str(m, 'start', where, false);
+  if (start !== undefined) {
+    if (Number.isNaN(Date.parse(start))) r.at(r.child(m, 'start'), `${where}: "start" must be an ISO date-time, got "${start}"`);
+    else s.start = Date.parse(start);
+  }
+  const profNode = r.child(m, 'profiles');
+  if (profNode) {
+    for (const p of r.map(profNode, `${where} profiles`)?.items ?? []) {
+      const name = String((p.key as { value?: unknown }).value);
+      const pm = r.map(p.value as Node, `profile ${name}`, ['principal', 'region']);
+      if (!pm) continue;
+      s.profiles[name] = { principal: r.str(pm, 'principal', `profile ${name}`) ?? '', region: r.str(pm, 'region', `profile ${name}`, false) ?? 'us-east-1' };
+    }
+  } else if (full) r.at(m, `${where}: missing "profiles" (name -> {principal, region})`);
+  s.profile = r.str(m, 'profile', where, full) ?? s.profile;
+  if (full && s.profile && !s.profiles[s.profile]) r.at(r.child(m, 'profile') ?? m, `${where}: "profile" names "${s.profile}", which is not among the profiles`);
+  s.principals = r.seq(m, 'principals', where).map((n, i) => readPrincipal(r, n, `${where} principal ${i + 1}`)).filter((p): p is SetupPrincipal => !!p);
+  s.keys = r.seq(m, 'keys', where).map((n, i) => readKey(r, n, `${where} key ${i + 1}`)).filter((k): k is SetupKey => !!k);
+  const refs = s.keys.map((k) => k.ref);
+  for (const n of r.seq(m, 'ciphertexts', where)) {
+    const cm = r.map(n, `${where} ciphertext`, ['file', 'key', 'plaintext', 'context']);
+    if (!cm) continue;
+    const c = { file: r.str(cm, 'file', 'ciphertext') ?? '', key: r.str(cm, 'key', 'ciphertext') ?? '', plaintext: r.str(cm, 'plaintext', 'ciphertext') ?? '', context: r.dict(cm, 'context', 'ciphertext') };
+    if (full && c.key && !refs.includes(c.key)) r.at(r.child(cm, 'key'), `ciphertext ${c.file}: key "${c.key}" is not a key ref of the setup`);
+    s.ciphertexts.push(c);
+  }
+  for (const n of r.seq(m, 'grants', where)) {
+    const gm = r.map(n, `${where} grant`, ['key', 'grantee', 'operations', 'retiring', 'name']);
+    if (!gm) continue;
+    s.grants.push({ key: r.str(gm, 'key', 'grant') ?? '', grantee: r.str(gm, 'grantee', 'grant') ?? '', operations: r.strings(gm, 'operations', 'grant', { required: true }), retiring: r.str(gm, 'retiring', 'grant', false), name: r.str(gm, 'name', 'grant', false) });
+  }
+  for (const n of r.seq(m, 'history', where)) {
+    const hm = r.map(n, `${where} history entry`, ['profile', 'line']);
+    if (hm) s.history.push({ profile: r.str(hm, 'profile', 'history') ?? '', line: r.str(hm, 'line', 'history') ?? '' });
+  }
+  s.advance = r.str(m, 'advance', where, false);
+  return s;
+}
+
+function readPrincipal(r: Reader, node: Node, where: string): SetupPrincipal | undefined {
+  const m = r.map(node, where, ['user', 'role', 'account', 'policies']);
+  if (!m) return undefined;
+  const user = r.str(m, 'user', where, false);
+  const role = r.str(m, 'role', where, false);
+  if (!user === !role) {
+    r.at(m, `${where}: give exactly one of "user" or "role"`);
+    return undefined;
+  }
+  const account = r.str(m, 'account', where, false) ?? '111122223333';
+  if (!ACCOUNT.test(account)) r.at(r.child(m, 'account'), `${where}: "account" must be 12 digits`);
+  const policies: Record<string, string> = {};
+  const pn = r.child(m, 'policies');
+  if (pn) for (const p of r.map(pn, `${where} policies`)?.items ?? []) {
+    const holder = { get: (_k: string, _keep?: boolean) => p.value } as unknown as YAMLMap;
+    const doc = r.json(holder, 'x', `${where} policy ${String((p.key as { value?: unknown }).value)}`);
+    if (doc) policies[String((p.key as { value?: unknown }).value)] = doc;
+  }
+  return { kind: user ? 'user' : 'role', name: (user ?? role) as string, account, policies };
+}
+
+function readKey(r: Reader, node: Node, where: string): SetupKey | undefined {
+  const m = r.map(node, where, ['ref', 'account', 'region', 'description', 'policy', 'aliases', 'tags', 'state', 'rotation', 'spec', 'usage']);
+  if (!m) return undefined;
+  const ref = r.str(m, 'ref', where);
+  if (ref && !/^[a-z][a-z0-9_]*$/.test(ref)) r.at(r.child(m, 'ref'), `${where}: "ref" must be lower-case letters, digits and _ (it becomes $${ref.toUpperCase()})`);
+  return {
+    ref: ref ?? '',
+    account: r.str(m, 'account', where, false) ?? '111122223333',
+    region: r.str(m, 'region', where, false) ?? 'us-east-1',
+    description: r.str(m, 'description', where, false),
+    policy: r.json(m, 'policy', where),
+    aliases: r.strings(m, 'aliases', where),
+    tags: r.dict(m, 'tags', where),
+    state: r.oneOf(m, 'state', where, ['Enabled', 'Disabled', 'PendingDeletion'] as const, false),
+    rotation: r.num(m, 'rotation', where),
+    spec: r.str(m, 'spec', where, false),
+    usage: r.str(m, 'usage', where, false),
+  };
+}
+
+function readStep(r: Reader, node: Node, where: string): Step | undefined {
+  const m = r.map(node, where, ['id', 'title', 'goal', 'checks', 'hints', 'solution', 'explain']);
+  if (!m) return undefined;
+  const checks = r.seq(m, 'checks', where, true).map((n, i) => readCheck(r, n, `${where} check ${i + 1}`));
+  const solution = r.strings(m, 'solution', where, { required: true });
+  return {
+    id: r.str(m, 'id', where) ?? '',
+    title: r.str(m, 'title', where) ?? '',
+    goal: r.str(m, 'goal', where) ?? '',
+    checks: checks.filter((c): c is NonNullable<typeof c> => !!c),
+    hints: r.strings(m, 'hints', where, { required: true }),
+    solution,
+    explain: r.str(m, 'explain', where) ?? '',
+  };
+}
+
+function readQuestion(r: Reader, node: Node, where: string): LabQuestion | undefined {
+  const m = r.map(node, where, ['id', 'text', 'options', 'answer', 'why']);
+  if (!m) return undefined;
+  const options = r.dict(m, 'options', where);
+  const answer = r.str(m, 'answer', where) ?? '';
+  if (Object.keys(options).length < 2) r.at(r.child(m, 'options') ?? m, `${where}: "options" needs at least two choices`);
+  else if (answer && !(answer in options)) r.at(r.child(m, 'answer'), `${where}: answer "${answer}" is not one of the options ${Object.keys(options).join(', ')}`);
+  return { id: r.str(m, 'id', where) ?? '', text: r.str(m, 'text', where) ?? '', options, answer, why: r.str(m, 'why', where) ?? '' };
+}
+
+function readVariant(r: Reader, node: Node, where: string, stepIds: string[]): Variant | undefined {
+  const m = r.map(node, where, ['id', 'title', 'setup', 'steps', 'answer']);
+  if (!m) return undefined;
+  const setupNode = r.child(m, 'setup');
+  const setup = (setupNode ? readSetup(r, setupNode, `${where} setup`, false) : undefined) ?? emptySetup();
+  const steps: Variant['steps'] = {};
+  const sn = r.child(m, 'steps');
+  if (sn) for (const p of r.map(sn, `${where} steps`)?.items ?? []) {
+    const sid = String((p.key as { value?: unknown }).value);
+    if (!stepIds.includes(sid)) r.at(p.key as Node, `${where}: step "${sid}" is not a step of the lab`);
+    const sm = r.map(p.value as Node, `${where} step ${sid}`, ['hints', 'solution', 'explain', 'checks']);
+    if (!sm) continue;
+    const o: Variant['steps'][string] = {};
+    if (r.child(sm, 'hints')) o.hints = r.strings(sm, 'hints', where);
+    if (r.child(sm, 'solution')) o.solution = r.strings(sm, 'solution', where);
+    if (r.child(sm, 'explain')) o.explain = r.str(sm, 'explain', where);
+    if (r.child(sm, 'checks')) o.checks = r.seq(sm, 'checks', where).map((n, i) => readCheck(r, n, `${where} ${sid} check ${i + 1}`)).filter((c): c is NonNullable<typeof c> => !!c);
+    steps[sid] = o;
+  }
+  return {
+    id: r.str(m, 'id', where) ?? '',
+    title: r.str(m, 'title', where) ?? '',
+    setup: { keys: setup.keys.length ? setup.keys : undefined, principals: setup.principals.length ? setup.principals : undefined, profiles: Object.keys(setup.profiles).length ? setup.profiles : undefined, grants: setup.grants.length ? setup.grants : undefined },
+    steps,
+    answer: r.dict(m, 'answer', where),
+  };
+}
+
+function readPitfall(r: Reader, node: Node, where: string, stepIds: string[]): Pitfall | undefined {
+  const m = r.map(node, where, ['step', 'lines', 'fails']);
+  if (!m) return undefined;
+  const step = r.str(m, 'step', where) ?? '';
+  if (step && !stepIds.includes(step)) r.at(r.child(m, 'step'), `${where}: step "${step}" is not a step of the lab`);
+  return { step, lines: r.strings(m, 'lines', where, { required: true }), fails: r.str(m, 'fails', where) ?? '' };
+}
+

@@ -1,0 +1,44 @@
+// Plain-text views of a running lab (the CLI adds colour): the current step, status, the step list, help.
+import { expandVars } from './setup.js';
+import type { LabRun } from './runner.js';
+
+export const META_HELP = `Type aws commands as you would in a terminal (aws kms describe-key --key-id $KEY).
+Lab commands:
+  check               evaluate this step's checks and say what is still missing
+  hint                the next hint for this step (hints are counted)
+  solution            the reference solution of this step
+  status              where you are: the step, what passed, what failed and why
+  steps               all steps with their status
+  vars                the lab's variables ($NAME) and files (fileb://NAME)
+  clock advance 8d    move the simulated clock (d, h, m, s)
+  profile <name>      act as another principal (profile alone lists them)
+  answer [id] <X>     answer a lab question
+  reset-step          undo everything since this step started
+  restart             start the whole lab over
+  quit                leave; your progress is saved
+You can save command output: aws kms encrypt ... --query CiphertextBlob --output text | base64 --decode > ct.bin
+`;
+
+export function renderStep(run: LabRun): string {
+  const s = run.step();
+  if (!s) return 'All steps are complete.\n';
+  return `Step ${run.stepIndex + 1} of ${run.lab.steps.length}: ${s.title}\n  ${expandVars(s.goal, run.vars)}\n`;
+}
+
+export function renderStatus(run: LabRun, onlyFailing: boolean): string {
+  const head = `${run.lab.title} — profile ${run.profile}\n`;
+  if (run.done) return `${head}All ${run.lab.steps.length} steps complete.\n`;
+  const results = run.checkResults();
+  const passed = results.filter((c) => c.ok).length;
+  const failing = results.filter((c) => !c.ok).map((c) => `  ✗ ${c.message}`);
+  const summary = onlyFailing ? '' : `  ✓ ${passed} of ${results.length} checks pass\n`;
+  return `${head}${renderStep(run)}${summary}${failing.join('\n')}${failing.length ? '\n' : ''}`;
+}
+
+export function renderSteps(run: LabRun): string {
+  return (
+    run.lab.steps
+      .map((s, i) => `${i < run.stepIndex ? '✓' : i === run.stepIndex ? '→' : ' '} ${i + 1}. ${s.title}`)
+      .join('\n') + '\n'
+  );
+}

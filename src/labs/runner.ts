@@ -1,0 +1,317 @@
+// Runs one lab: the learner's `aws ...` lines go through the same AWS CLI layer as the sandbox, meta-commands
+// steer the lab, and after every command the current step's checks are evaluated and explained.
+import { KmsEngine } from '../kms/engine.js';
+import { ManualClock, SeededRandom } from '../kms/ports.js';
+import { principalFromArn } from '../iam/index.js';
+import { createAccessControl } from '../policy/index.js';
+import { CliConfigError, parseAwsArgs, splitCommandLine, type GlobalOptions } from '../awscli/index.js';
+import { Simulator, runAws } from '../sim/simulator.js';
+import type { Caller } from '../kms/types.js';
+import { evaluate, type CheckContext, type LoggedCommand } from './checks.js';
+import { buildWorld, effectiveSetup, expandVars, parseDuration } from './setup.js';
+import type { Lab, Step, Variant } from './types.js';
+import { META_HELP, renderStatus, renderStep, renderSteps } from './render.js';
+
+export const PROGRESS_FORMAT = 'kms-study-lab';
+export const PROGRESS_VERSION = 1;
+
+export interface LabProgress {
+  format: typeof PROGRESS_FORMAT;
+  version: typeof PROGRESS_VERSION;
+  labId: string;
+  seed: string;
+  variant?: string;
+  engine: unknown;
+  vars: Record<string, string>;
+  files: Record<string, string>;
+  setupKeys: string[];
+  profile: string;
+  step: number;
+  log: LoggedCommand[];
+  answers: Record<string, string>;
+  hintsShown: Record<string, number>;
+  hintsUsed: number;
+  attempts: number;
+  startedAt: number;
+  finishedAt?: number;
+  snapshot: { engine: unknown; files: Record<string, string>; log: number; profile: string };
+}
+
+export interface RunnerIo {
+  /** Real files for fileb:// paths that are not lab files (the CLI passes fs; tests pass nothing). */
+  readFile?(path: string): Uint8Array;
+  /** Wall clock for time taken. */
+  wallNow(): number;
+}
+
+export interface Reply {
+  text: string;
+  exitCode?: number;
+  /** The learner asked to quit or to restart. */
+  action?: 'quit' | 'restart';
+  /** Steps completed by this input. */
+  completed: string[];
+}
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+export class LabRun {
+  private engine: KmsEngine;
+  private sim: Simulator;
+  private constructor(
+    readonly lab: Lab,
+    readonly variant: Variant | undefined,
+    private p: LabProgress,
+    private readonly io: RunnerIo,
+  ) {
+    this.engine = this.load(p.engine);
+    this.sim = new Simulator(this.engine, new SeededRandom(`lab-sim:${lab.id}:${p.seed}:${p.log.length}`));
+  }
+
+  /** Picks the variant for a seed: the same seed always draws the same root cause. */
+  static variantFor(lab: Lab, seed: string): Variant | undefined {
+    if (!lab.variants.length) return undefined;
+    let h = 0;
+    for (const ch of `${lab.id}:${seed}`) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+    return lab.variants[h % lab.variants.length];
+  }
+
+  static async start(lab: Lab, seed: string, io: RunnerIo, variantId?: string): Promise<LabRun> {
+    const variant = variantId ? lab.variants.find((v) => v.id === variantId) : LabRun.variantFor(lab, seed);
+    const world = buildWorld(lab, seed, variant);
+    const setup = effectiveSetup(lab, variant);
+    const doc = world.engine.toJSON();
+    const p: LabProgress = {
+      format: PROGRESS_FORMAT,
+      version: PROGRESS_VERSION,
+      labId: lab.id,
+      seed,
+      variant: variant?.id,
+      engine: doc,
+      vars: world.vars,
+      files: world.files,
+      setupKeys: world.engine.listKeyViews().map((k) => String(k.KeyMetadata.Arn)),
+      profile: setup.profile,
+      step: 0,
+      log: [],
+      answers: {},
+      hintsShown: {},
+      hintsUsed: 0,
+      attempts: 0,
+      startedAt: io.wallNow(),
+      snapshot: { engine: doc, files: world.files, log: 0, profile: setup.profile },
+    };
+    const run = new LabRun(lab, variant, p, io);
+    for (const h of setup.history) await run.aws(h.line, h.profile, false);
+    run.p.engine = run.engine.toJSON();
+    run.p.snapshot = { engine: run.p.engine, files: { ...run.p.files }, log: 0, profile: run.p.profile };
+    return run;
+  }
+
+  static resume(lab: Lab, progress: LabProgress, io: RunnerIo): LabRun {
+    const variant = progress.variant ? lab.variants.find((v) => v.id === progress.variant) : undefined;
+    return new LabRun(lab, variant, progress, io);
+  }
+
+  get progress(): LabProgress {
+    this.p.engine = this.engine.toJSON();
+    return this.p;
+  }
+  get profile(): string {
+    return this.p.profile;
+  }
+  get stepIndex(): number {
+    return this.p.step;
+  }
+  get done(): boolean {
+    return this.p.step >= this.lab.steps.length;
+  }
+  get vars(): Record<string, string> {
+    return this.p.vars;
+  }
+
+  /** The step with the drawn variant's replacements. */
+  step(i = this.p.step): Step | undefined {
+    const s = this.lab.steps[i];
+    if (!s) return undefined;
+    return { ...s, ...(this.variant?.steps[s.id] ?? {}) } as Step;
+  }
+
+  private load(doc: unknown): KmsEngine {
+    const setup = effectiveSetup(this.lab, this.variant);
+    return KmsEngine.fromJSON(doc, { clock: new ManualClock(setup.start), random: new SeededRandom(`lab:${this.lab.id}:${this.p.seed}`), access: createAccessControl() });
+  }
+
+  private callerFor(profile: string, globals?: GlobalOptions): Caller {
+    const name = globals?.profile ?? profile;
+    const prof = effectiveSetup(this.lab, this.variant).profiles[name];
+    if (!prof) throw new CliConfigError(`The config profile (${name}) could not be found`);
+    const principal = principalFromArn(this.engine.iam, prof.principal);
+    return { principal, accountId: principal.accountId, region: globals?.region ?? prof.region };
+  }
+
+  context(): CheckContext {
+    const setup = effectiveSetup(this.lab, this.variant);
+    const home = setup.profiles[setup.profile];
+    const account = home ? principalFromArn(this.engine.iam, home.principal).accountId : '111122223333';
+    return { engine: this.engine, vars: this.p.vars, log: this.p.log, answers: this.p.answers, profiles: setup.profiles, setupKeys: this.p.setupKeys, home: { account, region: home?.region ?? 'us-east-1' } };
+  }
+
+  /** The current step's checks, each with its result. */
+  checkResults(i = this.p.step): { ok: boolean; message: string }[] {
+    const s = this.step(i);
+    if (!s) return [];
+    const ctx = this.context();
+    return s.checks.map((c) => evaluate(c, ctx));
+  }
+
+  /** Handle one line of input (an aws command or a meta-command). */
+  async input(raw: string): Promise<Reply> {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return { text: '', completed: [] };
+    const [word, ...rest] = line.split(/\s+/);
+    switch (word) {
+      case 'aws': {
+        const r = await this.aws(line, this.p.profile, true);
+        this.p.attempts++;
+        const done = this.advance();
+        return { text: r.text + this.afterCommand(done), exitCode: r.exitCode, completed: done };
+      }
+      case 'check': {
+        const done = this.advance();
+        if (done.length) return { text: this.afterCommand(done), completed: done };
+        return { text: this.done ? 'All steps are complete.\n' : renderStatus(this, true), completed: [] };
+      }
+      case 'hint':
+        return { text: this.hint(), completed: [] };
+      case 'solution': {
+        const s = this.step();
+        return { text: s ? `Reference solution for "${s.title}":\n${s.solution.map((l) => `  ${expandVars(l, this.p.vars)}`).join('\n')}\n` : 'All steps are complete.\n', completed: [] };
+      }
+      case 'status':
+        return { text: renderStatus(this, false), completed: [] };
+      case 'steps':
+        return { text: renderSteps(this), completed: [] };
+      case 'vars':
+        return { text: Object.entries(this.p.vars).map(([k, v]) => `$${k} = ${v}`).join('\n') + `\nFiles: ${Object.keys(this.p.files).join(', ') || 'none'}\n`, completed: [] };
+      case 'clock': {
+        const ms = rest[0] === 'advance' && rest[1] ? parseDuration(rest[1]) : undefined;
+        if (ms === undefined) return { text: 'usage: clock advance <n>d|h|m|s (for example: clock advance 8d)\n', exitCode: 2, completed: [] };
+        this.engine.advance(ms);
+        const done = this.advance();
+        return { text: `Simulated time is now ${new Date(this.engine.now()).toISOString()}.\n${this.afterCommand(done)}`, completed: done };
+      }
+      case 'profile': {
+        const profiles = effectiveSetup(this.lab, this.variant).profiles;
+        if (!rest[0]) return { text: `Profile: ${this.p.profile}. Profiles: ${Object.keys(profiles).join(', ')}\n`, completed: [] };
+        if (!profiles[rest[0]]) return { text: `unknown profile "${rest[0]}"; profiles: ${Object.keys(profiles).join(', ')}\n`, exitCode: 2, completed: [] };
+        this.p.profile = rest[0];
+        return { text: `Now acting as ${rest[0]} (${profiles[rest[0]].principal}).\n`, completed: [] };
+      }
+      case 'answer':
+        return this.answer(rest);
+      case 'reset-step':
+        this.engine = this.load(this.p.snapshot.engine);
+        this.sim = new Simulator(this.engine, new SeededRandom(`lab-sim:${this.lab.id}:${this.p.seed}:reset:${this.p.attempts}`));
+        this.p.files = { ...this.p.snapshot.files };
+        this.p.log = this.p.log.slice(0, this.p.snapshot.log);
+        this.p.profile = this.p.snapshot.profile;
+        return { text: `Step reset: the simulator is back where "${this.step()?.title ?? 'this step'}" started.\n`, completed: [] };
+      case 'restart':
+        return { text: 'Starting the lab over.\n', action: 'restart', completed: [] };
+      case 'quit':
+      case 'exit':
+        return { text: '', action: 'quit', completed: [] };
+      case 'help':
+        return { text: META_HELP, completed: [] };
+      default:
+        return { text: `unknown command "${word}": type an aws command (aws kms ...) or help\n`, exitCode: 2, completed: [] };
+    }
+  }
+
+  private hint(): string {
+    const s = this.step();
+    if (!s) return 'All steps are complete.\n';
+    const shown = this.p.hintsShown[s.id] ?? 0;
+    if (shown >= s.hints.length) return `No more hints for this step. Type "solution" to see the reference solution.\n`;
+    this.p.hintsShown[s.id] = shown + 1;
+    this.p.hintsUsed++;
+    return `Hint ${shown + 1} of ${s.hints.length}: ${expandVars(s.hints[shown], this.p.vars)}\n`;
+  }
+
+  private answer(args: string[]): Reply {
+    const open = this.lab.questions.filter((q) => this.p.answers[`${q.id}:correct`] !== 'yes');
+    const named = args.length >= 2 ? this.lab.questions.find((q) => q.id === args[0]) : undefined;
+    const q = named ?? open[0];
+    const choice = (named ? args[1] : args[0])?.toUpperCase();
+    if (!q) return { text: 'There is no question to answer.\n', completed: [] };
+    if (!choice || !(choice in q.options))
+      return { text: `${q.text}\n${Object.entries(q.options).map(([k, v]) => `  ${k}. ${v}`).join('\n')}\nAnswer with: answer ${q.id} <letter>\n`, completed: [] };
+    this.p.answers[q.id] = choice;
+    const right = choice === q.answer;
+    if (right) this.p.answers[`${q.id}:correct`] = 'yes';
+    const done = this.advance();
+    return { text: `${right ? '✓ Right.' : '✗ Not that one.'} ${right ? q.why : 'Look again at what the evidence shows, and try another letter.'}\n${this.afterCommand(done)}`, completed: done };
+  }
+
+  /** Run an aws line as a profile; log it. Supports `| base64 --decode > FILE` and `> FILE` at the end. */
+  private async aws(raw: string, profile: string, log: boolean): Promise<{ text: string; exitCode: number }> {
+    const expanded = expandVars(raw, this.p.vars);
+    const redirect = /\s*(\|\s*base64\s+(?:--decode|-d)\s*)?>\s*(\S+)\s*$/.exec(expanded);
+    const line = redirect ? expanded.slice(0, redirect.index) : expanded;
+    const readFile = (path: string): Uint8Array => {
+      const name = path.replace(/^\.\//, '');
+      if (name in this.p.files) return new Uint8Array(Buffer.from(this.p.files[name], 'base64'));
+      if (this.io.readFile) return this.io.readFile(path);
+      throw new Error(`no such file: ${path}`);
+    };
+    let words: string[] = [];
+    let parsed: ReturnType<typeof parseAwsArgs> | undefined;
+    try {
+      words = splitCommandLine(line);
+      parsed = parseAwsArgs(words.slice(1), { readFile, cwd: '.' });
+    } catch {
+      parsed = undefined;
+    }
+    const r = await runAws(this.sim, words.slice(1), (g) => this.callerFor(profile, g), { readFile, cwd: '.' });
+    let text = r.stdout + r.stderr;
+    if (redirect && r.exitCode === 0) {
+      const out = r.stdout.trim();
+      this.p.files[redirect[2]] = redirect[1] ? out : b64(new TextEncoder().encode(r.stdout));
+      text = `(saved to ${redirect[2]}; use fileb://${redirect[2]})\n` + r.stderr;
+    }
+    if (log && parsed && !parsed.help) {
+      const code = /An error occurred \((\w+)\)/.exec(r.stderr)?.[1];
+      this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile, outcome: r.exitCode === 0 ? 'success' : code ?? `exit ${r.exitCode}`, at: this.engine.now() });
+    }
+    return { text, exitCode: r.exitCode };
+  }
+
+  /** Complete the current step (and following ones) while all their checks pass. */
+  private advance(): string[] {
+    const done: string[] = [];
+    while (!this.done && this.checkResults().every((c) => c.ok)) {
+      done.push(this.lab.steps[this.p.step].id);
+      this.p.step++;
+      this.p.engine = this.engine.toJSON();
+      this.p.snapshot = { engine: this.p.engine, files: { ...this.p.files }, log: this.p.log.length, profile: this.p.profile };
+      if (this.done && this.p.finishedAt === undefined) this.p.finishedAt = this.io.wallNow();
+    }
+    return done;
+  }
+
+  private afterCommand(done: string[]): string {
+    if (!done.length) {
+      const failing = this.checkResults().filter((c) => !c.ok);
+      return failing.length && this.p.log.length ? `  · ${failing.length} check${failing.length > 1 ? 's' : ''} still open for this step (type check to see them)\n` : '';
+    }
+    const out: string[] = [];
+    for (const id of done) {
+      const i = this.lab.steps.findIndex((s) => s.id === id);
+      const s = this.step(i)!;
+      out.push(`\n✓ Step ${i + 1} complete: ${s.title}\n  ${s.explain}\n`);
+    }
+    out.push(this.done ? `\n★ Lab complete: ${this.lab.title}\n` : `\n${renderStep(this)}`);
+    return out.join('');
+  }
+}
