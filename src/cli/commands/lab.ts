@@ -1,5 +1,31 @@
-// Placeholder: the 'lab' command is being built (see the issue tracker). Replaced by its real registration.
+// `kms-study lab [id]`: list the labs with their status, or run one: an interactive shell on a terminal,
+// lines from --script FILE or piped stdin otherwise, or the reference solution with --solve.
 import type { Command } from 'commander';
 import type { ProgramContext } from '../main.js';
 
-export function register(_program: Command, _ctx: ProgramContext): void {}
+export interface LabOptions {
+  script?: string;
+  solve?: boolean;
+  restart?: boolean;
+  seed?: string;
+  variant?: string;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: ProgramContext): void {
+  program
+    .command('lab')
+    .description('hands-on labs on the simulated KMS: list them, or run one by id')
+    .argument('[id]', 'the lab to run (kms-study lab lists them)')
+    .option('--script <file>', 'run the lines of FILE instead of an interactive shell; exit 0 only when the lab is complete')
+    .option('--solve', 'run the reference solution and show the transcript')
+    .option('--restart', 'start over instead of resuming saved progress')
+    .option('--seed <n>', 'seed for a repeatable run (picks the variant of labs that have several root causes)')
+    .option('--variant <id>', 'choose a variant by id')
+    .option('--json', 'with no id: the lab list as JSON')
+    .addHelpText('after', '\nExamples:\n  kms-study lab\n  kms-study lab key-deletion\n  kms-study lab access-denied --seed 3\n  kms-study lab key-rotation --script my-steps.txt\n  kms-study lab create-key --solve\n')
+    .action(async (id: string | undefined, opts: LabOptions) => {
+      const { labCommand } = await import('../lab.js');
+      ctx.exit.code = await labCommand(id, opts, ctx);
+    });
+}

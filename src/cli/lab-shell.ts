@@ -1,0 +1,48 @@
+// The interactive lab shell (node:readline): a prompt showing lab, step and profile; history; tab
+// completion; each line goes through the LabSession, which saves progress after every command.
+import { createInterface } from 'node:readline';
+import type { LabSession } from './lab.js';
+import { completeLabLine } from './lab-complete.js';
+
+export function promptFor(session: LabSession): string {
+  const r = session.run;
+  const step = r.done ? 'done' : `${r.stepIndex + 1}/${session.lab.steps.length}`;
+  return `${session.colour.cyan(`[${session.lab.id} ${step} ${r.profile}]`)} $ `;
+}
+
+export async function interactiveShell(session: LabSession): Promise<number> {
+  const { stdin, stdout } = session.ctx.deps;
+  const profiles = Object.keys(session.lab.setup.profiles ?? {});
+  stdout.write(session.intro() + '\n');
+  const rl = createInterface({
+    input: stdin as NodeJS.ReadableStream,
+    output: stdout as NodeJS.WritableStream,
+    terminal: true,
+    historySize: 500,
+    completer: (line: string) => completeLabLine(line, profiles),
+  });
+  rl.setPrompt(promptFor(session));
+  rl.prompt();
+  let busy = Promise.resolve();
+  let quit = false;
+  await new Promise<void>((done) => {
+    rl.on('line', (text) => {
+      busy = busy.then(async () => {
+        if (quit) return;
+        const r = await session.line(text);
+        if (r.text) stdout.write(session.colourise(r.text) + (r.text.endsWith('\n') ? '' : '\n'));
+        if (r.action === 'quit') {
+          quit = true;
+          rl.close();
+          return;
+        }
+        rl.setPrompt(promptFor(session));
+        rl.prompt();
+      });
+    });
+    rl.on('close', () => void busy.then(done));
+  });
+  await session.save();
+  stdout.write(session.run.done ? 'Lab complete.\n' : `Progress saved: step ${session.run.stepIndex + 1} of ${session.lab.steps.length}. Run the same command to resume.\n`);
+  return session.run.done ? 0 : 1;
+}

@@ -1,0 +1,51 @@
+// Saved lab progress, one file per lab (<dataDir>/labs/<id>.json), written atomically after every command
+// so a closed terminal resumes where it stopped. A corrupt file is moved aside and reported.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ContentError } from '../errors.js';
+import { parseLab } from '../labs/parse.js';
+import { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress } from '../labs/runner.js';
+import type { Lab } from '../labs/types.js';
+import { readJsonFile, writeFileAtomic } from './atomic.js';
+import { dataDir } from './paths.js';
+
+export function labSavePath(env: Record<string, string | undefined>, labId: string): string {
+  return join(dataDir(env), 'labs', `${labId}.json`);
+}
+
+function problem(v: unknown): string | undefined {
+  const p = v as Partial<LabProgress> | null;
+  if (!p || typeof p !== 'object') return 'not a JSON object';
+  if (p.format !== PROGRESS_FORMAT) return `format is not ${PROGRESS_FORMAT}`;
+  if (p.version !== PROGRESS_VERSION) return `unknown version ${JSON.stringify(p.version)}`;
+  if (typeof p.step !== 'number' || !p.engine || !Array.isArray(p.log)) return 'fields missing';
+  return undefined;
+}
+
+export function readLabSave(path: string, now: number): { progress?: LabProgress; warning?: string } {
+  const r = readJsonFile<LabProgress>(path, problem, now);
+  if (r.status === 'ok') return { progress: r.value };
+  if (r.status === 'corrupt') return { warning: `saved progress ${path} could not be read (${r.problem}); it was moved to ${r.movedTo} and the lab starts over.` };
+  return {};
+}
+
+export function writeLabSave(path: string, progress: LabProgress): void {
+  writeFileAtomic(path, JSON.stringify(progress) + '\n');
+}
+
+export function removeLabSave(path: string): void {
+  rmSync(path, { force: true });
+}
+
+/** Every lab file in a directory, parsed; content errors are collected. */
+export function loadLabs(dir: string): { labs: Lab[]; errors: ContentError[] } {
+  const labs: Lab[] = [];
+  const errors: ContentError[] = [];
+  if (!existsSync(dir)) return { labs, errors };
+  for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    const r = parseLab(readFileSync(join(dir, f), 'utf8'), join(dir, f));
+    if (r.lab) labs.push(r.lab);
+    errors.push(...r.errors);
+  }
+  return { labs, errors };
+}
