@@ -16,7 +16,7 @@ export async function interactiveShell(session: LabSession): Promise<number> {
   stdout.write(session.intro() + '\n');
   const rl = createInterface({
     input: stdin as NodeJS.ReadableStream,
-    output: stdout as NodeJS.WritableStream,
+    output: stdout as unknown as NodeJS.WritableStream,
     terminal: true,
     historySize: 500,
     completer: (line: string) => completeLabLine(line, profiles),

@@ -1,6 +1,7 @@
 // The lab command's work: list, run a script or piped lines, solve, or hand over to the interactive shell.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { closest } from '../awscli/suggest.js';
 import { UsageError } from '../errors.js';
 import { LabRun, type Reply } from '../labs/runner.js';
@@ -48,9 +49,9 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
     return session.runLines(text.split(/\r?\n/), true);
   }
   if (!deps.stdin.isTTY || !deps.stdout.isTTY) {
-    let text = '';
-    for await (const chunk of deps.stdin) text += String(chunk);
-    return session.runLines(text.split(/\r?\n/), true);
+    // Line by line as they arrive, so each command is saved before the next one is read.
+    const rl = createInterface({ input: deps.stdin as NodeJS.ReadableStream, terminal: false, crlfDelay: Infinity });
+    return session.runLines(rl, true);
   }
   const { interactiveShell } = await import('./lab-shell.js');
   return interactiveShell(session);
@@ -122,10 +123,10 @@ export class LabSession {
   }
 
   /** Non-interactive: echo each line with its output; exit 0 only when every step is complete. */
-  async runLines(lines: string[], echo: boolean): Promise<number> {
+  async runLines(lines: Iterable<string> | AsyncIterable<string>, echo: boolean): Promise<number> {
     const out = this.ctx.deps.stdout;
     out.write(this.intro() + '\n');
-    for (const l of lines) {
+    for await (const l of lines) {
       if (!l.trim()) continue;
       if (echo) out.write(`${this.colour.dim('$')} ${l}\n`);
       const r = await this.line(l);

@@ -1,0 +1,27 @@
+// Tab completion for the lab shell: meta-commands, `aws <service> <operation>` and the option names of
+// the typed operation (from the same operation model the sandbox parses with).
+import { SERVICES, kebab } from '../awscli/index.js';
+
+export const META_COMMANDS = ['aws', 'check', 'hint', 'solution', 'status', 'steps', 'vars', 'clock advance', 'profile', 'reset-step', 'restart', 'answer', 'help', 'quit'];
+const GLOBAL_OPTIONS = ['--region', '--profile', '--output', '--query', '--cli-binary-format'];
+
+/** node:readline completer: [candidates, the word being completed]. */
+export function completeLabLine(line: string, profiles: string[] = []): [string[], string] {
+  const words = line.split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  const pick = (all: string[]) => [all.filter((c) => c.startsWith(last)), last] as [string[], string];
+  if (words.length === 1) return pick(META_COMMANDS.map((m) => m.split(' ')[0]));
+  if (words[0] === 'profile' && words.length === 2) return pick(profiles);
+  if (words[0] === 'clock' && words.length === 2) return pick(['advance']);
+  if (words[0] !== 'aws') return [[], last];
+  const service = words[1] as keyof typeof SERVICES;
+  if (words.length === 2) return pick(Object.keys(SERVICES));
+  const model = SERVICES[service];
+  if (!model) return [[], last];
+  if (words.length === 3) return pick(model.operations.map((o) => kebab(o.name)));
+  const op = model.operations.find((o) => kebab(o.name) === words[2]);
+  if (!op || !last.startsWith('-')) return [[], last];
+  const used = new Set(words.slice(3, -1));
+  const options = Object.keys(op.input.members).map((m) => `--${kebab(m)}`).filter((o) => !used.has(o));
+  return pick([...options, ...GLOBAL_OPTIONS]);
+}
