@@ -1,0 +1,86 @@
+// The possible outcomes of a KMS authorization decision as quiz options, which one a Decision is, and
+// each option's explanation built from the Decision's reason, allowedBy and trace (no hand-written key).
+import type { Decision, TraceEntry } from '../../kms/types.js';
+
+export const OUTCOMES = {
+  'allow-direct': 'Allowed: the key policy allows the principal directly',
+  'allow-delegated': 'Allowed: the key policy delegates to the account and the IAM policy allows',
+  'allow-grant': 'Allowed: the grant allows it',
+  'deny-no-resource': 'Denied: no resource-based policy allows',
+  'deny-no-identity': 'Denied: no identity-based policy allows',
+  'deny-explicit-resource': 'Denied: explicit deny in a resource-based policy',
+  'deny-explicit-identity': 'Denied: explicit deny in an identity-based policy',
+} as const;
+export type OutcomeId = keyof typeof OUTCOMES;
+export const OUTCOME_IDS = Object.keys(OUTCOMES) as OutcomeId[];
+
+/** The outcome a decision is. Throws for an identity-only allow, which needs a request without a key. */
+export function outcomeOf(d: Decision): OutcomeId {
+  if (d.allowed) {
+    if (d.allowedBy === 'key-policy') return 'allow-direct';
+    if (d.allowedBy === 'key-policy+iam') return 'allow-delegated';
+    if (d.allowedBy === 'grant') return 'allow-grant';
+    throw new Error(`a drill decision cannot be allowed by ${String(d.allowedBy)}`);
+  }
+  switch (d.reason) {
+    case 'NoResourcePolicyAllows':
+      return 'deny-no-resource';
+    case 'NoIdentityPolicyAllows':
+      return 'deny-no-identity';
+    case 'ExplicitDenyInResourcePolicy':
+      return 'deny-explicit-resource';
+    case 'ExplicitDenyInIdentityPolicy':
+      return 'deny-explicit-identity';
+    default:
+      throw new Error(`unexpected deny reason ${d.reason}`);
+  }
+}
+
+function line(t: TraceEntry): string {
+  const where = t.source === 'grant' ? `grant ${t.id}` : `${t.source === 'key-policy' ? 'key policy' : 'IAM policy'} ${t.sid ?? ''}`.trimEnd();
+  return `${where} (${t.effect ?? 'Allow'}) ${t.matched ? 'applies' : 'does not apply'}: ${t.detail}`;
+}
+
+function evidence(trace: TraceEntry[], pick: (t: TraceEntry) => boolean, none: string): string {
+  const lines = trace.filter(pick).map(line);
+  return lines.length ? lines.join('; ') : none;
+}
+
+const keyAllow = (t: TraceEntry) => t.source === 'key-policy' && t.effect === 'Allow';
+const keyDeny = (t: TraceEntry) => t.source === 'key-policy' && t.effect === 'Deny';
+const idAllow = (t: TraceEntry) => t.source === 'identity-policy' && t.effect === 'Allow';
+const idDeny = (t: TraceEntry) => t.source === 'identity-policy' && t.effect === 'Deny';
+const NO_IDENTITY = 'the caller has no identity-based policy that mentions this action';
+
+/** What the trace says about one outcome's claim. */
+function evidenceFor(o: OutcomeId, trace: TraceEntry[]): string {
+  switch (o) {
+    case 'allow-direct':
+    case 'deny-no-resource':
+      return evidence(trace, keyAllow, 'the key policy has no Allow statement');
+    case 'allow-delegated':
+      return `${evidence(trace, keyAllow, 'the key policy has no Allow statement')}; ${evidence(trace, idAllow, NO_IDENTITY)}`;
+    case 'deny-no-identity':
+      return evidence(trace, idAllow, NO_IDENTITY);
+    case 'allow-grant':
+      return evidence(trace, (t) => t.source === 'grant', 'no grant was checked (there is none, or an explicit deny or the key policy decided first)');
+    case 'deny-explicit-resource':
+      return evidence(trace, keyDeny, 'the key policy has no Deny statement');
+    case 'deny-explicit-identity':
+      return evidence(trace, idDeny, 'the caller has no identity-based Deny statement');
+  }
+}
+
+/** The evaluator's verdict line ("ALLOWED by grant: ..." / "DENIED (reason): message"). */
+export function verdictOf(d: Decision): string {
+  const rule = [...d.trace].reverse().find((t) => t.source === 'rule');
+  return d.allowed ? `Allowed (${d.allowedBy}): ${rule?.detail ?? ''}`.trimEnd() : `Denied (${d.reason}): ${d.message ?? ''}`.trimEnd();
+}
+
+/** The `why` of one option: correct or not, the decision, and the trace lines that bear on the option's claim. */
+export function whyFor(o: OutcomeId, d: Decision): string {
+  const right = outcomeOf(d);
+  const head = o === right ? `Correct: KMS decides ${verdictOf(d)}.` : `Not this: KMS decides ${d.allowed ? `Allowed (${d.allowedBy})` : `Denied (${d.reason})`}.`;
+  const crossAccount = d.trace.find((t) => t.source === 'rule' && t.id === 'cross-account');
+  return `${head} Evidence: ${evidenceFor(o, d.trace)}.${crossAccount && o !== right ? ` Also: ${crossAccount.detail}.` : ''}`;
+}
