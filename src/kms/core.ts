@@ -4,6 +4,7 @@ import type { IamState } from '../iam/types.js';
 import { keyArn, rootArn } from './arn.js';
 import { DEFAULT_SOURCE_IP, EVENT_VERSION, eventIds, type AuditEvent } from './audit.js';
 import { toHex } from './crypto/blob.js';
+import { generateKeyMaterial } from './crypto/keygen.js';
 import type { KeyMaterial, RotationType } from './model/key-material.js';
 import type { KeyRecord } from './model/key.js';
 import { uuidFrom, hexFrom, type Clock, type Random } from './ports.js';
@@ -111,6 +112,7 @@ export class EngineCore {
     const at = this.now();
     const keyId = p.keyId ?? (p.multiRegion ? `mrk-${hexFrom(this.random, 16)}` : uuidFrom(this.random));
     const withMaterial = p.keySpec === 'SYMMETRIC_DEFAULT' && p.origin === 'AWS_KMS';
+    const other = !withMaterial && p.origin === 'AWS_KMS' ? generateKeyMaterial(p.keySpec, this.random) : undefined;
     return {
       keyId,
       arn: keyArn(p.region, p.accountId, keyId),
@@ -128,7 +130,7 @@ export class EngineCore {
       policy: p.policy,
       tags: p.tags ?? [],
       grants: [],
-      materials: withMaterial ? [this.newMaterial(at)] : [],
+      materials: withMaterial ? [this.newMaterial(at)] : other ? [{ id: hexFrom(this.random, 32), bytes: other, createdAt: at }] : [],
       rotation: { enabled: false, onDemandCount: 0 },
     };
   }

@@ -8,4 +8,6 @@ import './rotation.js';
 import './policies.js';
 import './grants.js';
 import './tags.js';
+import './asymmetric.js';
+import './mac.js';
 export { OPERATIONS } from './registry.js';

@@ -1,0 +1,12 @@
+// Key material for KMS-generated asymmetric and HMAC keys (ECC private scalars, HMAC secrets) from the Random port.
+// Differs: RSA key pairs are not generated (RSA keys are metadata only, their cryptographic operations are refused).
+import type { Random } from '../ports.js';
+import { eccPrivateKey, eccSeedLength, isEccSpec } from './ecc.js';
+import { hmacKeyLength, isHmacSpec } from './hmac.js';
+
+/** Private material for a new AWS_KMS key of `spec`, or undefined when the simulator has none for it. */
+export function generateKeyMaterial(spec: string, random: Random): Uint8Array | undefined {
+  if (isHmacSpec(spec)) return random.bytes(hmacKeyLength(spec));
+  if (isEccSpec(spec)) return eccPrivateKey(spec, random.bytes(eccSeedLength(spec)));
+  return undefined;
+}

@@ -1,0 +1,84 @@
+// GetPublicKey, Sign and Verify with ECC_NIST_P256/P384/P521 and ECC_SECG_P256K1 signing keys (MessageType RAW or DIGEST).
+// Differs: RSA keys are recorded without key pairs, so their Sign/Verify/GetPublicKey answer UnsupportedOperationException.
+import type { Call } from '../call.js';
+import { eccAlgorithm, eccPublicKeyDer, eccSign, eccVerify, isEccSpec, type EccSpec } from '../crypto/ecc.js';
+import { DryRunOperationException, InvalidKeyUsageException, KMSInvalidSignatureException, UnsupportedOperationException, ValidationException } from '../errors.js';
+import { currentMaterial, keyMetadata, type KeyRecord } from '../model/key.js';
+import { optBool, optString, optStringList, reqBlob, reqString, type Req } from '../validate.js';
+import { register } from './registry.js';
+
+export const SIGNING_ALGORITHMS = [
+  'RSASSA_PSS_SHA_256', 'RSASSA_PSS_SHA_384', 'RSASSA_PSS_SHA_512', 'RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_384',
+  'RSASSA_PKCS1_V1_5_SHA_512', 'ECDSA_SHA_256', 'ECDSA_SHA_384', 'ECDSA_SHA_512', 'SM2DSA', 'ML_DSA_SHAKE_256', 'ED25519_SHA_512', 'ED25519_PH_SHA_512',
+] as const;
+const DRY_RUN = 'The request would have succeeded, but the DryRun option is set.';
+
+/** The key's private material for a simulated spec, or UnsupportedOperationException. */
+function material(key: KeyRecord): Uint8Array {
+  const m = currentMaterial(key);
+  if (!m) throw new UnsupportedOperationException(`${key.arn} key spec is ${key.keySpec}, whose key pair the simulator does not generate.`);
+  return m.bytes;
+}
+
+function signingKey(c: Call, req: Req, operation: 'Sign' | 'Verify') {
+  const keyId = reqString(req, 'KeyId', { max: 2048 });
+  const message = reqBlob(req, 'Message', 1, 4096);
+  const messageType = optString(req, 'MessageType', { enum: ['RAW', 'DIGEST', 'EXTERNAL_MU'] }) ?? 'RAW';
+  const alg = reqString(req, 'SigningAlgorithm', { enum: SIGNING_ALGORITHMS });
+  const grantTokens = optStringList(req, 'GrantTokens', { max: 10 });
+  const dryRun = optBool(req, 'DryRun') ?? false;
+  const key = c.key(keyId, {
+    aliasOk: true, crossAccount: true, grantTokens, context: { 'kms:SigningAlgorithm': alg, 'kms:MessageType': messageType },
+  });
+  if (key.keyUsage !== 'SIGN_VERIFY') throw new InvalidKeyUsageException(`${key.arn} key usage is ${key.keyUsage} which is not valid for ${operation}.`);
+  if (!isEccSpec(key.keySpec)) {
+    material(key);
+    throw new UnsupportedOperationException(`Signing with ${key.keySpec} keys is not simulated.`);
+  }
+  const spec: EccSpec = key.keySpec;
+  const { algorithm, digestLength } = eccAlgorithm(spec);
+  // Wording is ours: AWS answers an algorithm the key spec does not support with InvalidKeyUsageException.
+  if (alg !== algorithm) throw new InvalidKeyUsageException(`Algorithm ${alg} is incompatible with key spec ${spec}.`);
+  if (messageType === 'EXTERNAL_MU') throw new ValidationException(`MessageType EXTERNAL_MU is only valid for ML_DSA key specs.`);
+  const isDigest = messageType === 'DIGEST';
+  if (isDigest && message.length !== digestLength) {
+    throw new ValidationException(`Digest is invalid length for algorithm ${alg}: expected ${digestLength} bytes, got ${message.length}.`);
+  }
+  if (dryRun) throw new DryRunOperationException(DRY_RUN);
+  return { key, spec, priv: material(key), message, isDigest, alg };
+}
+
+register('Sign', true, (c: Call, req: Req) => {
+  const s = signingKey(c, req, 'Sign');
+  return { KeyId: s.key.arn, Signature: eccSign(s.spec, s.priv, s.message, s.isDigest), SigningAlgorithm: s.alg };
+});
+
+register('Verify', true, (c: Call, req: Req) => {
+  // Signature is read first so a missing one is a ValidationException before any key lookup.
+  const signature = reqBlob(req, 'Signature', 1, 6144);
+  const s = signingKey(c, req, 'Verify');
+  // KMS throws rather than returning SignatureValid: false.
+  if (!eccVerify(s.spec, s.priv, s.message, s.isDigest, signature)) throw new KMSInvalidSignatureException('');
+  return { KeyId: s.key.arn, SignatureValid: true, SigningAlgorithm: s.alg };
+});
+
+register('GetPublicKey', true, (c: Call, req: Req) => {
+  const keyId = reqString(req, 'KeyId', { max: 2048 });
+  const grantTokens = optStringList(req, 'GrantTokens', { max: 10 });
+  const key = c.key(keyId, { aliasOk: true, crossAccount: true, grantTokens });
+  if (key.keySpec === 'SYMMETRIC_DEFAULT' || key.keyUsage === 'GENERATE_VERIFY_MAC') {
+    throw new UnsupportedOperationException(`${key.arn} key spec is ${key.keySpec} which is not valid for GetPublicKey.`);
+  }
+  if (!isEccSpec(key.keySpec)) {
+    material(key);
+    throw new UnsupportedOperationException(`Public keys of ${key.keySpec} keys are not simulated.`);
+  }
+  const md = keyMetadata(key);
+  const out: Record<string, unknown> = {
+    KeyId: key.arn, PublicKey: eccPublicKeyDer(key.keySpec, material(key)), CustomerMasterKeySpec: key.keySpec, KeySpec: key.keySpec, KeyUsage: key.keyUsage,
+  };
+  if (md.SigningAlgorithms) out.SigningAlgorithms = md.SigningAlgorithms;
+  if (md.EncryptionAlgorithms) out.EncryptionAlgorithms = md.EncryptionAlgorithms;
+  if (key.keyUsage === 'KEY_AGREEMENT') out.KeyAgreementAlgorithms = ['ECDH'];
+  return out;
+});
