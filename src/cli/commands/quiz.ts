@@ -17,6 +17,7 @@ export interface QuizOptions {
   seed?: string;
   bank?: string[];
   shuffle: boolean;
+  generated?: boolean;
 }
 
 function positiveInt(v: string): number {
@@ -37,6 +38,7 @@ export function register(program: Command, ctx: ProgramContext): void {
     .option('--seed <seed>', 'repeatable question and option order')
     .option('--bank <path...>', 'quiz from these bank files or folders instead of the packaged banks and the config bankDirs')
     .option('--no-shuffle', 'keep bank order for questions and options')
+    .option('--generated', 'practice on generated policy-evaluation drills (answers computed by the simulator; --seed repeats a set); answers count in stats under their topic but create no review (FSRS) cards')
     .action(async (opts: QuizOptions) => {
       ctx.exit.code = await runQuiz(ctx, opts);
     });
@@ -69,7 +71,8 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const paths = bankPathsFor(ctx, store.config().bankDirs, opts.bank);
   // No "verified in the future" check here: that is an authoring rule (bank lint), and a learner's wrong clock
   // must not empty the quiz.
-  const loaded = loadBanks(paths, { cacheDir: join(dataDir(deps.env), 'cache', 'banks') });
+  const generated = opts.generated ? (await import('./quiz-generated.js')).generatedQuestions(deps, opts) : undefined;
+  const loaded = generated ? { questions: generated, errors: [] } : loadBanks(paths, { cacheDir: join(dataDir(deps.env), 'cache', 'banks') });
   const missing = loaded.errors.filter((e) => e.line === 0);
   if (missing.length && opts.bank?.length) throw new UsageError(missing.map((e) => e.message).join('\n'), 1);
   for (const e of missing) deps.stderr.write(`kms-study: warning: ${e.message} (check bankDirs in ${join(dataDir(deps.env), 'progress.json')})\n`);
@@ -87,7 +90,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const topicAccuracy = Object.fromEntries(Object.entries(store.topicMastery()).map(([t, m]) => [t, m.accuracy]));
   const cards = store.storedCards();
   const random = opts.shuffle === false ? undefined : new SeededRandom(opts.seed ?? hexFrom({ bytes: deps.randomBytes }, 16));
-  const picked = selectQuestions(opts.mode, filtered.questions, { cards, lastCorrect, topicAccuracy }, deps.now(), opts.count, random);
+  const picked = generated ? { questions: generated } : selectQuestions(opts.mode, filtered.questions, { cards, lastCorrect, topicAccuracy }, deps.now(), opts.count, random);
   if (picked.empty) throw new UsageError(picked.empty, 1);
 
   const interactive = Boolean(deps.stdin.isTTY && deps.stdout.isTTY);
@@ -104,12 +107,12 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
     onAnswer: (e: import('../../quiz/ports.js').AnswerEvent) =>
       store.recordMany(
         [{ questionId: e.question.id, topic: e.question.topic, tips: e.question.tips, mode: opts.mode, correct: e.correct, guessed: e.guessed, chosen: e.chosen, durationMs: e.durationMs, at: e.at, sessionId }],
-        e.card ? { [e.question.id]: e.card } : {},
+        e.card && !generated ? { [e.question.id]: e.card } : {},
       ),
   };
   let result;
   try {
-    result = opts.mode === 'exam' ? await runExam(picked.questions, cards, io, random) : await runSession(opts.mode, picked.questions, cards, io, random);
+    result = opts.mode === 'exam' ? await runExam(picked.questions, cards, io, random) : await runSession(opts.mode, picked.questions, generated ? {} : cards, io, random);
   } finally {
     process.removeListener('SIGINT', onSigint);
     if (prompter instanceof prompterMod.LinePrompter) prompter.close();
