@@ -1,5 +1,5 @@
 // Parses and validates a lab file (labs/<id>.yaml) into a Lab, or ContentErrors at file:line:column.
-import type { Node, YAMLMap } from 'yaml';
+import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { ContentError } from '../errors.js';
 import { EXAM_TIPS, LAB_IDS, TOPICS } from '../quiz/taxonomy.js';
 import { readCheck } from './parse-checks.js';
@@ -30,6 +30,21 @@ export function parseLab(text: string, file: string): { lab?: Lab; errors: Conte
   for (const s of steps)
     for (const c of s?.checks ?? [])
       if (c.type === 'answered' && !qids.includes(c.question)) r.at(setupNode, `step ${s?.id}: check answered names question "${c.question}", which the lab does not define`);
+  // Cross-references: a check's key must be a key ref, its profile a profile (of the setup or a variant).
+  const keyRefs = new Set([...(setup?.keys ?? []), ...variants.flatMap((v) => v?.setup.keys ?? [])].map((k) => k.ref));
+  const profileNames = new Set([...Object.keys(setup?.profiles ?? {}), ...variants.flatMap((v) => Object.keys(v?.setup.profiles ?? {}))]);
+  const stepNodes = isSeq(m.get('steps', true)) ? ((m.get('steps', true) as unknown as { items: Node[] }).items) : [];
+  stepNodes.forEach((sn, i) => {
+    const checkNodes = isMap(sn) && isSeq(sn.get('checks', true)) ? (sn.get('checks', true) as unknown as { items: Node[] }).items : [];
+    checkNodes.forEach((cn, j) => {
+      const c = steps[i]?.checks[j] as unknown as Record<string, unknown> | undefined;
+      if (!c || !isMap(cn) || !setup) return;
+      if (typeof c.key === 'string' && /^[a-z][a-z0-9_]*$/.test(c.key) && c.key !== 'created' && !keyRefs.has(c.key))
+        r.at(cn.get('key', true) as Node, `step ${i + 1} check ${j + 1}: key "${c.key}" is not a key ref of the setup; expected one of: ${[...keyRefs, 'created'].join(', ')}, an alias name or a key ARN`);
+      if (typeof c.profile === 'string' && !profileNames.has(c.profile))
+        r.at(cn.get('profile', true) as Node, `step ${i + 1} check ${j + 1}: profile "${c.profile}" is not a profile of the setup; expected one of: ${[...profileNames].join(', ')}`);
+    });
+  });
   const lab: Lab = {
     file,
     id,
