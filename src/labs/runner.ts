@@ -289,6 +289,12 @@ export class LabRun {
       const k = findKey(this.context(), 'created');
       if (k) Object.assign(this.p.vars, { CREATED: String(k.KeyMetadata.KeyId), CREATED_ARN: String(k.KeyMetadata.Arn) });
     }
+    if (parsed?.operation === 'CreateGrant' && r.exitCode === 0) {
+      // $GRANT_ID / $GRANT_TOKEN: the newest grant, for retire-grant, revoke-grant and --grant-tokens.
+      const grants = this.engine.listKeyViews().flatMap((k) => k.Grants);
+      const g = grants.reduce((a, b) => (b.CreationDate >= a.CreationDate ? b : a), grants[0]);
+      if (g) Object.assign(this.p.vars, { GRANT_ID: g.GrantId, GRANT_TOKEN: g.token });
+    }
     return { text, exitCode: r.exitCode };
   }
 
