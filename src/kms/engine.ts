@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, EngineCore, type EngineSettings } from './core.js';
 import { KMSInternalException, KmsException, UnknownOperationException } from './errors.js';
 import { keyMetadata, type KeyView } from './model/key.js';
 import { OPERATIONS } from './operations/index.js';
+import { throttle } from './operations/throttling.js';
 import type { Clock, Random } from './ports.js';
 import { loadState, saveState, type EngineStateDocument } from './state.js';
 import type { AccessControl, Caller, ConditionContext, Decision } from './types.js';
@@ -46,6 +47,7 @@ export class KmsEngine {
     const call = new Call(core, operation, caller);
     try {
       if (!def) throw new UnknownOperationException(`The operation ${operation} is not supported by the simulator.`);
+      throttle(call, request ?? {});
       const response = def.handler(call, request ?? {});
       if (!def.readOnly) core.changed();
       this.log(call, request, def.readOnly, undefined);
