@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { run } from './main.js';
+import type { CliDeps } from './io.js';
 
 // A closed pipe (`kms-study bank coverage | head`) ends the output quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -14,7 +14,8 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const code = await run(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const deps: CliDeps = {
   stdout: { write: (s) => void process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY) },
   stderr: { write: (s) => void process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY) },
   stdin: process.stdin,
@@ -23,5 +24,27 @@ const code = await run(process.argv.slice(2), {
   randomBytes: (n) => new Uint8Array(randomBytes(n)),
   cwd: process.cwd(),
   packageRoot,
-});
-process.exitCode = code;
+};
+process.exitCode = await main(argv, deps);
+
+/** Fast paths keep start-up close to bare Node: --version and `aws ...` skip loading the whole CLI. */
+async function main(args: string[], d: CliDeps): Promise<number> {
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    const { VERSION } = await import('./version.js');
+    d.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (args[0] === 'aws' && !args.includes('--debug')) {
+    try {
+      const { runAwsCommand } = await import('./aws-run.js');
+      return await runAwsCommand(args.slice(1), d);
+    } catch (e) {
+      // Errors are reported exactly as the full CLI reports them.
+      const { reportError } = await import('./main.js');
+      const { ExitCode } = await import('./io.js');
+      return reportError(e, { deps: d, exit: new ExitCode(), debug: () => false, color: () => true });
+    }
+  }
+  const { run } = await import('./main.js');
+  return run(args, d);
+}

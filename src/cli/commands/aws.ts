@@ -18,19 +18,7 @@ export function register(program: Command, ctx: ProgramContext): void {
     .allowUnknownOption(true)
     .allowExcessArguments(true)
     .action(async (_words: string[], _opts: unknown, cmd: Command) => {
-      const { openSandbox, readParamFile } = await import('../../storage/sandbox.js');
-      const { runAws } = await import('../../sim/simulator.js');
-      const { deps } = ctx;
-      const sandbox = openSandbox(deps);
-      for (const w of sandbox.warnings) deps.stderr.write(`${w}\n`);
-      const argv = cmd.args.length ? cmd.args : ['help'];
-      const result = await runAws(sandbox.sim, argv, (g) => sandbox.callerFor(g.profile, g.region), {
-        cwd: deps.cwd,
-        readFile: (path) => readParamFile(path, deps.env),
-      });
-      if (result.exitCode === 0 || result.exitCode === 254) sandbox.save();
-      deps.stdout.write(result.stdout);
-      deps.stderr.write(result.stderr);
-      ctx.exit.code = result.exitCode;
+      const { runAwsCommand } = await import('../aws-run.js');
+      ctx.exit.code = await runAwsCommand(cmd.args, ctx.deps);
     });
 }
