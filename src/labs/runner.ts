@@ -248,7 +248,8 @@ export class LabRun {
     if (!choice || !(choice in q.options))
       return { text: `${q.text}\n${Object.entries(q.options).map(([k, v]) => `  ${k}. ${v}`).join('\n')}\nAnswer with: answer ${q.id} <letter>\n`, completed: [] };
     this.p.answers[q.id] = choice;
-    const right = choice === q.answer;
+    // A variant (a different root cause) may change which choice is right.
+    const right = choice === (this.variant?.answer?.[q.id] ?? q.answer);
     if (right) this.p.answers[`${q.id}:correct`] = 'yes';
     const done = this.advance();
     return { text: `${right ? '✓ Right.' : '✗ Not that one.'} ${right ? q.why : 'Look again at what the evidence shows, and try another letter.'}\n${this.afterCommand(done)}`, completed: done };
