@@ -36,9 +36,14 @@ export function outcomeOf(d: Decision): OutcomeId {
   }
 }
 
+/** The trace detail without "resource <key ARN> matched" (every drill statement has Resource "*"). */
+function detailOf(t: TraceEntry): string {
+  return t.detail.split('; ').filter((c) => !/^resource \S+ matched$/.test(c)).join('; ');
+}
+
 function line(t: TraceEntry): string {
   const where = t.source === 'grant' ? `grant ${t.id}` : `${t.source === 'key-policy' ? 'key policy' : 'IAM policy'} ${t.sid ?? ''}`.trimEnd();
-  return `${where} (${t.effect ?? 'Allow'}) ${t.matched ? 'applies' : 'does not apply'}: ${t.detail}`;
+  return `${where} (${t.effect ?? 'Allow'}) ${t.matched ? 'applies' : 'does not apply'}: ${detailOf(t)}`;
 }
 
 function evidence(trace: TraceEntry[], pick: (t: TraceEntry) => boolean, none: string): string {

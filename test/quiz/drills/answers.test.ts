@@ -39,6 +39,7 @@ describe('generated drills: the stated answer is the evaluator decision', () => 
         expect(o.why.startsWith(right ? 'Correct: KMS decides ' : 'Not this: KMS decides ')).toBe(true);
         expect(o.why).toContain(d.decision.allowed ? `Allowed (${d.decision.allowedBy})` : `Denied (${d.decision.reason})`);
         expect(o.why).toContain('Evidence: ');
+        expect(o.why).not.toMatch(/resource arn:aws:kms:\S+ matched/); // Resource "*" lines are left out as noise
       }
       if (!d.decision.allowed) {
         const right = d.question.options.find((o) => o.letter === d.question.answer[0])!;
