@@ -3,7 +3,6 @@
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { SeededRandom } from '../../kms/ports.js';
 import type { QuizMode } from '../../quiz/ports.js';
 import { DIFFICULTIES, EXAM_TIPS, TOPICS } from '../../quiz/taxonomy.js';
 import type { ProgramContext } from '../main.js';
@@ -64,7 +63,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const prompterMod = await import('../prompter.js');
   const { chalkFor } = await import('../style.js');
   const { styleFrom } = await import('../render/style.js');
-  const { hexFrom } = await import('../../kms/ports.js');
+  const { hexFrom, SeededRandom } = await import('../../kms/ports.js');
   const { dataDir } = await import('../../storage/paths.js');
   const { store, warnings } = ProgressStore.open(dataDir(deps.env), deps.now);
   for (const w of warnings) deps.stderr.write(`kms-study: warning: ${w}\n`);
