@@ -1,6 +1,7 @@
 // The interactive lab shell (node:readline): a prompt showing lab, step and profile; history; tab
 // completion; each line goes through the LabSession, which saves progress after every command.
 import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import type { LabSession } from './lab.js';
 import { completeLabLine } from './lab-complete.js';
 
@@ -16,13 +17,20 @@ export async function interactiveShell(session: LabSession): Promise<number> {
   stdout.write(session.intro() + '\n');
   const rl = createInterface({
     input: stdin as NodeJS.ReadableStream,
-    output: stdout as unknown as NodeJS.WritableStream,
+    output: asStream(stdout),
     terminal: true,
     historySize: 500,
     completer: (line: string) => completeLabLine(line, profiles),
   });
   rl.setPrompt(promptFor(session));
   rl.prompt();
+  // Ctrl-C clears the line as in a shell; Ctrl-D or quit leaves (progress is already saved).
+  rl.on('SIGINT', () => {
+    rl.write(null, { ctrl: true, name: 'e' });
+    rl.write(null, { ctrl: true, name: 'u' });
+    stdout.write('^C (type quit or press Ctrl-D to leave; progress is saved)\n');
+    rl.prompt();
+  });
   let busy = Promise.resolve();
   let quit = false;
   await new Promise<void>((done) => {
@@ -45,4 +53,15 @@ export async function interactiveShell(session: LabSession): Promise<number> {
   await session.save();
   stdout.write(session.run.done ? 'Lab complete.\n' : `Progress saved: step ${session.run.stepIndex + 1} of ${session.lab.steps.length}. Run the same command to resume.\n`);
   return session.run.done ? 0 : 1;
+}
+
+/** readline needs a real stream; the injected stdout may be a plain writer. */
+function asStream(out: { write(s: string): unknown }): NodeJS.WritableStream {
+  if (typeof (out as { on?: unknown }).on === 'function') return out as unknown as NodeJS.WritableStream;
+  return new Writable({
+    write(chunk: Buffer | string, _enc, done) {
+      out.write(String(chunk));
+      done();
+    },
+  });
 }
