@@ -60,7 +60,7 @@ function variantOf(r: Random, base: DrillScenario, baseOutcome: OutcomeId, acces
 }
 
 function difficultyOf(s: DrillScenario): Difficulty {
-  const features = [s.keyDeny, s.identity?.deny, s.identity?.condition, s.named.condition, s.grant, s.grant?.constraint, s.caller === 'other-account' ? 1 : undefined].filter((x) => x !== undefined).length;
+  const features = [s.keyDeny, s.identity?.deny, s.identity?.condition, s.named.condition, s.grant, s.grant?.constraint, s.caller === 'other-account' || s.caller === 'partner-account' ? 1 : undefined].filter((x) => x !== undefined).length;
   return features <= 1 ? 'easy' : features <= 3 ? 'medium' : 'hard';
 }
 
@@ -83,7 +83,7 @@ function questionOf(id: string, s: DrillScenario, d: Decision, topic: TopicId, v
     column: 0,
     topic,
     tips: ['troubleshooting-access', 'key-policy-requirements'],
-    scenarios: s.caller === 'other-account' || s.named.principal === 'other-account-root' ? ['cross-account-sharing'] : [],
+    scenarios: s.caller === 'other-account' || s.caller === 'partner-account' || s.named.principal === 'other-account-root' ? ['cross-account-sharing'] : [],
     task: '4.1.2',
     difficulty: difficultyOf(s),
     type: 'single',

@@ -2,7 +2,7 @@
 // the answer is comes from the access-control decision (see generate.ts).
 import type { Random } from '../../kms/ports.js';
 import type { CallerKind, Cond, DrillAction, DrillScenario, GrantSpec, NamedPrincipal, RequestSpec, ScenarioElement } from './scenario.js';
-import { ORG_ID } from './scenario.js';
+import { CALLER_KINDS, ORG_ID } from './scenario.js';
 
 /** A whole number in [0, n) from four random bytes. */
 export function intBelow(random: Random, n: number): number {
@@ -63,7 +63,7 @@ export function randomIdentity(r: Random): DrillScenario['identity'] {
 
 export function randomGrant(r: Random, caller: CallerKind): GrantSpec | undefined {
   if (!chance(r, 40)) return undefined;
-  const g: GrantSpec = { grantee: chance(r, 75) ? caller : pick<CallerKind>(r, ['user', 'role', 'other-account']), operations: pick(r, GRANT_OPERATIONS), propagated: chance(r, 60), tokenPassed: chance(r, 40) };
+  const g: GrantSpec = { grantee: chance(r, 75) ? caller : pick(r, CALLER_KINDS), operations: pick(r, GRANT_OPERATIONS), propagated: chance(r, 60), tokenPassed: chance(r, 40) };
   if (chance(r, 40)) g.constraint = { type: pick(r, ['EncryptionContextEquals', 'EncryptionContextSubset'] as const), context: { Dept: 'IT' } };
   return g;
 }
@@ -80,7 +80,7 @@ export function randomScenario(r: Random): DrillScenario {
   const s: DrillScenario = {
     delegation: chance(r, 55),
     named: randomNamed(r),
-    caller: pick<CallerKind>(r, ['user', 'role', 'other-account']),
+    caller: pick(r, CALLER_KINDS),
     action: pick(r, ACTIONS),
     request: randomRequest(r),
   };
@@ -117,7 +117,7 @@ export function withNewElement(r: Random, base: DrillScenario, element: Scenario
       set('grant', base.grant && chance(r, 30) ? undefined : (randomGrant(r, base.caller) ?? { grantee: base.caller, operations: pick(r, GRANT_OPERATIONS), propagated: chance(r, 50), tokenPassed: chance(r, 50) }));
       break;
     case 'caller':
-      next.caller = pick<CallerKind>(r, ['user', 'role', 'other-account']);
+      next.caller = pick(r, CALLER_KINDS);
       break;
     case 'action':
       next.action = pick(r, ACTIONS);

@@ -7,6 +7,7 @@ import type { AuthzRequest, ConditionContext, GrantRecord } from '../../kms/type
 export const KEY_ACCOUNT = '111122223333';
 export const OTHER_ACCOUNT = '444455556666'; // same organization as KEY_ACCOUNT in defaultIamState()
 export const ORG_ID = 'o-a1b2c3d4e5';
+export const PARTNER_ACCOUNT = '555566667777'; // outside the organization
 export const KEY_ARN = `arn:aws:kms:us-east-1:${KEY_ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 export const DRILL_NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const GRANT_TOKEN = 'AQpAM2RhZTk1MGMyNTk2ZmZmMzEyYWVhOWViN2I1MWM4Mzc0MWFiYjc0ZDE1ODkyNGFlNTIzODZhMzgyZjBlNGY3NiKIAgEBAgB4Pa6VDCWW__';
@@ -14,9 +15,11 @@ const GRANT_TOKEN = 'AQpAM2RhZTk1MGMyNTk2ZmZmMzEyYWVhOWViN2I1MWM4Mzc0MWFiYjc0ZDE
 export const USER_ARN = `arn:aws:iam::${KEY_ACCOUNT}:user/alice`;
 export const ROLE_ARN = `arn:aws:iam::${KEY_ACCOUNT}:role/app-role`;
 export const OTHER_USER_ARN = `arn:aws:iam::${OTHER_ACCOUNT}:user/bob`;
+export const PARTNER_USER_ARN = `arn:aws:iam::${PARTNER_ACCOUNT}:user/carol`;
 
-/** Who calls: an IAM user of the key's account, a role session of it, or a user of another account. */
-export type CallerKind = 'user' | 'role' | 'other-account';
+/** Who calls: an IAM user of the key's account, a role session of it, or a user of another account (in or outside the organization). */
+export type CallerKind = 'user' | 'role' | 'other-account' | 'partner-account';
+export const CALLER_KINDS: readonly CallerKind[] = ['user', 'role', 'other-account', 'partner-account'];
 /** Whom the key policy's named Allow statement names. */
 export type NamedPrincipal = 'user' | 'role' | 'other-account-root';
 export type DrillAction = 'kms:Decrypt' | 'kms:Encrypt' | 'kms:GenerateDataKey' | 'kms:ScheduleKeyDeletion';
@@ -108,13 +111,14 @@ export function identityPolicyOf(s: DrillScenario): Record<string, unknown> | un
 /** The caller's principal, as STS / IAM would present it. */
 export function callerPrincipal(kind: CallerKind): Principal {
   if (kind === 'user') return { type: 'IAMUser', arn: USER_ARN, accountId: KEY_ACCOUNT, name: 'alice', principalId: 'AIDAEXAMPLEALICE0001' };
+  if (kind === 'partner-account') return { type: 'IAMUser', arn: PARTNER_USER_ARN, accountId: PARTNER_ACCOUNT, name: 'carol', principalId: 'AIDAEXAMPLECAROL0001' };
   if (kind === 'other-account') return { type: 'IAMUser', arn: OTHER_USER_ARN, accountId: OTHER_ACCOUNT, name: 'bob', principalId: 'AIDAEXAMPLEBOB000001' };
   return { type: 'AssumedRole', arn: `arn:aws:sts::${KEY_ACCOUNT}:assumed-role/app-role/worker`, accountId: KEY_ACCOUNT, name: 'worker', roleArn: ROLE_ARN, principalId: 'AROAEXAMPLEAPPROLE01:worker' };
 }
 
 /** The GranteePrincipal ARN for a grantee kind (a role, not a session). */
 export function granteeOf(kind: CallerKind): string {
-  return kind === 'role' ? ROLE_ARN : kind === 'user' ? USER_ARN : OTHER_USER_ARN;
+  return { role: ROLE_ARN, user: USER_ARN, 'other-account': OTHER_USER_ARN, 'partner-account': PARTNER_USER_ARN }[kind];
 }
 
 /** defaultIamState() plus alice, bob and app-role; the caller's entity carries the identity policy inline. */
@@ -125,6 +129,7 @@ export function iamStateOf(s: DrillScenario): IamState {
   const base = { createDate: DRILL_NOW, attachedPolicies: [] as string[] };
   iam.users.push({ ...base, name: 'alice', arn: USER_ARN, userId: 'AIDAEXAMPLEALICE0001', accountId: KEY_ACCOUNT, inlinePolicies: inline(s.caller === 'user') });
   iam.users.push({ ...base, name: 'bob', arn: OTHER_USER_ARN, userId: 'AIDAEXAMPLEBOB000001', accountId: OTHER_ACCOUNT, inlinePolicies: inline(s.caller === 'other-account') });
+  iam.users.push({ ...base, name: 'carol', arn: PARTNER_USER_ARN, userId: 'AIDAEXAMPLECAROL0001', accountId: PARTNER_ACCOUNT, inlinePolicies: inline(s.caller === 'partner-account') });
   const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
   iam.roles.push({ ...base, name: 'app-role', arn: ROLE_ARN, roleId: 'AROAEXAMPLEAPPROLE01', accountId: KEY_ACCOUNT, assumeRolePolicyDocument: trust, inlinePolicies: inline(s.caller === 'role') });
   return iam;

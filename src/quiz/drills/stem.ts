@@ -1,7 +1,7 @@
 // The drill's stem: the key policy, the caller's IAM policy and the grant as compact JSON, then the request.
 // Grant tokens are shown by name only ("the grant's token"), not as the opaque string KMS returns.
 import { DEFAULT_SOURCE_IP } from '../../kms/audit.js';
-import { takesEncryptionContext, grantRecordOf, identityPolicyOf, keyPolicyOf, callerPrincipal, KEY_ACCOUNT, KEY_ARN, OTHER_ACCOUNT, ORG_ID, type DrillScenario } from './scenario.js';
+import { takesEncryptionContext, grantRecordOf, identityPolicyOf, keyPolicyOf, callerPrincipal, KEY_ACCOUNT, KEY_ARN, OTHER_ACCOUNT, ORG_ID, PARTNER_ACCOUNT, type DrillScenario } from './scenario.js';
 
 
 function grantLine(s: DrillScenario): string {
@@ -27,7 +27,7 @@ function requestLine(s: DrillScenario): string {
 export function stemOf(s: DrillScenario): string {
   const identity = identityPolicyOf(s);
   return [
-    `Accounts ${KEY_ACCOUNT} (owns the key) and ${OTHER_ACCOUNT} are in organization ${ORG_ID}. What does KMS decide, and why?`,
+    `Accounts ${KEY_ACCOUNT} (owns the key) and ${OTHER_ACCOUNT} are in organization ${ORG_ID}; ${PARTNER_ACCOUNT} is not. What does KMS decide, and why?`,
     `Key policy: ${JSON.stringify(keyPolicyOf(s))}`,
     `Caller's IAM policy: ${identity ? JSON.stringify(identity) : 'none'}`,
     grantLine(s),

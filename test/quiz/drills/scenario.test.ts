@@ -34,6 +34,11 @@ describe('drill scenarios become the request the simulator decides', () => {
     expect(outcome({ ...deny({ kind: 'source-ip', cidr: '203.0.113.0/24' }), request: { sourceIp: '203.0.113.25' } })).toBe('allow-direct');
     expect(outcome({ ...deny({ kind: 'source-ip', cidr: '203.0.113.0/24' }), request: { sourceIp: '198.51.100.7' } })).toBe('deny-explicit-resource');
     expect(outcome(deny({ kind: 'org', orgId: 'o-a1b2c3d4e5' }))).toBe('allow-direct');
+    // aws:PrincipalOrgID: 444455556666 is in the organization, 555566667777 is not.
+    const crossAccount = { named: { principal: 'other-account-root' as const, actions: ['kms:Decrypt' as const] }, identity: { allow: ['kms:Decrypt' as const] } };
+    expect(outcome({ ...deny({ kind: 'org', orgId: 'o-a1b2c3d4e5' }), ...crossAccount, caller: 'other-account' })).toBe('allow-delegated');
+    expect(outcome({ ...deny({ kind: 'org', orgId: 'o-a1b2c3d4e5' }), ...crossAccount, caller: 'partner-account' })).toBe('deny-explicit-resource');
+    expect(outcome({ ...base, ...crossAccount, caller: 'partner-account' })).toBe('deny-no-resource');
   });
 
   it('ScheduleKeyDeletion carries no encryption context, and is never allowed across accounts', () => {
