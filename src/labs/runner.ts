@@ -283,7 +283,8 @@ export class LabRun {
     }
     if (log && parsed && !parsed.help) {
       const code = /An error occurred \((\w+)\)/.exec(r.stderr)?.[1];
-      this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile, outcome: r.exitCode === 0 ? 'success' : code ?? `exit ${r.exitCode}`, at: this.engine.now() });
+      // A --profile option on the line runs the call as that profile, so the log (and `profile` checks) must say so.
+      this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === 0 ? 'success' : code ?? `exit ${r.exitCode}`, at: this.engine.now() });
     }
     if (parsed?.operation === 'CreateKey' && r.exitCode === 0) {
       // $CREATED / $CREATED_ARN: the newest key the learner made, so solutions (and learners) can name it.
