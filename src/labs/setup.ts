@@ -64,7 +64,6 @@ export function buildWorld(lab: Lab, seed: string, variant?: Variant): LabWorld 
   for (const k of setup.keys) {
     const root = rootCaller(engine, k.account, k.region);
     const req: Record<string, unknown> = { Description: k.description ?? '' };
-    if (k.policy) Object.assign(req, { Policy: k.policy, BypassPolicyLockoutSafetyCheck: true });
     if (k.spec) req.KeySpec = k.spec;
     if (k.usage) req.KeyUsage = k.usage;
     if (Object.keys(k.tags).length) req.Tags = Object.entries(k.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
@@ -95,6 +94,10 @@ export function buildWorld(lab: Lab, seed: string, variant?: Variant): LabWorld 
     if (k.state === 'Disabled') engine.execute('DisableKey', { KeyId: arnOf[k.ref] }, root);
     if (k.state === 'PendingDeletion') engine.execute('ScheduleKeyDeletion', { KeyId: arnOf[k.ref], PendingWindowInDays: 30 }, root);
   }
+  // Key policies last: a policy that does not allow the account root would otherwise block the setup's own
+  // aliases, rotation, ciphertexts, grants and state changes (PutKeyPolicy works in every key state).
+  for (const k of setup.keys)
+    if (k.policy) engine.execute('PutKeyPolicy', { KeyId: arnOf[k.ref], PolicyName: 'default', Policy: k.policy, BypassPolicyLockoutSafetyCheck: true }, rootCaller(engine, k.account, k.region));
   return { engine, vars, files };
 }
 
