@@ -48,7 +48,8 @@ export interface Stats {
   labs: { completed: string[]; attempted: string[] };
 }
 
-function acc(rows: AnswerLike[], keys: (a: AnswerLike) => string[]): Record<string, Accuracy> {
+/** Answered/correct/accuracy per key (topic, tip...) over answer records. */
+export function accuracyBy(rows: AnswerLike[], keys: (a: AnswerLike) => string[]): Record<string, Accuracy> {
   const out: Record<string, Accuracy> = {};
   for (const a of rows)
     for (const k of keys(a)) {
@@ -74,7 +75,7 @@ export function guessChance(q: Question): number {
 
 export function computeStats(answers: AnswerLike[], sessions: SessionLike[], cards: Record<string, StoredCard>, labs: LabLike[], bank: Question[], now: number): Stats {
   const correct = answers.filter((a) => a.correct).length;
-  const byTip = acc(answers, (a) => a.tips);
+  const byTip = accuracyBy(answers, (a) => a.tips);
   const last: Record<string, boolean> = {};
   for (const a of answers) last[a.questionId] = a.correct;
   const weakestTips: WeakTip[] = Object.entries(byTip)
@@ -103,7 +104,7 @@ export function computeStats(answers: AnswerLike[], sessions: SessionLike[], car
       questionsSeen: new Set(answers.map((a) => a.questionId)).size,
       bankQuestions: bank.length,
     },
-    byTopic: acc(answers, (a) => [a.topic]),
+    byTopic: accuracyBy(answers, (a) => [a.topic]),
     byTip,
     trend: sessions
       .filter((s) => s.answered > 0)

@@ -28,6 +28,8 @@ export interface TopicStat {
   accuracy: number;
 }
 
+import { accuracyBy } from '../quiz/stats.js';
+
 export class ProgressStore {
   private constructor(
     private readonly conf: Conf<Record<string, unknown>>,
@@ -111,12 +113,12 @@ export class ProgressStore {
 
   /** Accuracy per topic over every recorded answer. */
   topicMastery(): Record<string, TopicStat> {
-    return masteryBy(this.data.answers, (a) => [a.topic]);
+    return accuracyBy(this.data.answers, (a) => [a.topic]);
   }
 
   /** Accuracy per exam tip. */
   tipMastery(): Record<string, TopicStat> {
-    return masteryBy(this.data.answers, (a) => a.tips);
+    return accuracyBy(this.data.answers, (a) => a.tips);
   }
 
   /** FSRS cards by question id, as ts-fsrs Card objects. */
@@ -161,14 +163,3 @@ export class ProgressStore {
   }
 }
 
-function masteryBy(answers: AnswerRecord[], keys: (a: AnswerRecord) => string[]): Record<string, TopicStat> {
-  const out: Record<string, TopicStat> = {};
-  for (const a of answers)
-    for (const k of keys(a)) {
-      const s = (out[k] ??= { answered: 0, correct: 0, accuracy: 0 });
-      s.answered++;
-      if (a.correct) s.correct++;
-    }
-  for (const s of Object.values(out)) s.accuracy = s.answered ? s.correct / s.answered : 0;
-  return out;
-}
