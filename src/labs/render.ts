@@ -31,7 +31,7 @@ export function renderStatus(run: LabRun, onlyFailing: boolean): string {
   const results = run.checkResults();
   const passed = results.filter((c) => c.ok).length;
   const failing = results.filter((c) => !c.ok).map((c) => `  ✗ ${c.message}`);
-  const summary = onlyFailing ? '' : `  ✓ ${passed} of ${results.length} checks pass\n`;
+  const summary = onlyFailing ? '' : `  ${passed} of ${results.length} checks pass\n`;
   return `${head}${renderStep(run)}${summary}${failing.join('\n')}${failing.length ? '\n' : ''}`;
 }
 
