@@ -5,6 +5,7 @@ import { keyArn, rootArn } from './arn.js';
 import { DEFAULT_SOURCE_IP, EVENT_VERSION, eventIds, type AuditEvent } from './audit.js';
 import { toHex } from './crypto/blob.js';
 import { generateKeyMaterial } from './crypto/keygen.js';
+import { expireImported, importExpiry } from './operations/import.js';
 import type { KeyMaterial, RotationType } from './model/key-material.js';
 import type { KeyRecord } from './model/key.js';
 import { uuidFrom, hexFrom, type Clock, type Random } from './ports.js';
@@ -167,7 +168,9 @@ export class EngineCore {
     this.nextDue = null;
   }
 
-  private dueOf(key: KeyRecord): { at: number; kind: 'delete' | 'rotate' } | undefined {
+  private dueOf(key: KeyRecord): { at: number; kind: 'delete' | 'rotate' | 'expire' } | undefined {
+    const exp = importExpiry(key);
+    if (exp !== undefined && !(key.state === 'PendingDeletion' && (key.deletionDate ?? Infinity) <= exp)) return { at: exp, kind: 'expire' };
     if (key.state === 'PendingDeletion' && key.deletionDate !== undefined) return { at: key.deletionDate, kind: 'delete' };
     if (key.state === 'Enabled' && key.rotation.enabled && key.rotation.nextRotationDate !== undefined) {
       return { at: key.rotation.nextRotationDate, kind: 'rotate' };
@@ -175,8 +178,8 @@ export class EngineCore {
     return undefined;
   }
 
-  private earliest(): { key: KeyRecord; at: number; kind: 'delete' | 'rotate' } | undefined {
-    let best: { key: KeyRecord; at: number; kind: 'delete' | 'rotate' } | undefined;
+  private earliest(): { key: KeyRecord; at: number; kind: 'delete' | 'rotate' | 'expire' } | undefined {
+    let best: { key: KeyRecord; at: number; kind: 'delete' | 'rotate' | 'expire' } | undefined;
     for (const key of this.store.keys.values()) {
       const d = this.dueOf(key);
       if (d && (!best || d.at < best.at)) best = { key, ...d };
@@ -194,7 +197,9 @@ export class EngineCore {
         this.nextDue = e?.at;
         return;
       }
-      if (e.kind === 'delete') {
+      if (e.kind === 'expire') {
+        expireImported(this, e.key, e.at);
+      } else if (e.kind === 'delete') {
         this.store.removeKey(e.key);
         this.serviceEvent('DeleteKey', e.key, e.at);
       } else {
@@ -205,7 +210,7 @@ export class EngineCore {
     }
   }
 
-  serviceEvent(name: 'DeleteKey' | 'RotateKey', key: KeyRecord, at: number, additional?: Record<string, unknown>): void {
+  serviceEvent(name: 'DeleteKey' | 'RotateKey' | 'DeleteExpiredKeyMaterial', key: KeyRecord, at: number, additional?: Record<string, unknown>): void {
     const time = new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const e: AuditEvent = {
       eventVersion: EVENT_VERSION,

@@ -136,6 +136,6 @@ describe('DescribeKey, ListKeys, UpdateKeyDescription, EnableKey, DisableKey', (
   it('lists its operations and answers UnknownOperationException for others', () => {
     const { engine, exec } = anEngine().build();
     expect(engine.operations()).toEqual(expect.arrayContaining(['CreateKey', 'Encrypt', 'ListKeyRotations', 'RetireGrant']));
-    expectKmsError(() => exec('ImportKeyMaterial', {}), 'UnknownOperationException');
+    expectKmsError(() => exec('NoSuchOperation', {}), 'UnknownOperationException');
   });
 });

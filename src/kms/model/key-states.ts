@@ -75,6 +75,10 @@ export const ALLOWED_STATES: Readonly<Record<string, Row>> = {
   RotateKeyOnDemand: ROTATION_CHANGE,
   GetKeyRotationStatus: ROTATION_READ,
   ListKeyRotations: ROTATION_READ,
+  // Imported key material (AWS table: GetParametersForImport/ImportKeyMaterial/DeleteImportedKeyMaterial, footnote [3] for PendingDeletion).
+  GetParametersForImport: ['ok', 'ok', 'pendingDeletion', 'ok', 'ok', 'creating', 'ok'],
+  ImportKeyMaterial: ['ok', 'ok', 'pendingDeletion', 'ok', 'ok', 'creating', 'ok'],
+  DeleteImportedKeyMaterial: ['ok', 'ok', 'pendingDeletion', 'ok', 'ok', 'creating', 'ok'],
   ReplicateKey: ['ok', 'disabled', 'pendingDeletion', 'pendingImport', 'ok', 'creating', 'updating'],
   UpdatePrimaryRegion: ['ok', 'disabled', 'pendingDeletion', 'pendingImport', 'ok', 'creating', 'ok'],
   ScheduleKeyDeletion: ['ok', 'ok', 'pendingDeletion', 'ok', 'ok', 'ok', 'updating'],

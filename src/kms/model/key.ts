@@ -3,6 +3,7 @@
 import type { GrantRecord } from '../types.js';
 import type { KeyMaterial } from './key-material.js';
 import type { KeyState } from './key-states.js';
+import type { ImportState } from './imported.js';
 
 export type KeyUsage = 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY' | 'GENERATE_VERIFY_MAC' | 'KEY_AGREEMENT';
 export type Origin = 'AWS_KMS' | 'EXTERNAL' | 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
@@ -46,6 +47,8 @@ export interface KeyRecord {
   rotation: RotationSettings;
   /** For AWS managed keys: the service of alias/aws/<service>. */
   awsService?: string;
+  /** Origin EXTERNAL: import parameters, expiration, digests of imported material (model/imported.ts). */
+  imported?: ImportState;
 }
 
 /** What labs' state checks read: a key with everything around it, in AWS field names where AWS has them. */
@@ -91,6 +94,10 @@ export function keyMetadata(key: KeyRecord): Record<string, unknown> {
   }
   const cur = currentMaterial(key);
   if (cur && key.keySpec === 'SYMMETRIC_DEFAULT') md.CurrentKeyMaterialId = cur.id;
+  if (key.origin === 'EXTERNAL' && key.imported?.expirationModel && cur) {
+    md.ExpirationModel = key.imported.expirationModel;
+    if (key.imported.validTo !== undefined) md.ValidTo = new Date(key.imported.validTo);
+  }
   return md;
 }
 

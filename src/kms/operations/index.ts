@@ -10,4 +10,5 @@ import './grants.js';
 import './tags.js';
 import './asymmetric.js';
 import './mac.js';
+import './import.js';
 export { OPERATIONS } from './registry.js';
