@@ -1,0 +1,63 @@
+// The interactive shell (terminal mode) driven in-process: prompt with lab/step/profile, tab completion,
+// Ctrl-C clears the line, commands advance the step, and leaving saves the progress.
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { LabSession } from '../../src/cli/lab.js';
+import { interactiveShell } from '../../src/cli/lab-shell.js';
+import type { ProgramContext } from '../../src/cli/main.js';
+import { ExitCode, type CliDeps } from '../../src/cli/io.js';
+import { LabRun } from '../../src/labs/runner.js';
+import { labSavePath, loadLabs } from '../../src/storage/lab-session.js';
+import { PACKAGE_ROOT, tempHome } from '../helpers/cli.js';
+
+const tick = () => new Promise((r) => setTimeout(r, 30));
+
+describe('lab shell on a terminal', () => {
+  it('shows the prompt, completes, clears on Ctrl-C, runs lines and saves on Ctrl-D', async () => {
+    const home = tempHome();
+    const stdin = new PassThrough();
+    let out = '';
+    const deps = {
+      stdout: { write: (s: string) => void (out += s), isTTY: true },
+      stderr: { write: (s: string) => void (out += s), isTTY: true },
+      stdin: Object.assign(stdin, { isTTY: true }),
+      env: { NO_COLOR: '1', KMS_STUDY_HOME: home },
+      now: () => Date.UTC(2026, 10, 1),
+      randomBytes: (n: number) => new Uint8Array(n),
+      cwd: home,
+      packageRoot: PACKAGE_ROOT,
+    } as unknown as CliDeps;
+    const ctx: ProgramContext = { deps, exit: new ExitCode(), debug: () => false, color: () => false };
+    const lab = loadLabs(join(PACKAGE_ROOT, 'labs')).labs.find((l) => l.id === 'key-deletion')!;
+    const io = { wallNow: () => 0 };
+    const run = await LabRun.start(lab, 'shell', io);
+    const path = labSavePath(deps.env, lab.id);
+    const session = new LabSession(lab, run, path, () => LabRun.start(lab, 'shell', io), ctx);
+    const done = interactiveShell(session);
+    await tick();
+    expect(out).toContain('[key-deletion 1/4 admin] $ ');
+    stdin.write('aws kms schedule-key-del\t');
+    await tick();
+    expect(out).toContain('aws kms schedule-key-deletion');
+    stdin.write('\x03'); // Ctrl-C: the half-typed line is dropped
+    await tick();
+    expect(out).toContain('^C (type quit or press Ctrl-D to leave; progress is saved)');
+    stdin.write('aws kms schedule-key-deletion --key-id $REPORTS --pending-window-in-days 7\r');
+    await tick();
+    stdin.write('aws kms encrypt --key-id alias/reports --plaintext aGVsbG8=\r');
+    await tick();
+    expect(out).toContain('✓ Step 1 complete');
+    expect(out).toContain('[key-deletion 2/4 admin] $ ');
+    stdin.end();
+    expect(await done).toBe(1);
+    expect(out).toContain('Progress saved: step 2 of 4.');
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { step: number; log: { line: string }[] };
+    expect(saved.step).toBe(1);
+    expect(saved.log.map((l) => l.line)).toEqual([
+      'aws kms schedule-key-deletion --key-id $REPORTS --pending-window-in-days 7',
+      'aws kms encrypt --key-id alias/reports --plaintext aGVsbG8=',
+    ]);
+  });
+});
