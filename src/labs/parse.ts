@@ -25,7 +25,8 @@ export function parseLab(text: string, file: string): { lab?: Lab; errors: Conte
   stepIds.forEach((sid, i) => sid && stepIds.indexOf(sid) !== i && r.at(r.seq(m, 'steps', '')[i], `step ${i + 1}: duplicate step id "${sid}"`));
   const questions = r.seq(m, 'questions', 'the lab').map((n, i) => readQuestion(r, n, `question ${i + 1}`));
   const variants = r.seq(m, 'variants', 'the lab').map((n, i) => readVariant(r, n, `variant ${i + 1}`, stepIds as string[]));
-  const pitfalls = r.seq(m, 'pitfalls', 'the lab').map((n, i) => readPitfall(r, n, `pitfall ${i + 1}`, stepIds as string[]));
+  const variantIds = variants.map((v) => v?.id).filter((v): v is string => !!v);
+  const pitfalls = r.seq(m, 'pitfalls', 'the lab').map((n, i) => readPitfall(r, n, `pitfall ${i + 1}`, stepIds as string[], variantIds));
   const qids = questions.map((q) => q?.id);
   for (const s of steps)
     for (const c of s?.checks ?? [])
@@ -205,11 +206,16 @@ function readVariant(r: Reader, node: Node, where: string, stepIds: string[]): V
   };
 }
 
-function readPitfall(r: Reader, node: Node, where: string, stepIds: string[]): Pitfall | undefined {
-  const m = r.map(node, where, ['step', 'lines', 'fails']);
+function readPitfall(r: Reader, node: Node, where: string, stepIds: string[], variantIds: string[]): Pitfall | undefined {
+  const m = r.map(node, where, ['step', 'variant', 'lines', 'fails']);
   if (!m) return undefined;
   const step = r.str(m, 'step', where) ?? '';
   if (step && !stepIds.includes(step)) r.at(r.child(m, 'step'), `${where}: step "${step}" is not a step of the lab`);
-  return { step, lines: r.strings(m, 'lines', where, { required: true }), fails: r.str(m, 'fails', where) ?? '' };
+  const variant = r.str(m, 'variant', where, false);
+  if (variant !== undefined && !variantIds.includes(variant))
+    r.at(r.child(m, 'variant'), `${where}: variant "${variant}" is not a variant of the lab${variantIds.length ? `; expected one of: ${variantIds.join(', ')}` : ''}`);
+  const out: Pitfall = { step, lines: r.strings(m, 'lines', where, { required: true }), fails: r.str(m, 'fails', where) ?? '' };
+  if (variant !== undefined) out.variant = variant;
+  return out;
 }
 

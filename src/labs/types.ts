@@ -40,6 +40,8 @@ export interface LabQuestion {
 
 export interface Pitfall {
   step: string;
+  /** The variant the pitfall is tried in (default: the lab's first variant). */
+  variant?: string;
   /** Lines run after the solutions of the earlier steps. */
   lines: string[];
   /** The failure message (a check's `fail`) the step must show afterwards. */

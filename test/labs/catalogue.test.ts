@@ -53,7 +53,7 @@ describe.each(files)('lab %s', (file) => {
     expect(lab.pitfalls.length).toBeGreaterThan(0);
     for (const p of lab.pitfalls) {
       const at = lab.steps.findIndex((s) => s.id === p.step);
-      const run = await solveUpTo(lab, lab.variants[0]?.id, at);
+      const run = await solveUpTo(lab, p.variant ?? lab.variants[0]?.id, at);
       for (const line of p.lines) await run.input(line);
       expect({ pitfall: p.lines, step: run.stepIndex, failing: run.checkResults().filter((c) => !c.ok).map((c) => c.message) }).toEqual({
         pitfall: p.lines,
