@@ -14,6 +14,8 @@ export interface LoggedCommand {
   /** 'success' or the AWS error code. */
   outcome: string;
   at: number;
+  /** The API request the line parsed to (PascalCase members, blobs as base64), for `request` matches. */
+  request?: Record<string, unknown>;
 }
 
 export interface CheckContext {
@@ -59,7 +61,8 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
             (check.service ?? 'kms') === c.service &&
             (check.outcome === undefined || c.outcome === check.outcome) &&
             (check.profile === undefined || c.profile === check.profile) &&
-            (check.contains === undefined || `${c.line}\n${c.expanded ?? ''}`.toLowerCase().includes(check.contains.toLowerCase())),
+            (check.contains === undefined || `${c.line}\n${c.expanded ?? ''}`.toLowerCase().includes(check.contains.toLowerCase())) &&
+            (check.request === undefined || (c.request !== undefined && requestMatches(check.request, c.request))),
         ),
       );
     case 'key_state': {
@@ -165,4 +168,27 @@ export function broaderThan(policy: string, forbid: string[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * True when every member the check names is in the request with the same value. Maps match as subsets
+ * (the request may carry more members or pairs than the check names); lists must be equal; scalars compare
+ * as text, so 7 and "7" are the same.
+ */
+export function requestMatches(want: unknown, got: unknown): boolean {
+  if (Array.isArray(want)) return Array.isArray(got) && want.length === got.length && want.every((w, i) => requestMatches(w, got[i]));
+  if (want !== null && typeof want === 'object') {
+    if (got === null || typeof got !== 'object' || Array.isArray(got)) return false;
+    return Object.entries(want as Record<string, unknown>).every(([k, w]) => Object.prototype.hasOwnProperty.call(got, k) && requestMatches(w, (got as Record<string, unknown>)[k]));
+  }
+  return got !== undefined && got !== null && String(want) === String(got);
+}
+
+/** A parsed request as JSON data for the command log: blobs as base64, timestamps as ISO text. */
+export function loggableRequest(v: unknown): unknown {
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map(loggableRequest);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, loggableRequest(x)]));
+  return v;
 }

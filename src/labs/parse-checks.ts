@@ -1,10 +1,10 @@
 // Reads one declarative check from a lab file, each with its own failure message in the learner's terms.
-import type { Node } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import type { Check, CheckType } from './types.js';
 import type { Reader } from './reader.js';
 
 export const CHECK_FIELDS: Record<CheckType, { required: string[]; optional: string[] }> = {
-  command_ran: { required: ['operation'], optional: ['service', 'outcome', 'profile', 'contains'] },
+  command_ran: { required: ['operation'], optional: ['service', 'outcome', 'profile', 'contains', 'request'] },
   key_state: { required: ['key', 'state'], optional: [] },
   key_deleted: { required: ['key'], optional: [] },
   key_exists: { required: ['key'], optional: ['spec', 'usage', 'description'] },
@@ -44,7 +44,10 @@ export function readCheck(r: Reader, node: Node, where: string): Check | undefin
     else if (['context', 'encryption_context'].includes(f)) out[f] = r.dict(m, f, where);
     else if (f === 'expect') out[f] = r.oneOf(m, f, where, ['allowed', 'denied']);
     else if (f === 'state') out[f] = r.oneOf(m, f, where, KEY_STATES);
-    else if (f === 'constraint') out[f] = r.oneOf(m, f, where, ['EncryptionContextEquals', 'EncryptionContextSubset']);
+    else if (f === 'request') {
+      if (isMap(child)) out[f] = child.toJSON() as Record<string, unknown>;
+      else r.at(child, `${where} (${type}): expected "request" to be a mapping of API request members, for example {PendingWindowInDays: 7}`);
+    } else if (f === 'constraint') out[f] = r.oneOf(m, f, where, ['EncryptionContextEquals', 'EncryptionContextSubset']);
     else out[f] = r.str(m, f, where);
   }
   return fail ? (out as unknown as Check) : undefined;

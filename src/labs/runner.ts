@@ -7,7 +7,7 @@ import { createAccessControl } from '../policy/index.js';
 import { CliConfigError, parseAwsArgs, splitCommandLine, type GlobalOptions } from '../awscli/index.js';
 import { Simulator, runAws } from '../sim/simulator.js';
 import type { Caller } from '../kms/types.js';
-import { evaluate, findKey, type CheckContext, type LoggedCommand } from './checks.js';
+import { evaluate, findKey, loggableRequest, type CheckContext, type LoggedCommand } from './checks.js';
 import { buildWorld, effectiveSetup, expandVars, parseDuration } from './setup.js';
 import type { Lab, Step, Variant } from './types.js';
 import { META_HELP, renderStatus, renderStep, renderSteps } from './render.js';
@@ -284,7 +284,7 @@ export class LabRun {
     if (log && parsed && !parsed.help) {
       const code = /An error occurred \((\w+)\)/.exec(r.stderr)?.[1];
       // A --profile option on the line runs the call as that profile, so the log (and `profile` checks) must say so.
-      this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === 0 ? 'success' : code ?? `exit ${r.exitCode}`, at: this.engine.now() });
+      this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === 0 ? 'success' : code ?? `exit ${r.exitCode}`, at: this.engine.now(), request: loggableRequest(parsed.request) as Record<string, unknown> });
     }
     if (parsed?.operation === 'CreateKey' && r.exitCode === 0) {
       // $CREATED / $CREATED_ARN: the newest key the learner made, so solutions (and learners) can name it.

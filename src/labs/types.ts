@@ -3,7 +3,7 @@
 // and pitfalls (plausible wrong fixes the checks must reject).
 
 export type Check =
-  | { type: 'command_ran'; operation: string; service?: string; outcome?: string; profile?: string; contains?: string; fail: string }
+  | { type: 'command_ran'; operation: string; service?: string; outcome?: string; profile?: string; contains?: string; request?: Record<string, unknown>; fail: string }
   | { type: 'key_state'; key: string; state: string; fail: string }
   | { type: 'key_deleted'; key: string; fail: string }
   | { type: 'key_exists'; key: string; spec?: string; usage?: string; description?: string; fail: string }
