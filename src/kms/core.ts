@@ -6,6 +6,7 @@ import { DEFAULT_SOURCE_IP, EVENT_VERSION, eventIds, type AuditEvent } from './a
 import { toHex } from './crypto/blob.js';
 import { generateKeyMaterial } from './crypto/keygen.js';
 import { expireImported, importExpiry } from './operations/import.js';
+import { onKeyDeleted, shareMaterial } from './operations/multi-region.js';
 import type { KeyMaterial, RotationType } from './model/key-material.js';
 import type { KeyRecord } from './model/key.js';
 import { uuidFrom, hexFrom, type Clock, type Random } from './ports.js';
@@ -158,6 +159,7 @@ export class EngineCore {
   rotate(key: KeyRecord, type: RotationType, at: number): KeyMaterial {
     const m = this.newMaterial(at, type);
     key.materials.push(m);
+    shareMaterial(this.store, key, m);
     return m;
   }
 
@@ -202,6 +204,7 @@ export class EngineCore {
       } else if (e.kind === 'delete') {
         this.store.removeKey(e.key);
         this.serviceEvent('DeleteKey', e.key, e.at);
+        onKeyDeleted(this, e.key, e.at);
       } else {
         const m = this.rotate(e.key, 'AUTOMATIC', e.at);
         e.key.rotation.nextRotationDate = e.at + (e.key.rotation.periodDays ?? 365) * DAY_MS;

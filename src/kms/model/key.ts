@@ -4,6 +4,7 @@ import type { GrantRecord } from '../types.js';
 import type { KeyMaterial } from './key-material.js';
 import type { KeyState } from './key-states.js';
 import type { ImportState } from './imported.js';
+import { multiRegionConfiguration, type MultiRegionLinks } from './multi-region.js';
 
 export type KeyUsage = 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY' | 'GENERATE_VERIFY_MAC' | 'KEY_AGREEMENT';
 export type Origin = 'AWS_KMS' | 'EXTERNAL' | 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
@@ -49,6 +50,8 @@ export interface KeyRecord {
   awsService?: string;
   /** Origin EXTERNAL: import parameters, expiration, digests of imported material (model/imported.ts). */
   imported?: ImportState;
+  /** Multi-Region keys: primary and replica Regions (model/multi-region.ts). */
+  mrk?: MultiRegionLinks;
 }
 
 /** What labs' state checks read: a key with everything around it, in AWS field names where AWS has them. */
@@ -90,7 +93,7 @@ export function keyMetadata(key: KeyRecord): Record<string, unknown> {
   if (key.keyUsage === 'GENERATE_VERIFY_MAC') md.MacAlgorithms = [`HMAC_SHA_${key.keySpec.slice(5)}`];
   md.MultiRegion = key.multiRegion;
   if (key.multiRegion) {
-    md.MultiRegionConfiguration = { MultiRegionKeyType: 'PRIMARY', PrimaryKey: { Arn: key.arn, Region: key.region }, ReplicaKeys: [] };
+    md.MultiRegionConfiguration = multiRegionConfiguration(key);
   }
   const cur = currentMaterial(key);
   if (cur && key.keySpec === 'SYMMETRIC_DEFAULT') md.CurrentKeyMaterialId = cur.id;

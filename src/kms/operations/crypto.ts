@@ -11,6 +11,7 @@ import { currentMaterial, type KeyRecord } from '../model/key.js';
 import type { KeyMaterial } from '../model/key-material.js';
 import { optBool, optInt, optString, optStringList, optStringMap, reqBlob, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
+import { relatedIn } from './multi-region.js';
 
 const ALGORITHMS = ['SYMMETRIC_DEFAULT', 'RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'SM2PKE'] as const;
 const DRY_RUN = 'The request would have succeeded, but the DryRun option is set.';
@@ -60,12 +61,14 @@ function seal(c: Call, key: KeyRecord, m: KeyMaterial, plaintext: Uint8Array, ct
 function openCiphertext(c: Call, blob: Uint8Array, keyIdParam: string | undefined, args: CryptoArgs, action: string, alg: string) {
   const header = readHeader(blob);
   if (!header) throw new InvalidCiphertextException('');
-  const key = c.core.store.byHandle.get(header.handle);
-  if (!key) {
+  const found = c.core.store.byHandle.get(header.handle);
+  if (!found) {
     if (c.core.store.deletedHandles.has(header.handle)) throw new AccessDeniedException(UNKNOWN_CIPHERTEXT_KEY);
     throw new InvalidCiphertextException('');
   }
-  if (key.region !== c.caller.region) throw new AccessDeniedException(UNKNOWN_CIPHERTEXT_KEY);
+  // A multi-Region key's ciphertext decrypts with the related key in the caller's Region.
+  const key = found.region === c.caller.region ? found : relatedIn(c.core.store, found, c.caller.region);
+  if (!key) throw new AccessDeniedException(UNKNOWN_CIPHERTEXT_KEY);
   if (keyIdParam !== undefined) {
     const named = c.resolve(keyIdParam, { aliasOk: true, crossAccount: true });
     if (named !== key) throw new IncorrectKeyException('The key ID in the request does not identify a CMK that can perform this operation.');

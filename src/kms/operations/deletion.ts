@@ -6,6 +6,7 @@ import { ValidationException } from '../errors.js';
 import { requestParametersOf } from '../request-log.js';
 import { optInt, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
+import { waitForReplicas } from './multi-region.js';
 
 register('ScheduleKeyDeletion', false, (c: Call, req: Req) => {
   const keyId = reqString(req, 'KeyId', { max: 2048 });
@@ -15,6 +16,12 @@ register('ScheduleKeyDeletion', false, (c: Call, req: Req) => {
   key.state = 'PendingDeletion';
   key.deletionDate = c.now() + days * DAY_MS;
   key.pendingWindowInDays = days;
+  if (waitForReplicas(key)) {
+    // A multi-Region primary with replicas: its window starts when the last replica is deleted.
+    const waiting = { KeyId: key.arn, KeyState: key.state, PendingWindowInDays: days };
+    c.responseElements = requestParametersOf(waiting);
+    return waiting;
+  }
   const response = { KeyId: key.arn, DeletionDate: new Date(key.deletionDate), KeyState: key.state, PendingWindowInDays: days };
   c.responseElements = requestParametersOf(response);
   return response;

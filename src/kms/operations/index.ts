@@ -11,4 +11,5 @@ import './tags.js';
 import './asymmetric.js';
 import './mac.js';
 import './import.js';
+import './multi-region.js';
 export { OPERATIONS } from './registry.js';

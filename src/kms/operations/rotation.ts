@@ -7,6 +7,7 @@ import type { KeyRecord } from '../model/key.js';
 import { page, pageFields } from '../paging.js';
 import { optInt, optString, paging, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
+import { isReplica } from '../model/multi-region.js';
 
 export const MAX_ON_DEMAND_ROTATIONS = 25;
 const CONFLICT_WINDOW_MS = 20 * 60_000;
@@ -21,11 +22,17 @@ function assertRotatable(key: KeyRecord): void {
   }
 }
 
+/** Rotation is a shared property of multi-Region keys, changed only on the primary (wording ours). */
+function assertNotReplica(key: KeyRecord): void {
+  if (isReplica(key)) throw new UnsupportedOperationException(`${key.arn} is a multi-Region replica key; rotation is managed on its primary key.`);
+}
+
 register('EnableKeyRotation', false, (c: Call, req: Req) => {
   const keyId = reqString(req, 'KeyId', { max: 2048 });
   const period = optInt(req, 'RotationPeriodInDays', 90, 2560) ?? 365;
   const key = c.key(keyId, { context: { 'kms:RotationPeriodInDays': period } });
   assertRotatable(key);
+  assertNotReplica(key);
   const r = key.rotation;
   if (r.enabled && r.nextRotationDate !== undefined && r.periodDays !== undefined) {
     // A new period on a key that already rotates counts from the same anchor (enable time or last rotation).
@@ -41,6 +48,7 @@ register('EnableKeyRotation', false, (c: Call, req: Req) => {
 register('DisableKeyRotation', false, (c: Call, req: Req) => {
   const key = c.key(reqString(req, 'KeyId', { max: 2048 }));
   assertRotatable(key);
+  assertNotReplica(key);
   key.rotation.enabled = false;
   delete key.rotation.nextRotationDate;
   delete key.rotation.periodDays;
@@ -64,6 +72,7 @@ register('RotateKeyOnDemand', false, (c: Call, req: Req) => {
   const key = c.key(reqString(req, 'KeyId', { max: 2048 }));
   if (key.keySpec !== 'SYMMETRIC_DEFAULT' || key.keyUsage !== 'ENCRYPT_DECRYPT') throw new UnsupportedOperationException('');
   assertRotatable(key);
+  assertNotReplica(key);
   if (key.rotation.onDemandCount >= MAX_ON_DEMAND_ROTATIONS) {
     throw new LimitExceededException(`The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`);
   }
