@@ -15,7 +15,11 @@ import { chalkFor } from './style.js';
 export async function labCommand(id: string | undefined, opts: LabOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
   const { labs, errors } = loadLabs(join(deps.packageRoot, 'labs'));
-  if (errors.length) throw errors[0];
+  // A broken lab file blocks only itself: the others stay usable, and the problem is reported.
+  const own = id ? errors.find((e) => e.file.replace(/^.*[\\/]/, '') === `${id}.yaml`) : undefined;
+  if (own) throw own;
+  const broken = [...new Set(errors.map((e) => e.file))];
+  for (const f of broken) deps.stderr.write(`kms-study: skipping lab file ${errors.find((e) => e.file === f)!.message}\n`);
   if (!id) return listLabs(labs, opts, ctx);
   const lab = labs.find((l) => l.id === id);
   if (!lab) {

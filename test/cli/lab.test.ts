@@ -3,8 +3,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { completeLabLine } from '../../src/cli/lab-complete.js';
-import { runCli, tempHome } from '../helpers/cli.js';
+import type { CliDeps } from '../../src/cli/io.js';
+import { PACKAGE_ROOT, runCli, tempHome } from '../helpers/cli.js';
 
 const save = (home: string, id: string) => join(home, 'labs', `${id}.json`);
 
@@ -106,5 +108,41 @@ describe('lab shell tab completion', () => {
     expect(completeLabLine('aws kms schedule-key-deletion --key-id x --pend')[0]).toEqual(['--pending-window-in-days']);
     expect(completeLabLine('profile a', ['admin', 'app'])[0]).toEqual(['admin', 'app']);
     expect(completeLabLine('aws kms nosuch --k')[0]).toEqual([]);
+  });
+});
+
+describe('kms-study lab with a broken lab file beside good ones', () => {
+  it('lists and runs the good labs, reports the broken file, and refuses to run it with file:line:column', async () => {
+    const { run } = await import('../../src/cli/main.js');
+    const { copyFileSync } = await import('node:fs');
+    const root = tempHome();
+    mkdirSync(join(root, 'labs'));
+    copyFileSync(join(PACKAGE_ROOT, 'labs', 'key-deletion.yaml'), join(root, 'labs', 'key-deletion.yaml'));
+    writeFileSync(join(root, 'labs', 'key-rotation.yaml'), 'id: key-rotation\ntitle: [unclosed\n');
+    const go = async (argv: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const deps = {
+        stdout: { write: (s: string) => void (stdout += s), isTTY: false },
+        stderr: { write: (s: string) => void (stderr += s), isTTY: false },
+        stdin: Readable.from([]),
+        env: { NO_COLOR: '1', KMS_STUDY_HOME: tempHome() },
+        now: () => Date.UTC(2026, 10, 1),
+        randomBytes: (n: number) => new Uint8Array(n),
+        cwd: root,
+        packageRoot: root,
+      } as unknown as CliDeps;
+      const code = await run(argv, deps);
+      return { code, stdout, stderr };
+    };
+    const list = await go(['lab']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('key-deletion');
+    expect(list.stdout).not.toContain('key-rotation');
+    expect(list.stderr).toMatch(/^kms-study: skipping lab file .*key-rotation\.yaml:\d+:\d+: /m);
+    const bad = await go(['lab', 'key-rotation']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/key-rotation\.yaml:\d+:\d+: /);
+    expect(bad.stdout).toBe('');
   });
 });
