@@ -2,6 +2,7 @@
 // command log. Each failing check returns its own message, in the learner's terms.
 import type { KeyView, KmsEngine } from '../kms/engine.js';
 import { principalFromArn } from '../iam/index.js';
+import { hasStatement } from './statement-check.js';
 import type { Check } from './types.js';
 
 export interface LoggedCommand {
@@ -111,6 +112,12 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
           (check.constraint === undefined || g.Constraints?.[check.constraint] !== undefined),
       );
       return res(check.present === false ? !found : found);
+    }
+    case 'policy_statement': {
+      const k = findKey(ctx, check.key);
+      const principal = check.principal === undefined ? undefined : (ctx.profiles[check.principal]?.principal ?? check.principal);
+      const has = !!k && hasStatement(k.Policy, { effect: check.effect ?? 'Allow', principal, action: check.action, sid: check.sid, condition_key: check.condition_key });
+      return res(check.present === false ? !has : has);
     }
     case 'policy_contains': {
       const k = findKey(ctx, check.key);

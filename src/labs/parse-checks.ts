@@ -14,6 +14,7 @@ export const CHECK_FIELDS: Record<CheckType, { required: string[]; optional: str
   tag: { required: ['key', 'tag'], optional: ['value'] },
   grant: { required: ['key', 'grantee'], optional: ['operations', 'constraint', 'present'] },
   policy_contains: { required: ['key', 'text'], optional: ['present'] },
+  policy_statement: { required: ['key'], optional: ['effect', 'principal', 'action', 'sid', 'condition_key', 'present'] },
   simulate: { required: ['profile', 'action', 'key', 'expect'], optional: ['context', 'encryption_context'] },
   audit_has: { required: ['eventName'], optional: ['errorCode', 'eventType', 'user'] },
   answered: { required: ['question'], optional: [] },
@@ -43,6 +44,7 @@ export function readCheck(r: Reader, node: Node, where: string): Check | undefin
     else if (['operations', 'forbid'].includes(f)) out[f] = r.strings(m, f, where, { required: true });
     else if (['context', 'encryption_context'].includes(f)) out[f] = r.dict(m, f, where);
     else if (f === 'expect') out[f] = r.oneOf(m, f, where, ['allowed', 'denied']);
+    else if (f === 'effect') out[f] = r.oneOf(m, f, where, ['Allow', 'Deny']);
     else if (f === 'state') out[f] = r.oneOf(m, f, where, KEY_STATES);
     else if (f === 'request') {
       if (isMap(child)) out[f] = child.toJSON() as Record<string, unknown>;

@@ -13,6 +13,7 @@ export type Check =
   | { type: 'tag'; key: string; tag: string; value?: string; fail: string }
   | { type: 'grant'; key: string; grantee: string; operations?: string[]; constraint?: 'EncryptionContextEquals' | 'EncryptionContextSubset'; present?: boolean; fail: string }
   | { type: 'policy_contains'; key: string; text: string; present?: boolean; fail: string }
+  | { type: 'policy_statement'; key: string; effect?: 'Allow' | 'Deny'; principal?: string; action?: string; sid?: string; condition_key?: string; present?: boolean; fail: string }
   | { type: 'simulate'; profile: string; action: string; key: string; context?: Record<string, string>; encryption_context?: Record<string, string>; expect: 'allowed' | 'denied'; fail: string }
   | { type: 'audit_has'; eventName: string; errorCode?: string; eventType?: string; user?: string; fail: string }
   | { type: 'answered'; question: string; fail: string }
