@@ -165,9 +165,11 @@ async function listLabs(labs: Lab[], opts: LabOptions, ctx: ProgramContext): Pro
   }
   const c = chalkFor(deps, !ctx.color());
   deps.stdout.write(`${c.bold('Labs')} ${c.dim('(kms-study lab <id>)')}\n\n`);
+  const idW = Math.max(...rows.map((r) => r.id.length), 2) + 2;
+  const titleW = Math.max(...rows.map((r) => r.title.length), 5) + 2;
   for (const r of rows) {
     const st = r.status === 'completed' ? c.green(r.status) : r.status === 'not started' ? c.dim(r.status) : c.yellow(r.status);
-    deps.stdout.write(`  ${r.id.padEnd(32)} ${r.title.padEnd(56).slice(0, 56)} ${st}\n`);
+    deps.stdout.write(`  ${r.id.padEnd(idW)}${r.title.padEnd(titleW)}${st}\n`);
   }
   return 0;
 }
