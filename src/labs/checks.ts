@@ -105,13 +105,19 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
     case 'grant': {
       const k = findKey(ctx, check.key);
       const grantee = ctx.profiles[check.grantee]?.principal ?? ctx.vars[check.grantee] ?? check.grantee;
-      const found = (k?.Grants ?? []).some(
+      const sameMap = (a: Record<string, string> | undefined, b: Record<string, string>) =>
+        !!a && Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([x, v]) => a[x] === v);
+      const matching = (k?.Grants ?? []).filter(
         (g) =>
           g.GranteePrincipal === grantee &&
           (check.operations ?? []).every((o) => g.Operations.includes(o)) &&
-          (check.constraint === undefined || g.Constraints?.[check.constraint] !== undefined),
+          (check.constraint === undefined || g.Constraints?.[check.constraint] !== undefined) &&
+          // constraint_context: the constraint's pairs are exactly these (in the named constraint, or in either).
+          (check.constraint_context === undefined ||
+            (check.constraint ? [check.constraint] : (['EncryptionContextEquals', 'EncryptionContextSubset'] as const)).some((c) => sameMap(g.Constraints?.[c], check.constraint_context!))),
       );
-      return res(check.present === false ? !found : found);
+      if (check.count !== undefined) return res(matching.length === check.count);
+      return res(check.present === false ? !matching.length : matching.length > 0);
     }
     case 'policy_statement': {
       const k = findKey(ctx, check.key);

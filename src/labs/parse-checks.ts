@@ -12,7 +12,7 @@ export const CHECK_FIELDS: Record<CheckType, { required: string[]; optional: str
   alias: { required: ['alias', 'target'], optional: [] },
   deletion_scheduled: { required: ['key'], optional: ['window_days'] },
   tag: { required: ['key', 'tag'], optional: ['value'] },
-  grant: { required: ['key', 'grantee'], optional: ['operations', 'constraint', 'present'] },
+  grant: { required: ['key', 'grantee'], optional: ['operations', 'constraint', 'constraint_context', 'count', 'present'] },
   policy_contains: { required: ['key', 'text'], optional: ['present'] },
   policy_statement: { required: ['key'], optional: ['effect', 'principal', 'action', 'sid', 'condition_key', 'present'] },
   simulate: { required: ['profile', 'action', 'key', 'expect'], optional: ['context', 'encryption_context'] },
@@ -40,9 +40,9 @@ export function readCheck(r: Reader, node: Node, where: string): Check | undefin
       continue;
     }
     if (['enabled', 'present'].includes(f)) out[f] = r.bool(m, f, where);
-    else if (['period', 'rotations_at_least', 'window_days'].includes(f)) out[f] = r.num(m, f, where);
+    else if (['period', 'rotations_at_least', 'window_days', 'count'].includes(f)) out[f] = r.num(m, f, where);
     else if (['operations', 'forbid'].includes(f)) out[f] = r.strings(m, f, where, { required: true });
-    else if (['context', 'encryption_context'].includes(f)) out[f] = r.dict(m, f, where);
+    else if (['context', 'encryption_context', 'constraint_context'].includes(f)) out[f] = r.dict(m, f, where);
     else if (f === 'expect') out[f] = r.oneOf(m, f, where, ['allowed', 'denied']);
     else if (f === 'effect') out[f] = r.oneOf(m, f, where, ['Allow', 'Deny']);
     else if (f === 'state') out[f] = r.oneOf(m, f, where, KEY_STATES);

@@ -11,7 +11,7 @@ export type Check =
   | { type: 'alias'; alias: string; target: string; fail: string }
   | { type: 'deletion_scheduled'; key: string; window_days?: number; fail: string }
   | { type: 'tag'; key: string; tag: string; value?: string; fail: string }
-  | { type: 'grant'; key: string; grantee: string; operations?: string[]; constraint?: 'EncryptionContextEquals' | 'EncryptionContextSubset'; present?: boolean; fail: string }
+  | { type: 'grant'; key: string; grantee: string; operations?: string[]; constraint?: 'EncryptionContextEquals' | 'EncryptionContextSubset'; constraint_context?: Record<string, string>; count?: number; present?: boolean; fail: string }
   | { type: 'policy_contains'; key: string; text: string; present?: boolean; fail: string }
   | { type: 'policy_statement'; key: string; effect?: 'Allow' | 'Deny'; principal?: string; action?: string; sid?: string; condition_key?: string; present?: boolean; fail: string }
   | { type: 'simulate'; profile: string; action: string; key: string; context?: Record<string, string>; encryption_context?: Record<string, string>; expect: 'allowed' | 'denied'; fail: string }
