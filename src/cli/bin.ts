@@ -16,7 +16,13 @@ for (const stream of [process.stdout, process.stderr]) {
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const argv = process.argv.slice(2);
 const deps: CliDeps = {
-  stdout: { write: (s) => void process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY) },
+  stdout: {
+    write: (s) => void process.stdout.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    get columns() {
+      return process.stdout.columns;
+    },
+  },
   stderr: { write: (s) => void process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY) },
   stdin: process.stdin,
   env: process.env,

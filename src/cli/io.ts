@@ -6,6 +6,8 @@ export interface Output {
   write(text: string): void;
   /** True when this stream is a terminal (colour, prompts, progress). */
   isTTY: boolean;
+  /** The terminal's width in columns, when it is a terminal. */
+  columns?: number;
 }
 
 export interface CliDeps {

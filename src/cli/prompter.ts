@@ -2,6 +2,7 @@
 // only import of it, loaded lazily), one answer per line when stdin is piped, and a scripted queue in tests.
 import type { Readable } from 'node:stream';
 import { QuizStop, type AskView, type QuizPrompter } from '../quiz/ports.js';
+import { fit } from '../quiz/text.js';
 
 export type Prompter = QuizPrompter;
 export type { AskView } from '../quiz/ports.js';
@@ -113,7 +114,13 @@ export class InquirerPrompter implements QuizPrompter {
     private readonly write: (s: string) => void,
     /** Streams for the prompts (tests); default: the process's terminal. */
     private readonly streams: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } = {},
+    /** Terminal width: long options wrap under their text instead of mid-word at the edge. */
+    private readonly width?: number,
   ) {}
+  /** "A. text" wrapped so continuation lines line up after the menu's `prefix` columns (cursor, checkbox). */
+  private choiceName(letter: string, text: string, prefix: number): string {
+    return fit(text, this.width, ' '.repeat(prefix) + `${letter}. `, ' '.repeat(prefix + 3)).slice(prefix);
+  }
   private async run<T>(f: (context: { signal?: AbortSignal; input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }) => Promise<T>, deadline?: number): Promise<T> {
     const signal = deadline !== undefined ? AbortSignal.timeout(Math.max(0, deadline - this.now())) : undefined;
     try {
@@ -127,9 +134,10 @@ export class InquirerPrompter implements QuizPrompter {
   }
   async answer(view: AskView): Promise<string> {
     const inq = await import('@inquirer/prompts');
-    const choices = view.options.map((o) => ({ name: `${o.letter}. ${o.text}`, value: o.letter }));
+    const prefix = view.type === 'single' ? 2 : 3; // "❯ " for select, "❯◯ " for checkbox
+    const choices = view.options.map((o) => ({ name: this.choiceName(o.letter, o.text, prefix), value: o.letter }));
     if (view.mode === 'exam') {
-      for (const o of view.options) this.write(`  ${o.letter}. ${o.text}\n`);
+      for (const o of view.options) this.write(fit(o.text, this.width, `  ${o.letter}. `, '     ') + '\n');
       return this.run((ctx) => inq.input({ message: 'Answer (B, A,C, B?) or n/p/f/g N/r/submit' }, ctx), view.deadline);
     }
     let letters: string;

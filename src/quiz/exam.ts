@@ -44,7 +44,7 @@ export async function runExam(questions: Question[], cards: Record<string, Store
       const q = sl.p.question;
       const letters = displayLetters(sl.p);
       const status = `${s.warn(`time left ${clock(deadline - t)}`)}${sl.flagged ? s.warn(' [flagged]') : ''}${sl.chosen ? s.dim(` [answered: ${sl.chosen.join(',')}]`) : ''}`;
-      io.write(questionText(sl.p, i + 1, slots.length, s, !prompter.showsOptions, status));
+      io.write(questionText(sl.p, i + 1, slots.length, s, !prompter.showsOptions, status, io.width));
       const raw = (await prompter.answer({ mode: 'exam', number: i + 1, total: slots.length, stem: q.stem, options: sl.p.options.map((o, k) => ({ letter: letters[k], text: o.text })), type: q.type, choose: q.choose, deadline, current: sl.chosen, flagged: sl.flagged })).trim();
       const after = io.now();
       sl.spentMs += after - t;

@@ -68,6 +68,8 @@ export interface SessionIO {
   write(text: string): void;
   now(): number;
   style: Style;
+  /** Terminal width to wrap question text and feedback to; undefined leaves the text as written (pipes). */
+  width?: number;
   /** Persist one graded answer (and its card) as soon as it is known. */
   onAnswer(e: AnswerEvent): void;
 }

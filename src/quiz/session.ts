@@ -39,7 +39,7 @@ export async function runSession(
       const p = present(questions[i], random);
       const letters = displayLetters(p);
       const q = p.question;
-      io.write(questionText(p, i + 1, questions.length, s, !prompter.showsOptions));
+      io.write(questionText(p, i + 1, questions.length, s, !prompter.showsOptions, '', io.width));
       const shownAt = io.now();
       for (;;) {
         const raw = await prompter.answer({ mode, number: i + 1, total: questions.length, stem: q.stem, options: p.options.map((o, k) => ({ letter: letters[k], text: o.text })), type: q.type, choose: q.choose });
@@ -56,7 +56,7 @@ export async function runSession(
         const ev: AnswerEvent = { question: q, chosen, correct, guessed: parsed.guessed, durationMs: at - shownAt, at, card };
         answers.push(ev);
         io.onAnswer(ev);
-        io.write(feedbackText(p, parsed.letters, correct, s));
+        io.write(feedbackText(p, parsed.letters, correct, s, io.width));
         break;
       }
     }

@@ -4,27 +4,57 @@ import { displayLetters, toDisplay } from './present.js';
 import type { Style } from './ports.js';
 import { TOPICS } from './taxonomy.js';
 
+const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+
+/**
+ * Fit prose to `width` columns for a terminal: hard line breaks inside a paragraph become spaces, words wrap
+ * with `indent` on continuation lines; a paragraph with indented lines (code, policies) is left as written.
+ * No width (piped output, tests' transcripts): the text is returned unchanged after `first`.
+ */
+export function fit(text: string, width: number | undefined, first = '', indent = first): string {
+  if (!width) return first + text;
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((para, k) => {
+      const start = k === 0 ? first : indent;
+      if (para.split('\n').some((l) => /^\s/.test(l))) return start + para;
+      const lines: string[] = [];
+      let cur = start;
+      let empty = true;
+      for (const w of para.split(/\s+/).filter(Boolean)) {
+        if (!empty && visible(cur) + 1 + visible(w) > width) {
+          lines.push(cur);
+          cur = indent + w;
+        } else cur = empty ? cur + w : `${cur} ${w}`;
+        empty = false;
+      }
+      lines.push(cur);
+      return lines.join('\n');
+    })
+    .join('\n\n');
+}
+
 export function chooseHint(type: string, choose: number): string {
   return type === 'multiple' ? `Choose ${choose}. Type the letters like A,C; add ? if you guessed (A,C?).` : 'Choose one. Type a letter; add ? if you guessed (B?).';
 }
 
-export function questionText(p: Presented, n: number, total: number, s: Style, withOptions: boolean, header = ''): string {
+export function questionText(p: Presented, n: number, total: number, s: Style, withOptions: boolean, header = '', width?: number): string {
   const q = p.question;
   const lines = [
     '',
-    s.bold(`Question ${n} of ${total}`) + s.dim(`  [${TOPICS[q.topic] ?? q.topic} · ${q.difficulty}]`) + (header ? `  ${header}` : ''),
-    q.stem.trimEnd(),
+    width ? fit(`${s.bold(`Question ${n} of ${total}`)}  ${s.dim(`[${TOPICS[q.topic] ?? q.topic} · ${q.difficulty}]`)}${header ? `  ${header}` : ''}`, width, '', '  ') : s.bold(`Question ${n} of ${total}`) + s.dim(`  [${TOPICS[q.topic] ?? q.topic} · ${q.difficulty}]`) + (header ? `  ${header}` : ''),
+    fit(q.stem.trimEnd(), width),
   ];
   if (withOptions) {
     lines.push('');
-    p.options.forEach((o, i) => lines.push(`  ${displayLetters(p)[i]}. ${o.text}`));
+    p.options.forEach((o, i) => lines.push(fit(o.text, width, `  ${displayLetters(p)[i]}. `, '     ')));
   }
-  lines.push(s.dim(chooseHint(q.type, q.choose)));
+  lines.push(s.dim(fit(chooseHint(q.type, q.choose), width)));
   return lines.join('\n') + '\n';
 }
 
 /** Feedback after an answer: verdict, every option explained, takeaway, what changed, sources, the lab. */
-export function feedbackText(p: Presented, chosenDisplay: string[], correct: boolean, s: Style): string {
+export function feedbackText(p: Presented, chosenDisplay: string[], correct: boolean, s: Style, width?: number): string {
   const q = p.question;
   const right = toDisplay(p, q.answer);
   const lines = [correct ? s.ok('Correct.') : s.bad(`Not quite. The answer is ${right.join(', ')}.`)];
@@ -32,12 +62,12 @@ export function feedbackText(p: Presented, chosenDisplay: string[], correct: boo
     const L = displayLetters(p)[i];
     const isRight = q.answer.includes(o.letter);
     const mark = isRight ? s.ok('✓') : chosenDisplay.includes(L) ? s.bad('✗') : ' ';
-    lines.push(`  ${mark} ${L}. ${o.text}${chosenDisplay.includes(L) ? s.dim(' (your choice)') : ''}`);
-    lines.push(s.dim(`      ${o.why}`));
+    lines.push(fit(`${o.text}${chosenDisplay.includes(L) ? s.dim(' (your choice)') : ''}`, width, `  ${mark} ${L}. `, '       '));
+    lines.push(s.dim(fit(o.why, width, '      ')));
   });
-  if (q.takeaway) lines.push(s.bold('Takeaway: ') + q.takeaway);
-  if (q.changed) lines.push(s.warn('What changed: ') + q.changed);
-  lines.push(s.dim('Sources: ' + q.sources.join('  ')));
+  if (q.takeaway) lines.push(fit(q.takeaway, width, s.bold('Takeaway: '), '  '));
+  if (q.changed) lines.push(fit(q.changed, width, s.warn('What changed: '), '  '));
+  lines.push(s.dim(fit(q.sources.join('  '), width, 'Sources: ', '  ')));
   if (!correct && q.lab) lines.push(s.warn(`Practise this: kms-study lab ${q.lab}`));
   return lines.join('\n') + '\n';
 }

@@ -94,7 +94,10 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
 
   const interactive = Boolean(deps.stdin.isTTY && deps.stdout.isTTY);
   const write = (s: string) => deps.stdout.write(s);
-  const prompter = interactive ? new prompterMod.InquirerPrompter(deps.now, write) : new prompterMod.LinePrompter(deps.stdin, write, deps.now);
+  // On a terminal, wrap to its width (at most 100 columns); piped output keeps the bank's own line breaks.
+  const columns = deps.stdout.isTTY ? deps.stdout.columns : undefined;
+  const width = columns && columns >= 40 ? Math.min(100, columns - 1) : undefined;
+  const prompter = interactive ? new prompterMod.InquirerPrompter(deps.now, write, {}, width) : new prompterMod.LinePrompter(deps.stdin, write, deps.now);
   const onSigint = () => (prompter instanceof prompterMod.LinePrompter ? prompter.stop('interrupted') : undefined);
   if (!interactive) process.once('SIGINT', onSigint);
   const sessionId = hexFrom({ bytes: deps.randomBytes }, 8);
@@ -103,6 +106,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
     write,
     now: deps.now,
     style: styleFrom(chalkFor(deps, !ctx.color())),
+    width,
     onAnswer: (e: import('../../quiz/ports.js').AnswerEvent) =>
       store.recordMany(
         [{ questionId: e.question.id, topic: e.question.topic, tips: e.question.tips, mode: opts.mode, correct: e.correct, guessed: e.guessed, chosen: e.chosen, durationMs: e.durationMs, at: e.at, sessionId }],
