@@ -11,6 +11,7 @@ import { evaluate, findKey, loggableRequest, type CheckContext, type LoggedComma
 import { buildWorld, effectiveSetup, expandVars, parseDuration } from './setup.js';
 import type { Lab, Step, Variant } from './types.js';
 import { META_HELP, renderStatus, renderStep, renderSteps } from './render.js';
+import { wrapCommand } from './wrap-command.js';
 
 export const PROGRESS_FORMAT = 'kms-study-lab';
 export const PROGRESS_VERSION = 1;
@@ -207,6 +208,11 @@ export class LabRun {
         if (!profiles[rest[0]]) return { text: `unknown profile "${rest[0]}"; profiles: ${Object.keys(profiles).join(', ')}\n`, exitCode: 2, completed: [] };
         this.p.profile = rest[0];
         return { text: `Now acting as ${rest[0]} (${profiles[rest[0]].principal}).\n`, completed: [] };
+      }
+      case 'wrap-key-material': {
+        const rnd = new SeededRandom(`lab-wrap:${this.lab.id}:${this.p.seed}:${this.p.attempts}:${Object.keys(this.p.files).length}`);
+        const r = wrapCommand(rest, this.p.files, (n) => rnd.bytes(n));
+        return { text: r.text, exitCode: r.exitCode, completed: [] };
       }
       case 'answer':
         return this.answer(rest);
