@@ -35,7 +35,8 @@ export interface LabProgress {
   attempts: number;
   startedAt: number;
   finishedAt?: number;
-  snapshot: { engine: unknown; files: Record<string, string>; log: number; profile: string };
+  /** The state at the start of the current step, for reset-step (vars: absent in saves from before it was kept). */
+  snapshot: { engine: unknown; files: Record<string, string>; log: number; profile: string; vars?: Record<string, string> };
 }
 
 export interface RunnerIo {
@@ -100,12 +101,12 @@ export class LabRun {
       hintsUsed: 0,
       attempts: 0,
       startedAt: io.wallNow(),
-      snapshot: { engine: doc, files: world.files, log: 0, profile: setup.profile },
+      snapshot: { engine: doc, files: world.files, log: 0, profile: setup.profile, vars: { ...world.vars } },
     };
     const run = new LabRun(lab, variant, p, io);
     for (const h of setup.history) await run.aws(h.line, h.profile, false);
     run.p.engine = run.engine.toJSON();
-    run.p.snapshot = { engine: run.p.engine, files: { ...run.p.files }, log: 0, profile: run.p.profile };
+    run.p.snapshot = { engine: run.p.engine, files: { ...run.p.files }, log: 0, profile: run.p.profile, vars: { ...run.p.vars } };
     return run;
   }
 
@@ -222,6 +223,7 @@ export class LabRun {
         this.p.files = { ...this.p.snapshot.files };
         this.p.log = this.p.log.slice(0, this.p.snapshot.log);
         this.p.profile = this.p.snapshot.profile;
+        if (this.p.snapshot.vars) this.p.vars = { ...this.p.snapshot.vars };
         return { text: `Step reset: the simulator is back where "${this.step()?.title ?? 'this step'}" started.\n`, completed: [] };
       case 'restart':
         return { text: 'Starting the lab over.\n', action: 'restart', completed: [] };
@@ -313,7 +315,7 @@ export class LabRun {
       done.push(this.lab.steps[this.p.step].id);
       this.p.step++;
       this.p.engine = this.engine.toJSON();
-      this.p.snapshot = { engine: this.p.engine, files: { ...this.p.files }, log: this.p.log.length, profile: this.p.profile };
+      this.p.snapshot = { engine: this.p.engine, files: { ...this.p.files }, log: this.p.log.length, profile: this.p.profile, vars: { ...this.p.vars } };
       if (this.done && this.p.finishedAt === undefined) this.p.finishedAt = this.io.wallNow();
     }
     return done;
