@@ -31,6 +31,7 @@ export async function learn(topic: string | undefined, opts: LearnOptions, ctx: 
     return 0;
   }
   if (opts.cheatsheet) {
+    if (opts.json) throw new UsageError('--json prints the topic list or one topic\'s note; the cheat sheet is text (try --markdown for a file)');
     page(cheatsheet(notes, st, width), opts, ctx);
     return 0;
   }
@@ -54,6 +55,12 @@ export async function learn(topic: string | undefined, opts: LearnOptions, ctx: 
   if (!note) {
     const near = [...new Set([...closest(topic, Object.keys(TOPICS)), ...Object.keys(TOPICS).filter((t) => topic.length >= 4 && t.startsWith(topic.slice(0, 4)))])];
     throw new UsageError(`unknown topic "${topic}" (argument <topic>)${near.length ? `; did you mean ${near.join(' or ')}?` : ''}. Topics: ${Object.keys(TOPICS).join(', ')}`);
+  }
+  if (opts.json) {
+    const { file: _file, ...data } = note;
+    const mastery = (await readTopicMastery(ctx))[note.topic] ?? null;
+    deps.stdout.write(JSON.stringify({ ...data, mastery }, null, 2) + '\n');
+    return 0;
   }
   page(renderNote(note, st, width), opts, ctx);
   return 0;

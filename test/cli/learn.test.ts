@@ -57,3 +57,21 @@ describe('kms-study learn', () => {
     expect(md.match(/^## /gm)?.length).toBe(19);
   });
 });
+
+describe('kms-study learn --json', () => {
+  it('prints one topic\'s note as JSON (not the text view), with mastery and without the file path', async () => {
+    const r = await runCli(['learn', 'rotation', '--json']);
+    expect(r.code).toBe(0);
+    const note = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(note).toMatchObject({ topic: 'rotation', title: 'Key rotation', mastery: null });
+    expect(Array.isArray(note.sections)).toBe(true);
+    expect(note).not.toHaveProperty('file');
+  });
+
+  it('refuses --json with --cheatsheet instead of printing text', async () => {
+    const r = await runCli(['learn', '--cheatsheet', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--json prints the topic list');
+  });
+});

@@ -9,7 +9,7 @@ export function register(program: Command, ctx: ProgramContext): void {
     .argument('[topic]', 'the topic to read (see `kms-study learn` for the list)')
     .option('--cheatsheet', 'print every exam tip on one page')
     .option('--markdown [file]', 'write all notes and the cheat sheet as Markdown (to a file, or stdout)')
-    .option('--json', 'print the topic list as JSON')
+    .option('--json', 'print the topic list, or one topic\'s note, as JSON')
     .option('--no-pager', 'do not page long notes')
     .addHelpText('after', '\nExamples:\n  kms-study learn\n  kms-study learn rotation\n  kms-study learn --cheatsheet\n  kms-study learn --markdown kms-notes.md\n')
     .action(async (topic: string | undefined, opts: LearnOptions) => {
