@@ -84,12 +84,6 @@ describe('ECC signing keys checked against node:crypto', () => {
     expect(copy.exec('GetPublicKey', { KeyId: b.keys[0] }).PublicKey).toEqual(pk1);
   });
 
-  it('RSA keys are metadata only: Sign and GetPublicKey answer UnsupportedOperationException', () => {
-    const b = anEngine().withKey({ keySpec: 'RSA_2048', keyUsage: 'SIGN_VERIFY' }).build();
-    expectKmsError(() => b.exec('Sign', { KeyId: b.keys[0], Message: bytes('x'), SigningAlgorithm: 'RSASSA_PSS_SHA_256' }), 'UnsupportedOperationException');
-    expectKmsError(() => b.exec('GetPublicKey', { KeyId: b.keys[0] }), 'UnsupportedOperationException');
-  });
-
   it('same seed, same key pair (deterministic from the Random port)', () => {
     const a = anEngine().withKey({ keySpec: 'ECC_NIST_P384', keyUsage: 'SIGN_VERIFY' }).build();
     const b = anEngine().withKey({ keySpec: 'ECC_NIST_P384', keyUsage: 'SIGN_VERIFY' }).build();

@@ -1,11 +1,13 @@
-// GetPublicKey, Sign and Verify with ECC_NIST_P256/P384/P521 and ECC_SECG_P256K1 signing keys (MessageType RAW or DIGEST).
-// Differs: RSA keys are recorded without key pairs, so their Sign/Verify/GetPublicKey answer UnsupportedOperationException.
+// GetPublicKey, Sign and Verify with RSA and ECC_NIST_P256/P384/P521, ECC_SECG_P256K1 signing keys (MessageType RAW or DIGEST).
+// Differs: ECDSA is deterministic (RFC 6979); RSA key pairs are generated on first use (operations/rsa-keys.ts).
 import type { Call } from '../call.js';
 import { eccAlgorithm, eccPublicKeyDer, eccSign, eccVerify, isEccSpec, type EccSpec } from '../crypto/ecc.js';
 import { DryRunOperationException, InvalidKeyUsageException, KMSInvalidSignatureException, UnsupportedOperationException, ValidationException } from '../errors.js';
 import { currentMaterial, keyMetadata, type KeyRecord } from '../model/key.js';
 import { optBool, optString, optStringList, reqBlob, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
+import { rsaPublicKeyDer } from '../crypto/rsa.js';
+import { isRsaSpec, rsaKeyOf, rsaSignMessage, rsaVerifyMessage } from './rsa-keys.js';
 
 export const SIGNING_ALGORITHMS = [
   'RSASSA_PSS_SHA_256', 'RSASSA_PSS_SHA_384', 'RSASSA_PSS_SHA_512', 'RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_384',
@@ -31,6 +33,16 @@ function signingKey(c: Call, req: Req, operation: 'Sign' | 'Verify') {
     aliasOk: true, crossAccount: true, grantTokens, context: { 'kms:SigningAlgorithm': alg, 'kms:MessageType': messageType },
   });
   if (key.keyUsage !== 'SIGN_VERIFY') throw new InvalidKeyUsageException(`${key.arn} key usage is ${key.keyUsage} which is not valid for ${operation}.`);
+  if (isRsaSpec(key.keySpec)) {
+    if (messageType === 'EXTERNAL_MU') throw new ValidationException(`MessageType EXTERNAL_MU is only valid for ML_DSA key specs.`);
+    const isDigest = messageType === 'DIGEST';
+    if (dryRun) throw new DryRunOperationException(DRY_RUN);
+    return {
+      key, alg,
+      sign: () => rsaSignMessage(c, key, alg, message, isDigest),
+      verify: (sig: Uint8Array) => rsaVerifyMessage(c, key, alg, message, isDigest, sig),
+    };
+  }
   if (!isEccSpec(key.keySpec)) {
     material(key);
     throw new UnsupportedOperationException(`Signing with ${key.keySpec} keys is not simulated.`);
@@ -45,12 +57,17 @@ function signingKey(c: Call, req: Req, operation: 'Sign' | 'Verify') {
     throw new ValidationException(`Digest is invalid length for algorithm ${alg}: expected ${digestLength} bytes, got ${message.length}.`);
   }
   if (dryRun) throw new DryRunOperationException(DRY_RUN);
-  return { key, spec, priv: material(key), message, isDigest, alg };
+  const priv = material(key);
+  return {
+    key, alg,
+    sign: () => eccSign(spec, priv, message, isDigest),
+    verify: (sig: Uint8Array) => eccVerify(spec, priv, message, isDigest, sig),
+  };
 }
 
 register('Sign', true, (c: Call, req: Req) => {
   const s = signingKey(c, req, 'Sign');
-  return { KeyId: s.key.arn, Signature: eccSign(s.spec, s.priv, s.message, s.isDigest), SigningAlgorithm: s.alg };
+  return { KeyId: s.key.arn, Signature: s.sign(), SigningAlgorithm: s.alg };
 });
 
 register('Verify', true, (c: Call, req: Req) => {
@@ -58,7 +75,7 @@ register('Verify', true, (c: Call, req: Req) => {
   const signature = reqBlob(req, 'Signature', 1, 6144);
   const s = signingKey(c, req, 'Verify');
   // KMS throws rather than returning SignatureValid: false.
-  if (!eccVerify(s.spec, s.priv, s.message, s.isDigest, signature)) throw new KMSInvalidSignatureException('');
+  if (!s.verify(signature)) throw new KMSInvalidSignatureException('');
   return { KeyId: s.key.arn, SignatureValid: true, SigningAlgorithm: s.alg };
 });
 
@@ -69,13 +86,13 @@ register('GetPublicKey', true, (c: Call, req: Req) => {
   if (key.keySpec === 'SYMMETRIC_DEFAULT' || key.keyUsage === 'GENERATE_VERIFY_MAC') {
     throw new UnsupportedOperationException(`${key.arn} key spec is ${key.keySpec} which is not valid for GetPublicKey.`);
   }
-  if (!isEccSpec(key.keySpec)) {
-    material(key);
-    throw new UnsupportedOperationException(`Public keys of ${key.keySpec} keys are not simulated.`);
-  }
+  let publicKey: Uint8Array;
+  if (isRsaSpec(key.keySpec)) publicKey = rsaPublicKeyDer(rsaKeyOf(c, key));
+  else if (isEccSpec(key.keySpec)) publicKey = eccPublicKeyDer(key.keySpec, material(key));
+  else throw new UnsupportedOperationException(`Public keys of ${key.keySpec} keys are not simulated.`);
   const md = keyMetadata(key);
   const out: Record<string, unknown> = {
-    KeyId: key.arn, PublicKey: eccPublicKeyDer(key.keySpec, material(key)), CustomerMasterKeySpec: key.keySpec, KeySpec: key.keySpec, KeyUsage: key.keyUsage,
+    KeyId: key.arn, PublicKey: publicKey, CustomerMasterKeySpec: key.keySpec, KeySpec: key.keySpec, KeyUsage: key.keyUsage,
   };
   if (md.SigningAlgorithms) out.SigningAlgorithms = md.SigningAlgorithms;
   if (md.EncryptionAlgorithms) out.EncryptionAlgorithms = md.EncryptionAlgorithms;

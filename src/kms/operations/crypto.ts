@@ -12,6 +12,7 @@ import type { KeyMaterial } from '../model/key-material.js';
 import { optBool, optInt, optString, optStringList, optStringMap, reqBlob, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
 import { relatedIn } from './multi-region.js';
+import { isRsaSpec, rsaDecrypt, rsaEncrypt } from './rsa-keys.js';
 
 const ALGORITHMS = ['SYMMETRIC_DEFAULT', 'RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'SM2PKE'] as const;
 const DRY_RUN = 'The request would have succeeded, but the DryRun option is set.';
@@ -88,6 +89,12 @@ register('Encrypt', true, (c: Call, req: Req) => {
   const args = common(req);
   const alg = algorithm(req, 'EncryptionAlgorithm');
   const key = c.key(keyId, { aliasOk: true, crossAccount: true, encryptionContext: args.encryptionContext, grantTokens: args.grantTokens, context: { 'kms:EncryptionAlgorithm': alg } });
+  if (isRsaSpec(key.keySpec)) {
+    // RSA: the ciphertext has no header; Decrypt will need KeyId and EncryptionAlgorithm.
+    const ct = rsaEncrypt(c, key, plaintext, alg);
+    if (args.dryRun) throw new DryRunOperationException(DRY_RUN);
+    return { CiphertextBlob: ct, KeyId: key.arn, EncryptionAlgorithm: alg };
+  }
   const m = assertSymmetric(key, 'Encrypt', alg);
   if (args.dryRun) throw new DryRunOperationException(DRY_RUN);
   c.additionalEventData = { keyMaterialId: m.id };
@@ -99,6 +106,14 @@ register('Decrypt', true, (c: Call, req: Req) => {
   const keyId = optString(req, 'KeyId', { min: 1, max: 2048 });
   const args = common(req);
   const alg = algorithm(req, 'EncryptionAlgorithm');
+  if (keyId !== undefined && alg !== 'SYMMETRIC_DEFAULT') {
+    const rsaKey = c.key(keyId, { aliasOk: true, crossAccount: true, action: 'kms:Decrypt', encryptionContext: args.encryptionContext, grantTokens: args.grantTokens, context: { 'kms:EncryptionAlgorithm': alg } });
+    if (isRsaSpec(rsaKey.keySpec)) {
+      const out = rsaDecrypt(c, rsaKey, blob, alg);
+      if (args.dryRun) throw new DryRunOperationException(DRY_RUN);
+      return { KeyId: rsaKey.arn, Plaintext: out, EncryptionAlgorithm: alg };
+    }
+  }
   const { key, material, plaintext } = openCiphertext(c, blob, keyId, args, 'kms:Decrypt', alg);
   if (args.dryRun) throw new DryRunOperationException(DRY_RUN);
   c.additionalEventData = { keyMaterialId: material.id };
