@@ -160,10 +160,10 @@ function derLen(n: number): number[] {
   }
   return [0x80 | out.length, ...out];
 }
-function tlv(tag: number, body: Uint8Array): Uint8Array {
+export function tlv(tag: number, body: Uint8Array): Uint8Array {
   return new Uint8Array([tag, ...derLen(body.length), ...body]);
 }
-function derInt(x: bigint): Uint8Array {
+export function derInt(x: bigint): Uint8Array {
   let b = bigToBytes(x, byteLen(x) || 1);
   if (b[0] & 0x80) b = new Uint8Array([0, ...b]);
   return tlv(0x02, b);

@@ -12,4 +12,5 @@ import './asymmetric.js';
 import './mac.js';
 import './import.js';
 import './multi-region.js';
+import './data-key-pair.js';
 export { OPERATIONS } from './registry.js';
