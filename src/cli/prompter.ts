@@ -137,7 +137,7 @@ export class InquirerPrompter implements QuizPrompter {
     const prefix = view.type === 'single' ? 2 : 3; // "❯ " for select, "❯◯ " for checkbox
     const choices = view.options.map((o) => ({ name: this.choiceName(o.letter, o.text, prefix), value: o.letter }));
     if (view.mode === 'exam') {
-      for (const o of view.options) this.write(fit(o.text, this.width, `  ${o.letter}. `, '     ') + '\n');
+      // The exam prints the options with the question (typed answers); only the input prompt is ours.
       return this.run((ctx) => inq.input({ message: 'Answer (B, A,C, B?) or n/p/f/g N/r/submit' }, ctx), view.deadline);
     }
     let letters: string;

@@ -7,7 +7,7 @@ import { QuizStop, type AnswerEvent, type SessionIO } from './ports.js';
 import { ratingFor, review, type StoredCard } from './schedule.js';
 import { breakdown, examMinutes, PASS_SCORE, scaledScore, SCALING_EXPLAINED } from './score.js';
 import type { SessionResult } from './session.js';
-import { percent, questionText } from './text.js';
+import { fit, percent, questionText } from './text.js';
 import type { Question } from './types.js';
 
 const HELP = 'Commands: a letter answer (B, A,C, B?), n next, p previous, f flag, g 12 go to, r review list, submit.';
@@ -31,7 +31,7 @@ export async function runExam(questions: Question[], cards: Record<string, Store
   const minutes = examMinutes(questions.length);
   const deadline = startedAt + minutes * 60_000;
   const slots: Slot[] = questions.map((q) => ({ p: present(q, random), guessed: false, flagged: false, spentMs: 0 }));
-  io.write(s.bold(`Exam: ${questions.length} questions in ${minutes} minutes`) + s.dim(` (the real exam: 65 in 130). No feedback until you submit. ${HELP}`) + '\n');
+  io.write(fit(s.bold(`Exam: ${questions.length} questions in ${minutes} minutes`) + s.dim(` (the real exam: 65 in 130). No feedback until you submit. ${HELP}`), io.width) + '\n');
   let i = 0;
   let ended: SessionResult['ended'] = 'submitted';
   const reviewList = () =>
@@ -44,7 +44,7 @@ export async function runExam(questions: Question[], cards: Record<string, Store
       const q = sl.p.question;
       const letters = displayLetters(sl.p);
       const status = `${s.warn(`time left ${clock(deadline - t)}`)}${sl.flagged ? s.warn(' [flagged]') : ''}${sl.chosen ? s.dim(` [answered: ${sl.chosen.join(',')}]`) : ''}`;
-      io.write(questionText(sl.p, i + 1, slots.length, s, !prompter.showsOptions, status, io.width));
+      io.write(questionText(sl.p, i + 1, slots.length, s, true, status, io.width)); // answers are typed: always list the options
       const raw = (await prompter.answer({ mode: 'exam', number: i + 1, total: slots.length, stem: q.stem, options: sl.p.options.map((o, k) => ({ letter: letters[k], text: o.text })), type: q.type, choose: q.choose, deadline, current: sl.chosen, flagged: sl.flagged })).trim();
       const after = io.now();
       sl.spentMs += after - t;
@@ -74,7 +74,7 @@ export async function runExam(questions: Question[], cards: Record<string, Store
       } else {
         const parsed = parseAnswerText(raw, letters, q.choose);
         if (parsed.kind === 'invalid') {
-          io.write(s.warn(parsed.why) + s.dim(` ${HELP}`) + '\n');
+          io.write(fit(s.warn(`${parsed.why}.`) + s.dim(` ${HELP}`), io.width) + '\n');
           continue;
         }
         sl.chosen = parsed.letters;
@@ -120,8 +120,8 @@ function finish(slots: Slot[], cards: Record<string, StoredCard>, io: SessionIO,
   const passed = score >= PASS_SCORE;
   const lines = [
     '',
-    s.bold(`Result: ${correct}/${slots.length} correct (${percent(correct, slots.length)}), scaled score ${score} — ${passed ? s.ok('PASS') : s.bad('FAIL')} (720 to pass)`),
-    s.dim(SCALING_EXPLAINED),
+    fit(s.bold(`Result: ${correct}/${slots.length} correct (${percent(correct, slots.length)}), scaled score ${score} — ${passed ? s.ok('PASS') : s.bad('FAIL')} (720 to pass)`), io.width, '', '  '),
+    s.dim(fit(SCALING_EXPLAINED, io.width)),
     s.bold('By topic:'),
     ...breakdown(results).map((t) => `  ${t.topic.padEnd(24)} ${t.correct}/${t.total} (${percent(t.correct, t.total)})`),
   ];
@@ -130,7 +130,7 @@ function finish(slots: Slot[], cards: Record<string, StoredCard>, io: SessionIO,
     lines.push(s.bold('Review these:'));
     for (const sl of missed) {
       const q = sl.p.question;
-      lines.push(`  ${slots.indexOf(sl) + 1}. ${q.id}: answer ${toDisplay(sl.p, q.answer).join(',')}${sl.chosen ? `, you chose ${sl.chosen.join(',')}` : ', not answered'}. ${q.takeaway}`);
+      lines.push(fit(`${q.id}: answer ${toDisplay(sl.p, q.answer).join(',')}${sl.chosen ? `, you chose ${sl.chosen.join(',')}` : ', not answered'}. ${q.takeaway}`, io.width, `  ${slots.indexOf(sl) + 1}. `, '     '));
       if (q.lab) lines.push(s.warn(`     Practise this: kms-study lab ${q.lab}`));
     }
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ManualClock } from '../../src/kms/ports.js';
 import { clock, runExam } from '../../src/quiz/exam.js';
+import { ScriptedPrompter } from '../../src/cli/prompter.js';
+import { PLAIN, type SessionIO } from '../../src/quiz/ports.js';
 import { byId, scriptedIO, smallBank } from './helpers.js';
 
 const bank = smallBank();
@@ -77,5 +79,24 @@ describe('exam mode state machine', () => {
     expect(clock(0)).toBe('0:00');
     expect(clock(61_000)).toBe('1:01');
     expect(clock(130 * 60_000)).toBe('130:00');
+  });
+});
+
+describe('exam mode on a terminal (menu prompter)', () => {
+  it('prints the options with the question, before the "Choose" hint, since exam answers are typed', async () => {
+    const clock = new ManualClock(T0);
+    const prompter = new ScriptedPrompter(['submit', true], { showsOptions: true });
+    let out = '';
+    const io: SessionIO = { prompter, write: (s) => void (out += s), now: () => clock.now(), style: PLAIN, onAnswer: () => undefined };
+    await runExam(byId(bank, 'fx-rotation-period'), {}, io, undefined);
+    const q = out.slice(out.indexOf('Question 1 of 1'));
+    expect(q).toMatch(/\n {2}A\. .+\n {2}B\. .+\n {2}C\. .+\n {2}D\. .+\n.*Choose one\./);
+  });
+
+  it('an invalid answer is a sentence of its own before the command list, wrapped to io.width', async () => {
+    const { io, output } = scriptedIO(['Z', 'submit', true]);
+    await runExam(byId(bank, 'fx-rotation-period'), {}, { ...io, width: 60 }, undefined);
+    expect(output().replace(/\n/g, ' ')).toContain('"Z" is not an option; choose from A, B, C, D. Commands: a letter answer');
+    expect(output().split("\n").filter((l) => l.length > 60)).toEqual([]);
   });
 });
