@@ -40,7 +40,9 @@ export interface CheckResult {
 export function findKey(ctx: CheckContext, sel: string): KeyView | undefined {
   const { engine, home } = ctx;
   if (sel === 'created') {
-    const mine = engine.listKeyViews().filter((k) => !ctx.setupKeys.includes(String(k.KeyMetadata.Arn)) && k.KeyMetadata.KeyManager === 'CUSTOMER');
+    // Replicas made by ReplicateKey are not "created" keys: the learner created their primary.
+    const isReplica = (k: KeyView) => (k.KeyMetadata.MultiRegionConfiguration as { MultiRegionKeyType?: string } | undefined)?.MultiRegionKeyType === 'REPLICA';
+    const mine = engine.listKeyViews().filter((k) => !ctx.setupKeys.includes(String(k.KeyMetadata.Arn)) && k.KeyMetadata.KeyManager === 'CUSTOMER' && !isReplica(k));
     return mine.sort((a, b) => (a.KeyMetadata.CreationDate as Date).getTime() - (b.KeyMetadata.CreationDate as Date).getTime()).pop();
   }
   const ref = ctx.vars[`${sel.toUpperCase()}_ARN`];
