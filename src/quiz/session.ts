@@ -63,7 +63,7 @@ export async function runSession(
   } catch (e) {
     if (!(e instanceof QuizStop)) throw e;
     ended = e.reason;
-    io.write('\n' + s.warn(`Stopped (${e.message}); your ${answers.length} answer${answers.length === 1 ? ' is' : 's are'} saved.`) + '\n');
+    io.write('\n' + s.warn(`Stopped (${e.message}); ${answers.length === 0 ? 'no answers to save' : `your ${answers.length} answer${answers.length === 1 ? ' is' : 's are'} saved`}.`) + '\n');
   }
   const correct = answers.filter((a) => a.correct).length;
   io.write(summaryText(answers, questions.length, s));

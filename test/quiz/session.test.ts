@@ -62,6 +62,13 @@ describe('practice mode (bank order, no shuffle)', () => {
     expect(output()).toContain('Score: 1/1 correct (100%) — 1 not answered');
   });
 
+  it('stopped before any answer, it says there was nothing to save (not "your 0 answers are saved")', async () => {
+    const { io, output } = scriptedIO([{ stop: 'end-of-input' }]);
+    await runSession('practice', byId(bank, 'fx-deletion-wait'), {}, io, undefined);
+    expect(output()).toContain('Stopped (end of input before the last question); no answers to save.');
+    expect(output()).not.toContain('0 answers');
+  });
+
   it('ends on Ctrl-C the same way', async () => {
     const { io } = scriptedIO([{ stop: 'interrupted' }]);
     const r = await runSession('review', byId(bank, 'fx-deletion-wait'), {}, io, undefined);
