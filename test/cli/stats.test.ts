@@ -74,3 +74,18 @@ describe('kms-study stats', () => {
     expect(JSON.parse((await runCli(['stats', 'export'], { home })).stdout)).toEqual(data);
   });
 });
+
+describe('stats on a narrow terminal', () => {
+  it('wraps long lines to the terminal width at word boundaries and says "1 session", not "1 sessions"', async () => {
+    const home = tempHome();
+    await runCli(['quiz', '--bank', SMALL, '--no-shuffle', '--topic', 'deletion'], { home, stdin: 'B\nA\n' });
+    const piped = await runCli(['stats'], { home });
+    expect(piped.stdout).toContain(', 1 session, about');
+    expect(piped.stdout.split('\n').some((l) => l.length > 80)).toBe(true); // the readiness method is one long line when piped
+    const r = await runCli(['stats'], { home, tty: true, columns: 80 });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.length > 79)).toEqual([]);
+    const words = (t: string) => t.split(/\s+/).filter(Boolean).join(' ');
+    expect(words(r.stdout)).toBe(words(piped.stdout)); // same words, only the line breaks differ
+  });
+});

@@ -28,6 +28,8 @@ export interface RunOptions {
   seed?: string;
   cwd?: string;
   tty?: boolean;
+  /** With tty: the terminal's width in columns. */
+  columns?: number;
 }
 
 export async function runCli(argv: string[], opts: RunOptions = {}): Promise<CliResult> {
@@ -36,7 +38,7 @@ export async function runCli(argv: string[], opts: RunOptions = {}): Promise<Cli
   const random = new SeededRandom(opts.seed ?? 'cli-test');
   const stdin = Readable.from(opts.stdin !== undefined ? [opts.stdin] : []) as CliDeps['stdin'];
   const deps: CliDeps = {
-    stdout: { write: (s) => void (stdout += s), isTTY: Boolean(opts.tty) },
+    stdout: { write: (s) => void (stdout += s), isTTY: Boolean(opts.tty), ...(opts.columns ? { columns: opts.columns } : {}) },
     stderr: { write: (s) => void (stderr += s), isTTY: Boolean(opts.tty) },
     stdin,
     env: { NO_COLOR: '1', KMS_STUDY_HOME: opts.home ?? tempHome(), ...opts.env },

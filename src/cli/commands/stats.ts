@@ -38,12 +38,16 @@ export function register(program: Command, ctx: ProgramContext): void {
         return;
       }
       const c = chalkFor(ctx.deps, !ctx.color());
+      const { fit } = await import('../../quiz/text.js');
+      // On a terminal, long lines wrap at word boundaries to its width (at most 100); piped output is unchanged.
+      const columns = out.isTTY ? out.columns : undefined;
+      const width = columns && columns >= 40 ? Math.min(100, columns - 1) : undefined;
       if (s.totals.answered === 0 && s.labs.attempted.length === 0) {
         out.write('No answers recorded yet. Start with: kms-study quiz\n');
         return;
       }
       const t = s.totals;
-      out.write(c.bold(`Answered ${t.answered} (${t.questionsSeen} of ${t.bankQuestions} bank questions seen), ${t.correct} correct (${pct(t.accuracy)}), ${t.sessions} sessions, about ${t.studyMinutes} min of answering\n`));
+      out.write(c.bold(fit(`Answered ${t.answered} (${t.questionsSeen} of ${t.bankQuestions} bank questions seen), ${t.correct} correct (${pct(t.accuracy)}), ${t.sessions} session${t.sessions === 1 ? '' : 's'}, about ${t.studyMinutes} min of answering`, width, '', '  ')) + '\n');
       const topics = Object.entries(s.byTopic).sort((a, b) => a[1].accuracy - b[1].accuracy);
       if (topics.length) {
         out.write(`\n${c.bold('Accuracy by topic')}\n`);
@@ -57,12 +61,12 @@ export function register(program: Command, ctx: ProgramContext): void {
       if (s.weakestTips.length) {
         out.write(`\n${c.bold('Weakest exam tips: do these next')}\n`);
         for (const w of s.weakestTips) {
-          out.write(`  ${w.tip}: ${pct(w.accuracy)} (${w.correct}/${w.answered}) — ${EXAM_TIPS[w.tip as keyof typeof EXAM_TIPS] ?? ''}\n`);
+          out.write(fit(`${w.tip}: ${pct(w.accuracy)} (${w.correct}/${w.answered}) — ${EXAM_TIPS[w.tip as keyof typeof EXAM_TIPS] ?? ''}`, width, '  ', '      ') + '\n');
           if (w.lab) out.write(`    lab: kms-study lab ${w.lab}\n`);
-          out.write(`    quiz: kms-study quiz --tip ${w.tip}${w.questions.length ? `   (next: ${w.questions.join(', ')})` : ''}\n`);
+          out.write(fit(`kms-study quiz --tip ${w.tip}${w.questions.length ? `   (next: ${w.questions.join(', ')})` : ''}`, width, '    quiz: ', '      ') + '\n');
         }
       }
-      out.write(`\n${c.bold(`Readiness (estimate): ${s.readiness.estimate} on the 100–1000 scale`)} ${s.readiness.passLikely ? c.green('at or above 720') : c.yellow('below 720')}\n  ${c.dim(s.readiness.method)}\n`);
+      out.write(`\n${c.bold(`Readiness (estimate): ${s.readiness.estimate} on the 100–1000 scale`)} ${s.readiness.passLikely ? c.green('at or above 720') : c.yellow('below 720')}\n${c.dim(fit(s.readiness.method, width, '  '))}\n`);
       out.write(`\n${c.bold('Labs')}: ${s.labs.completed.length} completed${s.labs.completed.length ? ` (${s.labs.completed.join(', ')})` : ''}; ${s.labs.attempted.length} attempted\n`);
     });
 
