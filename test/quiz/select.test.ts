@@ -15,6 +15,8 @@ describe('filters', () => {
     expect(applyFilters(bank, { topic: 'deletion', difficulty: 'hard' }).questions.map((q) => q.id)).toEqual(['fx-deletion-cancel']);
     expect(applyFilters(bank, { tip: 'key-rotation' }).questions).toHaveLength(2);
     expect(applyFilters(bank, { topic: 'grants' }).empty).toBe('no questions match --topic grants (available: custom-key-stores, deletion, rotation)');
+    // a typo gets a suggestion before the list
+    expect(applyFilters(bank, { topic: 'rotatoin' }).empty).toBe('no questions match --topic rotatoin; did you mean rotation? (available: custom-key-stores, deletion, rotation)');
     expect(applyFilters(bank, { topic: 'rotation', difficulty: 'hard' }).empty).toMatch(/^no questions match --difficulty hard \(available: easy, medium\)/);
     expect(applyFilters([], {}).empty).toBe('the question bank is empty');
   });
