@@ -66,3 +66,11 @@ describe('menu choices in a terminal', () => {
     for (const [k, l] of lines.entries()) expect((k === 0 ? 2 : 0) + l.length).toBeLessThanOrEqual(40);
   });
 });
+
+describe('the "Type a letter" hint', () => {
+  it('is shown with typed answers and not above an arrow-key menu, which cannot take typed letters', () => {
+    const p = present(longest, undefined);
+    expect(questionText(p, 1, 1, PLAIN, true)).toContain('Type ');
+    expect(questionText(p, 1, 1, PLAIN, false)).not.toContain('Type ');
+  });
+});
