@@ -52,7 +52,8 @@ export async function interactiveShell(session: LabSession): Promise<number> {
   });
   await session.save();
   stdout.write(session.run.done ? 'Lab complete.\n' : `Progress saved: step ${session.run.stepIndex + 1} of ${session.lab.steps.length}. Run the same command to resume.\n`);
-  return session.run.done ? 0 : 1;
+  // Leaving the shell is a normal end (progress is saved); only --script and piped runs report completion in the exit code.
+  return 0;
 }
 
 /** readline needs a real stream; the injected stdout may be a plain writer. */

@@ -11,6 +11,7 @@ import { dataDir } from '../storage/paths.js';
 import type { LabOptions } from './commands/lab.js';
 import type { ProgramContext } from './main.js';
 import { chalkFor } from './style.js';
+import { fit } from '../quiz/text.js';
 
 export async function labCommand(id: string | undefined, opts: LabOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
@@ -82,7 +83,7 @@ export class LabSession {
     const c = this.colour;
     const v = this.run.variant ? `\n${c.dim(`Scenario: ${this.run.variant.title}`)}` : '';
     const resumed = this.run.progress.log.length || this.run.stepIndex ? c.dim(' (resumed; --restart starts over)') : '';
-    return `${c.bold(this.lab.title)}${resumed}\n${this.lab.summary}${v}\n${c.dim('Type help for lab commands.')}\n\n${this.colourise(this.describeStep())}`;
+    return `${c.bold(this.lab.title)}${resumed}\n${this.wrap(this.lab.summary)}${v}\n${c.dim('Type help for lab commands.')}\n\n${this.colourise(this.describeStep())}`;
   }
 
   describeStep(): string {
@@ -92,9 +93,25 @@ export class LabSession {
 
   colourise(text: string): string {
     const c = this.colour;
-    return text
+    return this.wrap(text)
       .split('\n')
       .map((l) => (/^\s*✓/.test(l) || /^★/.test(l) ? c.green(l) : /^\s*✗/.test(l) ? c.red(l) : /^Step \d+ of/.test(l) ? c.bold.cyan(l) : /^Hint/.test(l) ? c.yellow(l) : l))
+      .join('\n');
+  }
+
+  /** On a terminal, prose lines wrap at word boundaries; command output (JSON, tables, text with tabs) is left as printed. */
+  wrap(text: string): string {
+    const width = this.ctx.deps.stdout.isTTY ? this.ctx.deps.stdout.columns : undefined;
+    if (!width) return text;
+    const w = Math.min(width, 100);
+    return text
+      .split('\n')
+      .map((l) => {
+        if (l.length <= w || l.includes('\t') || /^\s*[{}[\]"|+]/.test(l) || !/\s/.test(l.trim())) return l;
+        const indent = /^\s*/.exec(l)![0];
+        const lead = /^(\s*(?:[✓✗★·]|Hint \d+ of \d+:)\s*)/.exec(l)?.[1] ?? indent;
+        return fit(l.slice(lead.length), w, lead, ' '.repeat(Math.min(lead.length, 8)));
+      })
       .join('\n');
   }
 

@@ -51,7 +51,7 @@ describe('lab shell on a terminal', () => {
     expect(out).toContain('✓ Step 1 complete');
     expect(out).toContain('[key-deletion 2/4 admin] $ ');
     stdin.end();
-    expect(await done).toBe(1);
+    expect(await done).toBe(0);
     expect(out).toContain('Progress saved: step 2 of 4.');
     const saved = JSON.parse(readFileSync(path, 'utf8')) as { step: number; log: { line: string }[] };
     expect(saved.step).toBe(1);

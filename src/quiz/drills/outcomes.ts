@@ -76,16 +76,36 @@ function evidenceFor(o: OutcomeId, trace: TraceEntry[]): string {
   }
 }
 
+const ALLOWED_BY: Record<string, string> = {
+  'key-policy': 'the key policy allows the principal',
+  'key-policy+iam': 'the key policy allows the account and an IAM policy allows the principal',
+  grant: 'a grant allows it',
+  identity: 'an IAM policy allows it',
+};
+const DENIED_BECAUSE: Record<string, string> = {
+  NoResourcePolicyAllows: 'no resource-based (key) policy allows it',
+  NoIdentityPolicyAllows: 'no identity-based (IAM) policy allows it',
+  ExplicitDenyInResourcePolicy: 'an explicit deny in the key policy',
+  ExplicitDenyInIdentityPolicy: 'an explicit deny in an IAM policy',
+};
+const allowedLabel = (d: Decision) => ALLOWED_BY[d.allowedBy ?? ''] ?? String(d.allowedBy);
+const deniedLabel = (d: Decision) => DENIED_BECAUSE[d.reason] ?? d.reason;
+
+/** "Allowed (<how>)" or "Denied (<why>)" in the learner's words. */
+export function decisionLabel(d: Decision): string {
+  return d.allowed ? `Allowed (${allowedLabel(d)})` : `Denied (${deniedLabel(d)})`;
+}
+
 /** The evaluator's verdict line ("ALLOWED by grant: ..." / "DENIED (reason): message"). */
 export function verdictOf(d: Decision): string {
   const rule = [...d.trace].reverse().find((t) => t.source === 'rule');
-  return d.allowed ? `Allowed (${d.allowedBy}): ${rule?.detail ?? ''}`.trimEnd() : `Denied (${d.reason}): ${d.message ?? ''}`.trimEnd();
+  return d.allowed ? `Allowed (${allowedLabel(d)}): ${rule?.detail ?? ''}`.trimEnd() : `Denied (${deniedLabel(d)}): ${d.message ?? ''}`.trimEnd();
 }
 
 /** The `why` of one option: correct or not, the decision, and the trace lines that bear on the option's claim. */
 export function whyFor(o: OutcomeId, d: Decision): string {
   const right = outcomeOf(d);
-  const head = o === right ? `Correct: KMS decides ${verdictOf(d)}.` : `Not this: KMS decides ${d.allowed ? `Allowed (${d.allowedBy})` : `Denied (${d.reason})`}.`;
+  const head = o === right ? `Correct: KMS decides ${verdictOf(d)}.` : `Not this: KMS decides ${decisionLabel(d)}.`;
   const crossAccount = d.trace.find((t) => t.source === 'rule' && t.id === 'cross-account');
   return `${head} Evidence: ${evidenceFor(o, d.trace)}.${crossAccount && o !== right ? ` Also: ${crossAccount.detail}.` : ''}`;
 }

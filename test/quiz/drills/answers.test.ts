@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createAccessControl } from '../../../src/policy/index.js';
-import { authzRequestOf, generateDrills, iamStateOf, OUTCOMES, outcomeOf, type OutcomeId } from '../../../src/quiz/drills/index.js';
+import { authzRequestOf, decisionLabel, generateDrills, iamStateOf, OUTCOMES, outcomeOf, type OutcomeId } from '../../../src/quiz/drills/index.js';
 import type { Decision } from '../../../src/kms/types.js';
 
 const VERIFIED = '2026-11-28';
@@ -37,7 +37,7 @@ describe('generated drills: the stated answer is the evaluator decision', () => 
       for (const o of d.question.options) {
         const right = o.letter === d.question.answer[0];
         expect(o.why.startsWith(right ? 'Correct: KMS decides ' : 'Not this: KMS decides ')).toBe(true);
-        expect(o.why).toContain(d.decision.allowed ? `Allowed (${d.decision.allowedBy})` : `Denied (${d.decision.reason})`);
+        expect(o.why).toContain(decisionLabel(d.decision));
         expect(o.why).toContain('Evidence: ');
         expect(o.why).not.toMatch(/resource arn:aws:kms:\S+ matched/); // Resource "*" lines are left out as noise
       }
