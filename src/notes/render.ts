@@ -1,6 +1,7 @@
 // Turns notes into terminal text, a one-page cheat sheet of the ten exam tips, and printable Markdown.
 import { EXAM_TIPS, SCENARIOS, TOPICS, type ExamTipId } from '../quiz/taxonomy.js';
 import type { Note } from './note.js';
+import { fit } from '../quiz/text.js';
 
 /** Colour hooks (chalk in the CLI, identity in tests). */
 export interface Style {
@@ -15,21 +16,9 @@ export const plainStyle: Style = { heading: (s) => s, title: (s) => s, code: (s)
 
 const inline = (s: string, st: Style) => s.replace(/`([^`]+)`/g, (_, c: string) => st.code(c));
 
-/** Wrap text to `width` columns, indenting continuation lines. */
+/** Wrap text to `width` columns, indenting continuation lines (the quiz's word wrapper). */
 export function wrap(text: string, width: number, indent: string, first = indent): string {
-  const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
-  const lines: string[] = [];
-  let cur = first;
-  let empty = true;
-  for (const w of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && visible(cur) + 1 + visible(w) > width) {
-      lines.push(cur);
-      cur = indent + w;
-    } else cur = empty ? cur + w : `${cur} ${w}`;
-    empty = false;
-  }
-  lines.push(cur);
-  return lines.join('\n');
+  return fit(text, width, first, indent);
 }
 
 export function renderNote(note: Note, st: Style, width = 100): string {
