@@ -2,7 +2,7 @@
 // the typed operation (from the same operation model the sandbox parses with).
 import { SERVICES, kebab } from '../awscli/index.js';
 
-export const META_COMMANDS = ['aws', 'check', 'hint', 'solution', 'status', 'steps', 'vars', 'clock advance', 'profile', 'reset-step', 'restart', 'answer', 'help', 'quit'];
+export const META_COMMANDS = ['aws', 'check', 'hint', 'solution', 'status', 'steps', 'vars', 'clock advance', 'profile', 'reset-step', 'restart', 'answer', 'load', 'help', 'quit'];
 const GLOBAL_OPTIONS = ['--region', '--profile', '--output', '--query', '--cli-binary-format'];
 
 /** node:readline completer: [candidates, the word being completed]. */
@@ -13,6 +13,8 @@ export function completeLabLine(line: string, profiles: string[] = []): [string[
   if (words.length === 1) return pick(META_COMMANDS.map((m) => m.split(' ')[0]));
   if (words[0] === 'profile' && words.length === 2) return pick(profiles);
   if (words[0] === 'clock' && words.length === 2) return pick(['advance']);
+  if (words[0] === 'load' && last.startsWith('-')) return pick(['--rps', '--seconds', '--key-id', '--op', '--cache-seconds', '--retries'].filter((o) => !words.slice(1, -1).includes(o)));
+  if (words[0] === 'load' && words[words.length - 2] === '--op') return pick(['GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'Encrypt', 'GenerateRandom']);
   if (words[0] !== 'aws') return [[], last];
   const service = words[1] as keyof typeof SERVICES;
   if (words.length === 2) return pick(Object.keys(SERVICES));

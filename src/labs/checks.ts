@@ -3,6 +3,7 @@
 import type { KeyView, KmsEngine } from '../kms/engine.js';
 import { principalFromArn } from '../iam/index.js';
 import { hasStatement } from './statement-check.js';
+import type { LoadResult } from './load.js';
 import type { Check } from './types.js';
 
 export interface LoggedCommand {
@@ -29,6 +30,8 @@ export interface CheckContext {
   setupKeys: string[];
   /** The account and Region of the lab's start profile. */
   home: { account: string; region: string };
+  /** The result of the last `load` meta-command, if any. */
+  lastLoad?: LoadResult;
 }
 
 export interface CheckResult {
@@ -155,6 +158,16 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       );
     case 'answered':
       return res(ctx.answers[check.question] !== undefined && ctx.answers[`${check.question}:correct`] === 'yes');
+    case 'load_result': {
+      const l = ctx.lastLoad;
+      return res(
+        !!l &&
+          (check.op === undefined || l.op === check.op) &&
+          (check.max_throttled === undefined || l.throttled <= check.max_throttled) &&
+          (check.min_requests === undefined || l.requests >= check.min_requests) &&
+          (check.min_from_cache === undefined || l.fromCache >= check.min_from_cache),
+      );
+    }
     case 'policy_not_broader_than': {
       const k = findKey(ctx, check.key);
       if (!k) return res(false);

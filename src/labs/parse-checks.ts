@@ -19,6 +19,7 @@ export const CHECK_FIELDS: Record<CheckType, { required: string[]; optional: str
   audit_has: { required: ['eventName'], optional: ['errorCode', 'eventType', 'user'] },
   answered: { required: ['question'], optional: [] },
   policy_not_broader_than: { required: ['key', 'forbid'], optional: [] },
+  load_result: { required: [], optional: ['op', 'max_throttled', 'min_requests', 'min_from_cache'] },
 };
 
 const KEY_STATES = ['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport', 'PendingReplicaDeletion', 'Unavailable', 'Creating', 'Updating'];
@@ -40,7 +41,7 @@ export function readCheck(r: Reader, node: Node, where: string): Check | undefin
       continue;
     }
     if (['enabled', 'present'].includes(f)) out[f] = r.bool(m, f, where);
-    else if (['period', 'rotations_at_least', 'window_days', 'count'].includes(f)) out[f] = r.num(m, f, where);
+    else if (['period', 'rotations_at_least', 'window_days', 'count', 'max_throttled', 'min_requests', 'min_from_cache'].includes(f)) out[f] = r.num(m, f, where);
     else if (['operations', 'forbid'].includes(f)) out[f] = r.strings(m, f, where, { required: true });
     else if (['context', 'encryption_context', 'constraint_context'].includes(f)) out[f] = r.dict(m, f, where);
     else if (f === 'expect') out[f] = r.oneOf(m, f, where, ['allowed', 'denied']);

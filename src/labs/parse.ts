@@ -68,7 +68,7 @@ function emptySetup(): Setup {
 }
 
 function readSetup(r: Reader, node: Node | undefined, where: string, full: boolean): Setup | undefined {
-  const known = ['start', 'profiles', 'profile', 'principals', 'keys', 'ciphertexts', 'grants', 'history', 'advance'];
+  const known = ['start', 'profiles', 'profile', 'principals', 'keys', 'ciphertexts', 'grants', 'history', 'advance', 'throttling'];
   const m = r.map(node, where, known);
   if (!m) return undefined;
   const s = emptySetup();
@@ -108,6 +108,30 @@ function readSetup(r: Reader, node: Node | undefined, where: string, full: boole
     if (hm) s.history.push({ profile: r.str(hm, 'profile', 'history') ?? '', line: r.str(hm, 'line', 'history') ?? '' });
   }
   s.advance = r.str(m, 'advance', where, false);
+  const tn = r.child(m, 'throttling');
+  if (tn) {
+    const tm = r.map(tn, `${where} throttling`, ['symmetricPerSecond', 'rsaPerSecond', 'eccPerSecond', 'burstSeconds', 'perOperation']);
+    if (tm) {
+      const t: NonNullable<Setup['throttling']> = {};
+      for (const f of ['symmetricPerSecond', 'rsaPerSecond', 'eccPerSecond', 'burstSeconds'] as const) {
+        const v = r.num(tm, f, `${where} throttling`);
+        if (v === undefined) continue;
+        if (v > 0) t[f] = v;
+        else r.at(r.child(tm, f), `${where} throttling: "${f}" must be a positive number of requests per second`);
+      }
+      const po = r.child(tm, 'perOperation');
+      if (po) {
+        const ops: Record<string, number> = {};
+        for (const p of r.map(po, `${where} throttling perOperation`)?.items ?? []) {
+          const v = (p.value as { value?: unknown } | null)?.value;
+          if (typeof v === 'number' && v > 0) ops[String((p.key as { value?: unknown }).value)] = v;
+          else r.at(p.value as Node, `${where} throttling perOperation: expected a positive number of requests per second, for example {CreateKey: 5}`);
+        }
+        t.perOperation = ops;
+      }
+      s.throttling = t;
+    }
+  }
   return s;
 }
 

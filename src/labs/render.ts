@@ -13,6 +13,8 @@ Lab commands:
   clock advance 8d    move the simulated clock (d, h, m, s)
   profile <name>      act as another principal (profile alone lists them)
   answer [id] <X>     answer a lab question
+  load --rps N --seconds N --key-id KEY [--op GenerateDataKey] [--cache-seconds N] [--retries N]
+                      simulate an application's request rate as this profile (data key cache, SDK retries)
   wrap-key-material <public-key-file> <algorithm> <out-file>
                       wrap PlaintextKeyMaterial.bin for import-key-material (as openssl would)
   reset-step          undo everything since this step started

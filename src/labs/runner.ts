@@ -12,6 +12,7 @@ import { buildWorld, effectiveSetup, expandVars, parseDuration } from './setup.j
 import type { Lab, Step, Variant } from './types.js';
 import { META_HELP, renderStatus, renderStep, renderSteps } from './render.js';
 import { wrapCommand } from './wrap-command.js';
+import { parseLoadArgs, renderLoad, runLoad, type LoadResult } from './load.js';
 
 export const PROGRESS_FORMAT = 'kms-study-lab';
 export const PROGRESS_VERSION = 1;
@@ -35,6 +36,8 @@ export interface LabProgress {
   attempts: number;
   startedAt: number;
   finishedAt?: number;
+  /** The result of the last `load` meta-command. */
+  lastLoad?: LoadResult;
   /** The state at the start of the current step, for reset-step (vars: absent in saves from before it was kept). */
   snapshot: { engine: unknown; files: Record<string, string>; log: number; profile: string; vars?: Record<string, string> };
 }
@@ -156,7 +159,7 @@ export class LabRun {
     const setup = effectiveSetup(this.lab, this.variant);
     const home = setup.profiles[setup.profile];
     const account = home ? principalFromArn(this.engine.iam, home.principal).accountId : '111122223333';
-    return { engine: this.engine, vars: this.p.vars, log: this.p.log, answers: this.p.answers, profiles: setup.profiles, setupKeys: this.p.setupKeys, home: { account, region: home?.region ?? 'us-east-1' } };
+    return { engine: this.engine, vars: this.p.vars, log: this.p.log, answers: this.p.answers, profiles: setup.profiles, setupKeys: this.p.setupKeys, home: { account, region: home?.region ?? 'us-east-1' }, lastLoad: this.p.lastLoad };
   }
 
   /** The current step's checks, each with its result. */
@@ -214,6 +217,21 @@ export class LabRun {
         const rnd = new SeededRandom(`lab-wrap:${this.lab.id}:${this.p.seed}:${this.p.attempts}:${Object.keys(this.p.files).length}`);
         const r = wrapCommand(rest, this.p.files, (n) => rnd.bytes(n));
         return { text: r.text, exitCode: r.exitCode, completed: [] };
+      }
+      case 'load': {
+        const o = parseLoadArgs(rest.map((a) => expandVars(a, this.p.vars)));
+        if (typeof o === 'string') return { text: o, exitCode: 2, completed: [] };
+        let caller: Caller;
+        try {
+          caller = this.callerFor(this.p.profile);
+        } catch (e) {
+          return { text: `${(e as Error).message}\n`, exitCode: 2, completed: [] };
+        }
+        const rnd = new SeededRandom(`lab-load:${this.lab.id}:${this.p.seed}:${this.p.attempts}:${this.engine.now()}`);
+        this.p.lastLoad = runLoad(this.engine, caller, o, rnd);
+        this.p.attempts++;
+        const done = this.advance();
+        return { text: renderLoad(this.p.lastLoad) + this.afterCommand(done), completed: done };
       }
       case 'answer':
         return this.answer(rest);

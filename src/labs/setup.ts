@@ -88,6 +88,7 @@ export function buildWorld(lab: Lab, seed: string, variant?: Variant): LabWorld 
     if (g.name) req.Name = g.name;
     engine.execute('CreateGrant', req, rootCaller(engine, k.account, k.region));
   }
+  if (setup.throttling) engine.settings = { ...engine.settings, throttling: { enabled: true, ...setup.throttling } };
   if (setup.advance) engine.advance(parseDuration(setup.advance) ?? 0);
   for (const k of setup.keys) {
     const root = rootCaller(engine, k.account, k.region);

@@ -17,7 +17,8 @@ export type Check =
   | { type: 'simulate'; profile: string; action: string; key: string; context?: Record<string, string>; encryption_context?: Record<string, string>; expect: 'allowed' | 'denied'; fail: string }
   | { type: 'audit_has'; eventName: string; errorCode?: string; eventType?: string; user?: string; fail: string }
   | { type: 'answered'; question: string; fail: string }
-  | { type: 'policy_not_broader_than'; key: string; forbid: string[]; fail: string };
+  | { type: 'policy_not_broader_than'; key: string; forbid: string[]; fail: string }
+  | { type: 'load_result'; op?: string; max_throttled?: number; min_requests?: number; min_from_cache?: number; fail: string };
 
 export type CheckType = Check['type'];
 
@@ -80,6 +81,8 @@ export interface Setup {
   grants: { key: string; grantee: string; operations: string[]; retiring?: string; name?: string }[];
   history: { profile: string; line: string }[];
   advance?: string;
+  /** Request quotas for the lab (engine.settings.throttling, enabled); absent: no throttling. */
+  throttling?: { symmetricPerSecond?: number; rsaPerSecond?: number; eccPerSecond?: number; burstSeconds?: number; perOperation?: Record<string, number> };
 }
 
 export interface Variant {
