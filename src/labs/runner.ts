@@ -7,56 +7,16 @@ import { createAccessControl } from '../policy/index.js';
 import { CliConfigError, parseAwsArgs, splitCommandLine, type GlobalOptions } from '../awscli/index.js';
 import { Simulator, runAws } from '../sim/simulator.js';
 import type { Caller } from '../kms/types.js';
-import { evaluate, findKey, loggableRequest, type CheckContext, type LoggedCommand } from './checks.js';
+import { evaluate, loggableRequest, type CheckContext } from './checks.js';
 import { buildWorld, effectiveSetup, expandVars, parseDuration } from './setup.js';
 import type { Lab, Step, Variant } from './types.js';
 import { META_HELP, renderStatus, renderStep, renderSteps } from './render.js';
 import { wrapCommand } from './wrap-command.js';
-import { parseLoadArgs, renderLoad, runLoad, type LoadResult } from './load.js';
+import { capturedVars } from './vars.js';
+import { parseLoadArgs, renderLoad, runLoad } from './load.js';
 
-export const PROGRESS_FORMAT = 'kms-study-lab';
-export const PROGRESS_VERSION = 1;
-
-export interface LabProgress {
-  format: typeof PROGRESS_FORMAT;
-  version: typeof PROGRESS_VERSION;
-  labId: string;
-  seed: string;
-  variant?: string;
-  engine: unknown;
-  vars: Record<string, string>;
-  files: Record<string, string>;
-  setupKeys: string[];
-  profile: string;
-  step: number;
-  log: LoggedCommand[];
-  answers: Record<string, string>;
-  hintsShown: Record<string, number>;
-  hintsUsed: number;
-  attempts: number;
-  startedAt: number;
-  finishedAt?: number;
-  /** The result of the last `load` meta-command. */
-  lastLoad?: LoadResult;
-  /** The state at the start of the current step, for reset-step (vars: absent in saves from before it was kept). */
-  snapshot: { engine: unknown; files: Record<string, string>; log: number; profile: string; vars?: Record<string, string> };
-}
-
-export interface RunnerIo {
-  /** Real files for fileb:// paths that are not lab files (the CLI passes fs; tests pass nothing). */
-  readFile?(path: string): Uint8Array;
-  /** Wall clock for time taken. */
-  wallNow(): number;
-}
-
-export interface Reply {
-  text: string;
-  exitCode?: number;
-  /** The learner asked to quit or to restart. */
-  action?: 'quit' | 'restart';
-  /** Steps completed by this input. */
-  completed: string[];
-}
+export { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
+import { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -312,17 +272,7 @@ export class LabRun {
       // A --profile option on the line runs the call as that profile, so the log (and `profile` checks) must say so.
       this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === 0 ? 'success' : code ?? `exit ${r.exitCode}`, at: this.engine.now(), request: loggableRequest(parsed.request) as Record<string, unknown> });
     }
-    if (parsed?.operation === 'CreateKey' && r.exitCode === 0) {
-      // $CREATED / $CREATED_ARN: the newest key the learner made, so solutions (and learners) can name it.
-      const k = findKey(this.context(), 'created');
-      if (k) Object.assign(this.p.vars, { CREATED: String(k.KeyMetadata.KeyId), CREATED_ARN: String(k.KeyMetadata.Arn) });
-    }
-    if (parsed?.operation === 'CreateGrant' && r.exitCode === 0) {
-      // $GRANT_ID / $GRANT_TOKEN: the newest grant, for retire-grant, revoke-grant and --grant-tokens.
-      const grants = this.engine.listKeyViews().flatMap((k) => k.Grants);
-      const g = grants.reduce((a, b) => (b.CreationDate >= a.CreationDate ? b : a), grants[0]);
-      if (g) Object.assign(this.p.vars, { GRANT_ID: g.GrantId, GRANT_TOKEN: g.token });
-    }
+    if (r.exitCode === 0 && parsed) Object.assign(this.p.vars, capturedVars(parsed.operation, this.engine, this.context()));
     return { text, exitCode: r.exitCode };
   }
 

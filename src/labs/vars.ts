@@ -1,0 +1,17 @@
+// Variables a lab sets from what the learner just did, so solutions (and learners) can name new things:
+// $CREATED / $CREATED_ARN after CreateKey, $GRANT_ID / $GRANT_TOKEN after CreateGrant.
+import type { KmsEngine } from '../kms/engine.js';
+import { findKey, type CheckContext } from './checks.js';
+
+export function capturedVars(operation: string, engine: KmsEngine, ctx: CheckContext): Record<string, string> {
+  if (operation === 'CreateKey') {
+    const k = findKey(ctx, 'created');
+    return k ? { CREATED: String(k.KeyMetadata.KeyId), CREATED_ARN: String(k.KeyMetadata.Arn) } : {};
+  }
+  if (operation === 'CreateGrant') {
+    const grants = engine.listKeyViews().flatMap((k) => k.Grants);
+    const g = grants.reduce((a, b) => (b.CreationDate >= a.CreationDate ? b : a), grants[0]);
+    return g ? { GRANT_ID: g.GrantId, GRANT_TOKEN: g.token } : {};
+  }
+  return {};
+}
