@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // The kms-study executable: real streams, clock and randomness into the testable program.
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import type { CliDeps } from './io.js';
@@ -27,7 +26,8 @@ const deps: CliDeps = {
   stdin: process.stdin,
   env: process.env,
   now: () => Date.now(),
-  randomBytes: (n) => new Uint8Array(randomBytes(n)),
+  // Web Crypto is global in Node: no node:crypto import on the start-up path.
+  randomBytes: (n) => globalThis.crypto.getRandomValues(new Uint8Array(n)),
   cwd: process.cwd(),
   packageRoot,
 };
