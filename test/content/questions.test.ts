@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBanks } from '../../src/storage/banks.js';
+import { coverage, MIN_PER_ITEM } from '../../src/quiz/coverage.js';
 import { PACKAGE_ROOT } from '../helpers/cli.js';
 
 const DIR = join(PACKAGE_ROOT, 'questions');
@@ -28,5 +29,20 @@ describe('question bank content', () => {
 
   it('gives exam mode in-scope questions whenever there are questions', () => {
     if (questions.length) expect(questions.some((q) => q.scope === 'in')).toBe(true);
+  });
+
+  it('gives every question at least one AWS documentation source and a verified date', () => {
+    const missing = questions.filter((q) => !q.sources.length || !q.sources.every((u) => /^https:\/\/(docs\.)?aws\.amazon\.com\//.test(u)) || !/^\d{4}-\d{2}-\d{2}$/.test(q.verified)).map((q) => q.id);
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps the coverage the bank promises: 150+ questions, 5+ per exam tip and per scenario, about a third multiple response', () => {
+    const c = coverage(questions);
+    expect(c.total).toBeGreaterThanOrEqual(150);
+    expect({ thinTips: c.thinTips, thinScenarios: c.thinScenarios }).toEqual({ thinTips: [], thinScenarios: [] });
+    expect(MIN_PER_ITEM).toBe(5);
+    expect(c.multipleRatio).toBeGreaterThanOrEqual(0.25);
+    expect(c.multipleRatio).toBeLessThanOrEqual(0.45);
+    for (const topic of Object.keys(c.byTopic)) expect({ topic, some: c.byTopic[topic] > 0 }).toEqual({ topic, some: true });
   });
 });
