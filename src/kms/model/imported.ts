@@ -18,6 +18,8 @@ export interface ImportState {
   expirationModel?: 'KEY_MATERIAL_EXPIRES' | 'KEY_MATERIAL_DOES_NOT_EXPIRE';
   /** ValidTo of the current material, epoch ms. */
   validTo?: number;
+  /** Material imported with ImportType NEW_KEY_MATERIAL, waiting for RotateKeyOnDemand (KeyMaterialState PENDING_ROTATION). */
+  pending?: { id: string; material: string /* hex */; expirationModel: 'KEY_MATERIAL_EXPIRES' | 'KEY_MATERIAL_DOES_NOT_EXPIRE'; validTo?: number };
   /** Every material imported into this key: its KeyMaterialId, SHA-256 (hex), description. */
   known: { id: string; digest: string; description?: string }[];
 }

@@ -1,6 +1,6 @@
 // GetParametersForImport, ImportKeyMaterial and DeleteImportedKeyMaterial for symmetric keys with Origin EXTERNAL;
-// expiry of imported material on the simulated clock. Differs: only SYMMETRIC_DEFAULT keys import; NEW_KEY_MATERIAL into a
-// key that already has material (on-demand rotation of imported material) is refused; wrapping keys are generated in pure TS.
+// expiry on the simulated clock; NEW_KEY_MATERIAL waits in PENDING_ROTATION for RotateKeyOnDemand. Differs: only
+// SYMMETRIC_DEFAULT single-Region keys rotate imported material; wrapping keys are generated in pure TS.
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { Call } from '../call.js';
 import type { EngineCore } from '../core.js';
@@ -84,11 +84,19 @@ register('ImportKeyMaterial', false, (c: Call, req: Req) => {
     if (target.digest !== digest) throw new IncorrectKeyMaterialException('The key material is different from the key material previously imported into this KMS key.');
     id = target.id;
   } else {
-    if (imp.known.length > 0) {
-      throw new UnsupportedOperationException('Importing NEW_KEY_MATERIAL into a key that already has key material (on-demand rotation of imported material) is not simulated.');
-    }
+    if (imp.known.some((k) => k.digest === digest)) throw new IncorrectKeyMaterialException('This key material was already imported into this KMS key; import it with ImportType EXISTING_KEY_MATERIAL.'); // wording ours
     id = wantedId ?? hexFrom(c.core.random, 32);
     imp.known.push({ id, digest, ...(description !== undefined ? { description } : {}) });
+    if (key.materials.length > 0) {
+      // On-demand rotation of imported material (since June 2025): the new material waits in PENDING_ROTATION
+      // until RotateKeyOnDemand makes it current; the key keeps using its current material until then.
+      // https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-import-key-material.html
+      if (key.multiRegion) throw new UnsupportedOperationException('Rotating imported key material of multi-Region keys is not simulated.');
+      imp.pending = { id, material: toHex(material), expirationModel: model, ...(validTo !== undefined ? { validTo } : {}) };
+      delete imp.parameters;
+      c.additionalEventData = { keyMaterialId: id };
+      return { KeyId: key.arn, KeyMaterialId: id };
+    }
   }
   if (!key.materials.some((m) => m.id === id)) key.materials.push({ id, bytes: material, createdAt: now, origin: 'EXTERNAL' });
   imp.expirationModel = model;

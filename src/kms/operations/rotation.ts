@@ -2,7 +2,9 @@
 // ListKeyRotations. Differs: on-demand rotation completes at once (AWS: asynchronous); a re-enabled overdue key rotates at once.
 import type { Call } from '../call.js';
 import { DAY_MS } from '../core.js';
-import { ConflictException, LimitExceededException, UnsupportedOperationException } from '../errors.js';
+import { ConflictException, KMSInvalidStateException, LimitExceededException, UnsupportedOperationException } from '../errors.js';
+
+const fromHexBytes = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
 import type { KeyRecord } from '../model/key.js';
 import { page, pageFields } from '../paging.js';
 import { optInt, optString, paging, reqString, type Req } from '../validate.js';
@@ -71,10 +73,24 @@ register('GetKeyRotationStatus', true, (c: Call, req: Req) => {
 register('RotateKeyOnDemand', false, (c: Call, req: Req) => {
   const key = c.key(reqString(req, 'KeyId', { max: 2048 }));
   if (key.keySpec !== 'SYMMETRIC_DEFAULT' || key.keyUsage !== 'ENCRYPT_DECRYPT') throw new UnsupportedOperationException('');
-  assertRotatable(key);
+  if (key.origin !== 'EXTERNAL') assertRotatable(key);
   assertNotReplica(key);
   if (key.rotation.onDemandCount >= MAX_ON_DEMAND_ROTATIONS) {
     throw new LimitExceededException(`The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`);
+  }
+  if (key.origin === 'EXTERNAL') {
+    // Imported material rotates on demand only to material imported first with ImportType NEW_KEY_MATERIAL.
+    const pending = key.imported?.pending;
+    if (!pending) throw new KMSInvalidStateException(`No available key material pending rotation for the key: ${key.arn}.`);
+    key.materials.push({ id: pending.id, bytes: fromHexBytes(pending.material), createdAt: c.now(), origin: 'EXTERNAL', rotationType: 'ON_DEMAND' });
+    key.imported!.expirationModel = pending.expirationModel;
+    if (pending.validTo !== undefined) key.imported!.validTo = pending.validTo;
+    else delete key.imported!.validTo;
+    delete key.imported!.pending;
+    key.rotation.onDemandCount += 1;
+    c.core.changed();
+    c.additionalEventData = { keyMaterialId: pending.id };
+    return { KeyId: key.arn };
   }
   const due = key.rotation.enabled ? key.rotation.nextRotationDate : undefined;
   if (due !== undefined && due - c.now() < CONFLICT_WINDOW_MS) {
@@ -92,7 +108,7 @@ register('ListKeyRotations', true, (c: Call, req: Req) => {
   const include = optString(req, 'IncludeKeyMaterial', { enum: ['ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'] }) ?? 'ROTATIONS_ONLY';
   const { limit, marker } = paging(req);
   const key = c.key(keyId);
-  assertRotatable(key);
+  if (key.origin !== 'EXTERNAL') assertRotatable(key);
   const current = key.materials[key.materials.length - 1];
   const entries = key.materials
     .filter((m) => include === 'ALL_KEY_MATERIAL' || m.rotationType !== undefined)
@@ -104,6 +120,8 @@ register('ListKeyRotations', true, (c: Call, req: Req) => {
       }
       return e;
     });
+  const pending = key.imported?.pending;
+  if (pending && include === 'ALL_KEY_MATERIAL') entries.push({ KeyId: key.arn, KeyMaterialId: pending.id, KeyMaterialState: 'PENDING_ROTATION' });
   const p = page(entries, limit, marker);
   return { Rotations: p.items, ...pageFields(p) };
 });
