@@ -19,7 +19,7 @@ export async function learn(topic: string | undefined, opts: LearnOptions, ctx: 
   if (errors.length) throw errors[0] as ContentError;
   const c = chalkFor(deps, !ctx.color());
   const st: Style = { heading: c.bold.cyan, title: c.bold.underline, code: c.yellow, dim: c.dim, warn: c.red, good: c.green };
-  const width = Math.min(100, Math.max(60, (process.stdout.columns ?? 100) - 2));
+  const width = Math.min(100, Math.max(60, (deps.stdout.columns ?? 100) - 2));
 
   if (opts.markdown !== undefined && opts.markdown !== false) {
     const md = notesMarkdown(notes);

@@ -18,7 +18,9 @@ describe('study note coverage', () => {
   it('is part of kms-study bank coverage --json', async () => {
     const r = await runCli(['bank', 'coverage', '--json']);
     expect(r.code).toBe(0);
-    const c = JSON.parse(r.stdout) as { notes: { rows: { topic: string; tip: string }[] } };
-    expect(c.notes.rows).toContainEqual(expect.objectContaining({ topic: 'rotation', tip: 'key-rotation' }));
+    const c = JSON.parse(r.stdout) as { notes: { rows: { topic: string; tip: string; labs: string[] }[] } };
+    const row = c.notes.rows.find((x) => x.topic === 'rotation' && x.tip === 'key-rotation');
+    // The labs come from the real lab loader: the key-rotation lab teaches this tip.
+    expect(row?.labs).toContain('key-rotation');
   });
 });

@@ -38,10 +38,10 @@ export function register(program: Command, ctx: ProgramContext): void {
       if (errors.length) ctx.deps.stderr.write(`kms-study: warning: ${errors.length} problem(s) in the banks (run kms-study bank lint); counting the ${questions.length} valid questions\n`);
       const c = coverage(questions);
       const { loadNotes } = await import('../../storage/notes.js');
-      const { labTips } = await import('../../storage/lab-tips.js');
+      const { loadLabs } = await import('../../storage/lab-session.js');
       const { notesCoverage } = await import('../../notes/coverage.js');
       const root = ctx.deps.packageRoot;
-      const notes = notesCoverage(loadNotes(join(root, 'notes'), '9999-12-31').notes, questions, labTips(join(root, 'labs')));
+      const notes = notesCoverage(loadNotes(join(root, 'notes'), '9999-12-31').notes, questions, loadLabs(join(root, 'labs')).labs);
       const out = ctx.deps.stdout;
       if (opts.json) {
         out.write(JSON.stringify({ ...c, notes }, null, 2) + '\n');
