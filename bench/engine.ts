@@ -3,9 +3,11 @@
 import { gcm } from '@noble/ciphers/aes.js';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { KmsEngine } from '../src/kms/engine.js';
-import { ManualClock, type Random } from '../src/kms/ports.js';
-import type { Caller } from '../src/kms/types.js';
+import type { AccessControl } from '../src/aws/access.js';
+import { World } from '../src/sim/world.js';
+import { awsManagedKeyPolicy, defaultKeyPolicy } from '../src/policy/index.js';
+import { ManualClock, type Random } from '../src/aws/ports.js';
+import type { Caller } from '../src/aws/caller.js';
 
 const CALLER: Caller = {
   principal: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/bench', accountId: '111122223333', name: 'bench' },
@@ -39,10 +41,18 @@ function check(ok: boolean, what: string): void {
 }
 
 /** `durationMs` per measured function (default 500 ms, split into interleaved rounds); tests pass a small value. */
+/** The engine alone: every call allowed, so the figure is the engine's own cost (the decision has its own bench). */
+const ALLOW_ALL: AccessControl = {
+  authorize: () => ({ allowed: true, reason: 'Allowed', allowedBy: 'key-policy', trace: [] }),
+  keyPolicyProblem: () => undefined,
+  defaultKeyPolicy,
+  awsManagedKeyPolicy,
+};
+
 export async function benchEngine(opts: { durationMs?: number } = {}): Promise<string> {
   const ms = opts.durationMs ?? 500;
   const random: Random = { bytes: (n) => new Uint8Array(randomBytes(n)) };
-  const engine = new KmsEngine({ clock: new ManualClock(), random });
+  const engine = new World({ clock: new ManualClock(), random, access: () => ALLOW_ALL }).kms;
   const keyId = (engine.execute('CreateKey', {}, CALLER).KeyMetadata as { Arn: string }).Arn;
   const key = new Uint8Array(randomBytes(32));
   const ctx = { purpose: 'bench' };

@@ -3,7 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import { createAccessControl, evaluatePolicy, parsePolicyCached } from '../src/policy/index.js';
 import { defaultIamState, principalFromArn } from '../src/iam/index.js';
-import type { AuthzRequest } from '../src/kms/types.js';
+import { identityDirectory } from '../src/iam/directory.js';
+import type { AuthzRequest } from '../src/aws/access.js';
 
 const A = '111122223333';
 const KEY = `arn:aws:kms:us-east-1:${A}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -45,7 +46,7 @@ function rate(fn: () => unknown): number {
 /** Runs the benchmark and returns a one-line report; throws if the decision is not the expected allow. */
 export async function benchPolicy(): Promise<string> {
   const iam = defaultIamState();
-  const ac = createAccessControl();
+  const ac = createAccessControl({ identities: identityDirectory(iam) });
   const principal = principalFromArn(iam, `arn:aws:iam::${A}:user/admin`);
   const req: AuthzRequest = {
     action: 'kms:Decrypt',
@@ -60,9 +61,9 @@ export async function benchPolicy(): Promise<string> {
     context: { 'kms:EncryptionContext:Department': 'IT', 'kms:EncryptionContextKeys': ['Department'], 'kms:ResourceAliases': ['alias/app-data'] },
     now: Date.UTC(2026, 0, 1),
   };
-  const first = ac.authorize(req, iam);
+  const first = ac.authorize(req);
   if (!first.allowed) throw new Error(`benchmark decision should be allowed: ${first.message}`);
-  const perSecond = rate(() => ac.authorize(req, iam));
+  const perSecond = rate(() => ac.authorize(req));
   const doc = parsePolicyCached(req.keyPolicy!, 'key');
   const evalReq = { action: req.action, resource: KEY, principal: { arn: principal.arn, accountId: A, type: principal.type }, context: { ...req.context, 'aws:PrincipalOrgID': 'o-a1b2c3d4e5', 'aws:SourceIp': '10.1.2.3', 'aws:CurrentTime': '2026-01-01T00:00:00Z', 'kms:CallerAccount': A } };
   const evalPerSecond = rate(() => evaluatePolicy(doc, evalReq));

@@ -4,10 +4,10 @@ import type { CliDeps } from './io.js';
 
 export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<number> {
   const { openSandbox, readParamFile } = await import('../storage/sandbox.js');
-  const { runAws } = await import('../sim/simulator.js');
+  const { runAws } = await import('../awscli/run.js');
   const sandbox = openSandbox(deps);
   for (const w of sandbox.warnings) deps.stderr.write(`${w}\n`);
-  const result = await runAws(sandbox.sim, argv.length ? argv : ['help'], (g) => sandbox.callerFor(g.profile, g.region), {
+  const result = await runAws(sandbox.world, argv.length ? argv : ['help'], (g) => sandbox.callerFor(g.profile, g.region), {
     cwd: deps.cwd,
     readFile: (path) => readParamFile(path, deps.env),
   });

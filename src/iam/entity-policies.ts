@@ -1,6 +1,6 @@
 // Inline and attached policies of users and roles, shared by both: Put/Get/List/Delete<Entity>Policy and
 // Attach/Detach/ListAttached<Entity>Policies, with IAM's NoSuchEntity wording.
-import { NoSuchEntityException } from '../kms/errors.js';
+import { NoSuchEntityException } from './errors.js';
 import type { IamRole, IamState, IamUser } from './types.js';
 import type { IamHandler } from './operations.js';
 import { nameField, policyDocumentField, stringField } from './fields.js';

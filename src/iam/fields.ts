@@ -1,7 +1,7 @@
 // Request-field checks and value formats shared by the IAM operations: required names with IAM's patterns,
 // paths, ISO timestamps, unique ids (AIDA/AROA/ANPA + 17 characters) and policy documents parsed by src/policy.
-import type { Random } from '../kms/ports.js';
-import { IamValidationError, MalformedPolicyDocumentIamException } from '../kms/errors.js';
+import type { Random } from '../aws/ports.js';
+import { IamValidationError, MalformedPolicyDocumentIamException } from './errors.js';
 import { parsePolicyCached } from '../policy/parse.js';
 import { PolicyParseError, type PolicyKind } from '../policy/types.js';
 

@@ -1,6 +1,6 @@
 // Customer managed policies: CreatePolicy, GetPolicy, GetPolicyVersion (one version, v1; no CreatePolicyVersion).
 // AWS managed policies (arn:aws:iam::aws:policy/...) are seeded in the state and readable from every account.
-import { EntityAlreadyExistsException, NoSuchEntityException } from '../kms/errors.js';
+import { EntityAlreadyExistsException, NoSuchEntityException } from './errors.js';
 import type { IamState, ManagedPolicy } from './types.js';
 import type { IamHandler } from './operations.js';
 import { iso, nameField, pathField, policyDocumentField, stringField, uniqueId } from './fields.js';

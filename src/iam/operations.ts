@@ -1,8 +1,8 @@
 // IAM operations the labs and sandbox use (users, roles, inline and managed policies), with IAM's field
 // names and exceptions. Mutates `state` in place. Only the caller's account is visible; IAM's own authorization is not simulated.
-import type { Random } from '../kms/ports.js';
-import type { Caller } from '../kms/types.js';
-import { UnknownOperationException } from '../kms/errors.js';
+import type { Random } from '../aws/ports.js';
+import type { Caller } from '../aws/caller.js';
+import { UnknownOperationException } from '../aws/errors.js';
 import type { IamState } from './types.js';
 import { userOps } from './users.js';
 import { roleOps } from './roles.js';

@@ -1,5 +1,5 @@
 // IAM roles: CreateRole (with its trust policy), GetRole, ListRoles and the role policy operations.
-import { EntityAlreadyExistsException } from '../kms/errors.js';
+import { EntityAlreadyExistsException } from './errors.js';
 import type { IamRole } from './types.js';
 import type { IamHandler } from './operations.js';
 import { findRole } from './state.js';

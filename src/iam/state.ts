@@ -1,7 +1,8 @@
 // Seeded identities and principal resolution: the three study accounts, the admin user, and turning an ARN
 // (user, role, assumed-role session, account root, service) into the Principal that makes a call.
-import { InvalidInputException, NoSuchEntityException } from '../kms/errors.js';
-import type { IamRole, IamState, IamUser, ManagedPolicy, Principal } from './types.js';
+import { InvalidInputException, NoSuchEntityException } from './errors.js';
+import type { IamRole, IamState, IamUser, ManagedPolicy } from './types.js';
+import type { Principal } from '../aws/caller.js';
 
 export const SEED_TIME = Date.UTC(2026, 0, 1);
 export const ADMIN_POLICY_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';

@@ -1,22 +1,5 @@
 // Identities the simulator knows: accounts, IAM users and roles with their identity policies, and the
-// principal that makes each call. Only what the labs and the sandbox need (see README "Differences").
-
-export type PrincipalType = 'Root' | 'IAMUser' | 'AssumedRole' | 'AWSService' | 'AWSAccount';
-
-/** Who makes a call. `arn` is what AccessDenied messages and CloudTrail show. */
-export interface Principal {
-  type: PrincipalType;
-  /** e.g. arn:aws:iam::111122223333:user/admin, arn:aws:sts::111122223333:assumed-role/app/session,
-   *  arn:aws:iam::111122223333:root; for a service principal its name (s3.amazonaws.com). */
-  arn: string;
-  accountId: string;
-  /** For IAMUser: the user name; for AssumedRole: the session name. */
-  name?: string;
-  /** For AssumedRole: the role's ARN (arn:aws:iam::<acct>:role/<name>), the session issuer. */
-  roleArn?: string;
-  /** Stable opaque id as CloudTrail shows it (AIDA…, AROA…:session). */
-  principalId?: string;
-}
+// identity state IAM keeps. The principal types live in the kernel (src/aws/caller.ts). Only what the labs and the sandbox need.
 
 export interface Account {
   id: string; // 12 digits

@@ -1,5 +1,5 @@
 // IAM users: CreateUser, GetUser, ListUsers and the user policy operations (inline and attached).
-import { EntityAlreadyExistsException, IamValidationError, NoSuchEntityException } from '../kms/errors.js';
+import { EntityAlreadyExistsException, IamValidationError, NoSuchEntityException } from './errors.js';
 import type { IamUser } from './types.js';
 import type { IamHandler } from './operations.js';
 import { findUser } from './state.js';

@@ -35,8 +35,3 @@ export function keyArn(region: string, accountId: string, keyId: string): string
 export function aliasArn(region: string, accountId: string, aliasName: string): string {
   return `arn:aws:kms:${region}:${accountId}:${aliasName}`;
 }
-
-/** The account root principal ARN. */
-export function rootArn(accountId: string): string {
-  return `arn:aws:iam::${accountId}:root`;
-}

@@ -5,7 +5,8 @@ import { AccessDeniedException, NotFoundException } from './errors.js';
 import type { EngineCore } from './core.js';
 import type { KeyRecord } from './model/key.js';
 import { assertUsable } from './model/key-states.js';
-import type { Caller, ConditionContext } from './types.js';
+import type { Caller } from '../aws/caller.js';
+import type { ConditionContext } from '../aws/access.js';
 
 export interface KeyOptions {
   /** The IAM action, e.g. 'kms:Encrypt'; default `kms:<operation>`. */

@@ -1,17 +1,17 @@
 // The engine's shared machinery: simulated time, key/material creation, the authorization request, AWS managed
 // keys on first use, and KMS's own timed events (DeleteKey, RotateKey). Differs: events run exactly at their due time.
-import type { IamState } from '../iam/types.js';
-import { keyArn, rootArn } from './arn.js';
-import { DEFAULT_SOURCE_IP, EVENT_VERSION, eventIds, type AuditEvent } from './audit.js';
+import { keyArn } from './arn.js';
+import { EVENT_VERSION, eventIds, eventTimeOf, type AuditEvent, type EventHistory } from '../aws/cloudtrail.js';
 import { toHex } from './crypto/blob.js';
 import { generateKeyMaterial } from './crypto/keygen.js';
 import { expireImported, importExpiry } from './operations/import.js';
 import { onKeyDeleted, shareMaterial } from './operations/multi-region.js';
 import type { KeyMaterial, RotationType } from './model/key-material.js';
 import type { KeyRecord } from './model/key.js';
-import { uuidFrom, hexFrom, type Clock, type Random } from './ports.js';
+import { uuidFrom, hexFrom, type Clock, type Random } from '../aws/ports.js';
 import { Store, type AliasRecord } from './store.js';
-import type { AccessControl, Caller, ConditionContext, Decision } from './types.js';
+import type { AccessControl, ConditionContext, Decision } from '../aws/access.js';
+import type { Caller } from '../aws/caller.js';
 
 export interface EngineSettings {
   /** How long a new grant takes to become effective without its grant token (AWS: eventual consistency). */
@@ -31,7 +31,6 @@ export const AWS_MANAGED_SERVICES = [
 
 export class EngineCore {
   readonly store = new Store();
-  readonly audit: AuditEvent[] = [];
   offsetMs = 0;
   highWaterMs = -Infinity;
   private nextDue: number | undefined | null = null; // null = recompute
@@ -40,7 +39,8 @@ export class EngineCore {
     readonly clock: Clock,
     public random: Random,
     readonly access: AccessControl,
-    public iam: IamState,
+    /** The world's CloudTrail event history, which KMS records into. */
+    readonly trail: EventHistory,
     public settings: EngineSettings,
   ) {}
 
@@ -94,7 +94,6 @@ export class EngineCore {
         context,
         now: this.now(),
       },
-      this.iam,
     );
   }
 
@@ -214,7 +213,7 @@ export class EngineCore {
   }
 
   serviceEvent(name: 'DeleteKey' | 'RotateKey' | 'DeleteExpiredKeyMaterial', key: KeyRecord, at: number, additional?: Record<string, unknown>): void {
-    const time = new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const time = eventTimeOf(at);
     const e: AuditEvent = {
       eventVersion: EVENT_VERSION,
       userIdentity: { type: 'AWSService', accountId: key.accountId, invokedBy: 'AWS Internal' },
@@ -235,8 +234,7 @@ export class EngineCore {
       eventCategory: 'Management',
     };
     if (additional) e.additionalEventData = additional;
-    this.audit.push(e);
+    this.trail.record(e);
   }
 }
 
-export { DEFAULT_SOURCE_IP, rootArn };

@@ -1,32 +1,32 @@
 // The simulated AWS KMS facade: each operation = validate -> resolve key -> authorize -> check key state -> act -> audit.
 // Differs: authorization runs before the key-state check (a denied caller learns nothing about the key's state).
-import type { IamState } from '../iam/types.js';
-import { allowAllAccess, defaultIamState } from './access.js';
-import { DEFAULT_SOURCE_IP, DEFAULT_USER_AGENT, EVENT_VERSION, eventIds, userIdentityOf, type AuditEvent } from './audit.js';
+import { DEFAULT_SOURCE_IP, DEFAULT_USER_AGENT, EVENT_VERSION, eventIds, eventTimeOf, userIdentityOf, type AuditEvent, type EventHistory } from '../aws/cloudtrail.js';
 import { Call } from './call.js';
 import { DEFAULT_SETTINGS, EngineCore, type EngineSettings } from './core.js';
-import { KMSInternalException, KmsException, UnknownOperationException } from './errors.js';
+import { KMSInternalException } from './errors.js';
+import { ServiceException, UnknownOperationException } from '../aws/errors.js';
 import { keyMetadata, type KeyView } from './model/key.js';
 import { OPERATIONS } from './operations/index.js';
 import { throttle } from './operations/throttling.js';
-import type { Clock, Random } from './ports.js';
+import type { Clock, Random } from '../aws/ports.js';
 import { loadState, saveState, type EngineStateDocument } from './state.js';
-import type { AccessControl, Caller, ConditionContext, Decision } from './types.js';
-import { requestParametersOf } from './request-log.js';
+import type { AccessControl, ConditionContext, Decision } from '../aws/access.js';
+import type { Caller } from '../aws/caller.js';
+import { requestParametersOf } from '../aws/request-parameters.js';
 import { parseKeyRef } from './arn.js';
 
 export type { EngineSettings } from './core.js';
 export type { EngineStateDocument } from './state.js';
-export type { AuditEvent } from './audit.js';
 export type { KeyView } from './model/key.js';
-export { allowAllAccess } from './access.js';
 
 export interface EngineOptions {
   /** Wall clock; simulated time = clock.now() + the state's offset (never goes backwards). */
   clock: Clock;
   random: Random;
-  /** The access-control decision; default allowAllAccess until src/policy is wired in. */
-  access?: AccessControl;
+  /** The access-control decision (the world binds src/policy to its identities); there is no default. */
+  access: AccessControl;
+  /** The world's CloudTrail event history every call is recorded into. */
+  trail: EventHistory;
   /** A saved state to continue from. */
   state?: EngineStateDocument;
 }
@@ -35,7 +35,7 @@ export class KmsEngine {
   private readonly core: EngineCore;
 
   constructor(opts: EngineOptions) {
-    this.core = new EngineCore(opts.clock, opts.random, opts.access ?? allowAllAccess, defaultIamState(), { ...DEFAULT_SETTINGS });
+    this.core = new EngineCore(opts.clock, opts.random, opts.access, opts.trail, { ...DEFAULT_SETTINGS });
     if (opts.state !== undefined) loadState(this.core, opts.state);
   }
 
@@ -53,7 +53,7 @@ export class KmsEngine {
       this.log(call, request, def.readOnly, undefined);
       return response;
     } catch (err) {
-      const e = err instanceof KmsException ? err : new KMSInternalException(`Internal error: ${(err as Error)?.message ?? String(err)}`);
+      const e = err instanceof ServiceException ? err : new KMSInternalException(`Internal error: ${(err as Error)?.message ?? String(err)}`);
       if (e !== err) (e as Error & { cause?: unknown }).cause = err;
       core.changed();
       this.log(call, request, def?.readOnly ?? false, e);
@@ -101,20 +101,9 @@ export class KmsEngine {
     return [...OPERATIONS.keys()].sort();
   }
 
+  /** The world's event history this engine records into (read-only view; the world owns it). */
   get audit(): readonly AuditEvent[] {
-    return this.core.audit;
-  }
-
-  /** Appends an event from another simulated service (IAM, STS) made through the simulator facade. */
-  recordEvent(event: AuditEvent): void {
-    this.core.audit.push(event);
-  }
-
-  get iam(): IamState {
-    return this.core.iam;
-  }
-  set iam(value: IamState) {
-    this.core.iam = value;
+    return this.core.trail.events;
   }
 
   get settings(): EngineSettings {
@@ -174,9 +163,9 @@ export class KmsEngine {
     };
   }
 
-  private log(call: Call, request: Record<string, unknown>, readOnly: boolean, error: KmsException | undefined): void {
+  private log(call: Call, request: Record<string, unknown>, readOnly: boolean, error: ServiceException | undefined): void {
     const { caller } = call;
-    const eventTime = new Date(this.core.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const eventTime = eventTimeOf(this.core.now());
     const event: AuditEvent = {
       eventVersion: EVENT_VERSION,
       userIdentity: userIdentityOf(caller, eventTime),
@@ -203,6 +192,6 @@ export class KmsEngine {
     if (call.resources.length > 0) {
       event.resources = call.resources.map((k) => ({ accountId: k.accountId, type: 'AWS::KMS::Key', ARN: k.arn }));
     }
-    this.core.audit.push(event);
+    this.core.trail.record(event);
   }
 }

@@ -1,21 +1,46 @@
 // AWS KMS service errors. The class name is the AWS exception name (the `__type` on the wire and the
 // code in the CLI's "An error occurred (<Code>)" line); messages copy AWS's wording where it is known
 // (shared reference kms-behaviour.md §5.4). Tests assert on `code`, not on the message.
+import { ServiceException } from '../aws/errors.js';
 
-export class KmsException extends Error {
-  /** The AWS error code, e.g. "NotFoundException". */
-  readonly code: string;
-  /** HTTP status on the JSON 1.1 wire (400 for client errors, 500 for internal). */
-  readonly httpStatus: number;
-  constructor(code: string, message: string, httpStatus = 400) {
-    super(message);
-    this.code = code;
-    this.name = code;
-    this.httpStatus = httpStatus;
+export type KmsErrorCode =
+  | 'AccessDeniedException'
+  | 'AlreadyExistsException'
+  | 'ConflictException'
+  | 'DisabledException'
+  | 'DryRunOperationException'
+  | 'ExpiredImportTokenException'
+  | 'IncorrectKeyException'
+  | 'IncorrectKeyMaterialException'
+  | 'InvalidAliasNameException'
+  | 'InvalidArnException'
+  | 'InvalidCiphertextException'
+  | 'InvalidGrantIdException'
+  | 'InvalidGrantTokenException'
+  | 'InvalidImportTokenException'
+  | 'InvalidKeyUsageException'
+  | 'InvalidMarkerException'
+  | 'KMSInternalException'
+  | 'KMSInvalidMacException'
+  | 'KMSInvalidSignatureException'
+  | 'KMSInvalidStateException'
+  | 'LimitExceededException'
+  | 'MalformedPolicyDocumentException'
+  | 'NotFoundException'
+  | 'NotAuthorizedException'
+  | 'TagException'
+  | 'ThrottlingException'
+  | 'UnsupportedOperationException'
+  | 'ValidationException';
+
+/** Every error the KMS engine raises: a ServiceException of service "kms" with one of KMS's codes. */
+export class KmsException extends ServiceException<KmsErrorCode> {
+  constructor(code: KmsErrorCode, message: string, httpStatus = 400) {
+    super('kms', code, message, httpStatus);
   }
 }
 
-function named(code: string, httpStatus = 400) {
+function named(code: KmsErrorCode, httpStatus = 400) {
   return class extends KmsException {
     constructor(message = '') {
       super(code, message, httpStatus);
@@ -52,14 +77,6 @@ export const TagException = named('TagException');
 export const ThrottlingException = named('ThrottlingException');
 export const UnsupportedOperationException = named('UnsupportedOperationException');
 export const ValidationException = named('ValidationException');
-/** IAM's name for a missing entity (aws iam get-role-policy etc.). */
-export const NoSuchEntityException = named('NoSuchEntity');
-/** IAM's name for a duplicate entity. */
-export const EntityAlreadyExistsException = named('EntityAlreadyExists');
-/** IAM's name for a malformed identity policy. */
-export const MalformedPolicyDocumentIamException = named('MalformedPolicyDocument');
-/** A bad parameter to IAM/CloudTrail/STS (`InvalidInput`, `InvalidLookupAttributesException`...). */
-export const InvalidInputException = named('InvalidInput');
-export const UnknownOperationException = named('UnknownOperationException');
-/** IAM's name for a bad or missing parameter (`ValidationError`). */
-export const IamValidationError = named('ValidationError');
+
+/** KMS's answer to a Marker it never issued (the List* operations' paging). */
+export const invalidMarker = (message: string) => new InvalidMarkerException(message);

@@ -1,10 +1,8 @@
-// The engine's whole state as a versioned JSON document (key material base64) and back, so a sandbox or lab
-// continues exactly where it stopped. Differs from AWS: AWS never exports key material; this is a local study tool.
-import type { IamState } from '../iam/types.js';
-import type { AuditEvent } from './audit.js';
+// KMS's part of the world's state document (keys with their material base64, aliases, simulated time) and back,
+// so a sandbox or lab continues exactly where it stopped; the world adds IAM and the event history. Differs from AWS: AWS never exports key material; this is a local study tool.
 import type { EngineCore, EngineSettings } from './core.js';
 import type { KeyRecord } from './model/key.js';
-import { SeededRandom, type RandomSnapshot } from './ports.js';
+import { SeededRandom, type RandomSnapshot } from '../aws/ports.js';
 import type { AliasRecord } from './store.js';
 
 export const STATE_FORMAT = 'kms-study/engine';
@@ -22,11 +20,9 @@ export interface EngineStateDocument {
   highWaterMs: number;
   random?: RandomSnapshot;
   settings: EngineSettings;
-  iam: IamState;
   keys: SerializedKey[];
   aliases: AliasRecord[];
   deletedHandles: string[];
-  audit: AuditEvent[];
 }
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -43,14 +39,12 @@ export function saveState(core: EngineCore): EngineStateDocument {
     clockOffsetMs: core.offsetMs,
     highWaterMs: Number.isFinite(core.highWaterMs) ? core.highWaterMs : 0,
     settings: clone(core.settings),
-    iam: clone(core.iam),
     keys: [...core.store.keys.values()].map((k) => ({
       ...clone({ ...k, materials: [] }),
       materials: k.materials.map((m) => ({ ...m, bytes: b64(m.bytes) })),
     })),
     aliases: [...core.store.aliases.values()].map((a) => ({ ...a })),
     deletedHandles: [...core.store.deletedHandles],
-    audit: clone(core.audit),
   };
   const snap = core.random.snapshot?.();
   if (snap) doc.random = snap;
@@ -66,12 +60,11 @@ export function loadState(core: EngineCore, raw: unknown): void {
   const doc = raw as Partial<EngineStateDocument>;
   if (doc.format !== STATE_FORMAT) bad(`format is ${JSON.stringify(doc.format)}, expected "${STATE_FORMAT}"`);
   if (doc.version !== STATE_VERSION) bad(`unknown version ${JSON.stringify(doc.version)} (this build reads version ${STATE_VERSION})`);
-  if (!Array.isArray(doc.keys) || !Array.isArray(doc.aliases) || !Array.isArray(doc.audit)) bad('keys, aliases and audit must be arrays');
+  if (!Array.isArray(doc.keys) || !Array.isArray(doc.aliases)) bad('keys, aliases and audit must be arrays');
   if (typeof doc.clockOffsetMs !== 'number' || typeof doc.highWaterMs !== 'number') bad('clockOffsetMs and highWaterMs must be numbers');
   core.offsetMs = doc.clockOffsetMs;
   core.highWaterMs = doc.highWaterMs;
   if (doc.settings) core.settings = { ...core.settings, ...clone(doc.settings) };
-  if (doc.iam) core.iam = clone(doc.iam);
   if (doc.random && core.random.snapshot) core.random = new SeededRandom(doc.random.seed, doc.random.counter);
   for (const k of doc.keys) {
     if (!k || typeof k.arn !== 'string' || typeof k.handle !== 'string' || !Array.isArray(k.materials)) bad('a key lacks arn, handle or materials');
@@ -80,6 +73,5 @@ export function loadState(core: EngineCore, raw: unknown): void {
   }
   for (const a of doc.aliases) core.store.putAlias({ ...a });
   for (const h of doc.deletedHandles ?? []) core.store.deletedHandles.add(h);
-  core.audit.push(...clone(doc.audit));
   core.changed();
 }

@@ -1,7 +1,7 @@
 // Evaluates a lab's declarative checks against the simulator's state, the audit log and the learner's
 // command log. Each failing check returns its own message, in the learner's terms.
-import type { KeyView, KmsEngine } from '../kms/engine.js';
-import { principalFromArn } from '../iam/index.js';
+import type { KeyView } from '../kms/engine.js';
+import type { World } from '../sim/world.js';
 import { hasStatement } from './statement-check.js';
 import type { LoadResult } from './load.js';
 import type { Check } from './types.js';
@@ -21,7 +21,7 @@ export interface LoggedCommand {
 }
 
 export interface CheckContext {
-  engine: KmsEngine;
+  world: World;
   vars: Record<string, string>;
   log: LoggedCommand[];
   answers: Record<string, string>;
@@ -41,7 +41,8 @@ export interface CheckResult {
 
 /** A key by setup ref, alias name, key id/ARN, or `created` (the newest key the learner made). */
 export function findKey(ctx: CheckContext, sel: string): KeyView | undefined {
-  const { engine, home } = ctx;
+  const { home } = ctx;
+  const engine = ctx.world.kms;
   if (sel === 'created') {
     // Replicas made by ReplicateKey are not "created" keys: the learner created their primary.
     const isReplica = (k: KeyView) => (k.KeyMetadata.MultiRegionConfiguration as { MultiRegionKeyType?: string } | undefined)?.MultiRegionKeyType === 'REPLICA';
@@ -99,7 +100,7 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       const k = findKey(ctx, check.key);
       if (!k || md(k, 'KeyState') !== 'PendingDeletion') return res(false);
       if (check.window_days === undefined) return res(true);
-      const ev = [...ctx.engine.audit].reverse().find((e) => e.eventName === 'ScheduleKeyDeletion' && !e.errorCode && JSON.stringify(e.resources ?? []).includes(String(md(k, 'Arn'))));
+      const ev = [...ctx.world.trail.events].reverse().find((e) => e.eventName === 'ScheduleKeyDeletion' && !e.errorCode && JSON.stringify(e.resources ?? []).includes(String(md(k, 'Arn'))));
       const days = (ev?.requestParameters as { pendingWindowInDays?: number } | undefined)?.pendingWindowInDays;
       return res(days === check.window_days);
     }
@@ -138,17 +139,17 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
     case 'simulate': {
       const p = ctx.profiles[check.profile];
       if (!p) return res(false);
-      const principal = principalFromArn(ctx.engine.iam, p.principal);
+      const principal = ctx.world.principal(p.principal);
       const k = findKey(ctx, check.key);
       if (!k) return res(check.expect === 'denied');
-      const d = ctx.engine.simulate(check.action, String(md(k, 'Arn')), { principal, accountId: principal.accountId, region: p.region }, { context: check.context, encryptionContext: check.encryption_context });
+      const d = ctx.world.kms.simulate(check.action, String(md(k, 'Arn')), { principal, accountId: principal.accountId, region: p.region }, { context: check.context, encryptionContext: check.encryption_context });
       const state = md(k, 'KeyState');
       const usable = !/^kms:(Encrypt|Decrypt|ReEncrypt|GenerateDataKey)/.test(check.action) || state === 'Enabled';
       return res((d.allowed && usable) === (check.expect === 'allowed'));
     }
     case 'audit_has':
       return res(
-        ctx.engine.audit.some(
+        ctx.world.trail.events.some(
           (e) =>
             e.eventName === check.eventName &&
             (check.errorCode === undefined || e.errorCode === check.errorCode) &&

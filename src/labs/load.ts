@@ -4,8 +4,8 @@
 // each load ends with one quiet simulated second, so the next load starts with a full bucket.
 import type { KmsEngine } from '../kms/engine.js';
 import { KmsException } from '../kms/errors.js';
-import type { Random } from '../kms/ports.js';
-import type { Caller } from '../kms/types.js';
+import type { Random } from '../aws/ports.js';
+import type { Caller } from '../aws/caller.js';
 
 export const LOAD_OPERATIONS = ['GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'Encrypt', 'GenerateRandom'] as const;
 export const LOAD_USAGE =

@@ -1,12 +1,10 @@
 // Runs one lab: the learner's `aws ...` lines go through the same AWS CLI layer as the sandbox, meta-commands
 // steer the lab, and after every command the current step's checks are evaluated and explained.
-import { KmsEngine } from '../kms/engine.js';
-import { ManualClock, SeededRandom } from '../kms/ports.js';
-import { principalFromArn } from '../iam/index.js';
-import { createAccessControl } from '../policy/index.js';
+import { ManualClock, SeededRandom } from '../aws/ports.js';
 import { CliConfigError, parseAwsArgs, splitCommandLine, type GlobalOptions } from '../awscli/index.js';
-import { Simulator, runAws } from '../sim/simulator.js';
-import type { Caller } from '../kms/types.js';
+import { loadWorld, type World } from '../sim/world.js';
+import { runAws } from '../awscli/run.js';
+import type { Caller } from '../aws/caller.js';
 import { evaluate, loggableRequest, type CheckContext } from './checks.js';
 import { buildWorld, effectiveSetup, expandVars, parseDuration } from './setup.js';
 import type { Lab, Step, Variant } from './types.js';
@@ -21,16 +19,14 @@ import { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, typ
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 export class LabRun {
-  private engine: KmsEngine;
-  private sim: Simulator;
+  private world: World;
   private constructor(
     readonly lab: Lab,
     readonly variant: Variant | undefined,
     private p: LabProgress,
     private readonly io: RunnerIo,
   ) {
-    this.engine = this.load(p.engine);
-    this.sim = new Simulator(this.engine, new SeededRandom(`lab-sim:${lab.id}:${p.seed}:${p.log.length}`));
+    this.world = this.load(p.engine, `lab-sim:${lab.id}:${p.seed}:${p.log.length}`);
   }
 
   /** Picks the variant for a seed: the same seed always draws the same root cause. */
@@ -45,7 +41,7 @@ export class LabRun {
     const variant = variantId ? lab.variants.find((v) => v.id === variantId) : LabRun.variantFor(lab, seed);
     const world = buildWorld(lab, seed, variant);
     const setup = effectiveSetup(lab, variant);
-    const doc = world.engine.toJSON();
+    const doc = world.world.toJSON();
     const p: LabProgress = {
       format: PROGRESS_FORMAT,
       version: PROGRESS_VERSION,
@@ -55,7 +51,7 @@ export class LabRun {
       engine: doc,
       vars: world.vars,
       files: world.files,
-      setupKeys: world.engine.listKeyViews().map((k) => String(k.KeyMetadata.Arn)),
+      setupKeys: world.world.kms.listKeyViews().map((k) => String(k.KeyMetadata.Arn)),
       profile: setup.profile,
       step: 0,
       log: [],
@@ -68,7 +64,7 @@ export class LabRun {
     };
     const run = new LabRun(lab, variant, p, io);
     for (const h of setup.history) await run.aws(h.line, h.profile, false);
-    run.p.engine = run.engine.toJSON();
+    run.p.engine = run.world.toJSON();
     run.p.snapshot = { engine: run.p.engine, files: { ...run.p.files }, log: 0, profile: run.p.profile, vars: { ...run.p.vars } };
     return run;
   }
@@ -79,7 +75,7 @@ export class LabRun {
   }
 
   get progress(): LabProgress {
-    this.p.engine = this.engine.toJSON();
+    this.p.engine = this.world.toJSON();
     return this.p;
   }
   get profile(): string {
@@ -102,24 +98,25 @@ export class LabRun {
     return { ...s, ...(this.variant?.steps[s.id] ?? {}) } as Step;
   }
 
-  private load(doc: unknown): KmsEngine {
+  /** The lab's world from its saved document; IAM/STS ids and events draw from `serviceSeed`. */
+  private load(doc: unknown, serviceSeed: string): World {
     const setup = effectiveSetup(this.lab, this.variant);
-    return KmsEngine.fromJSON(doc, { clock: new ManualClock(setup.start), random: new SeededRandom(`lab:${this.lab.id}:${this.p.seed}`), access: createAccessControl() });
+    return loadWorld(doc, new ManualClock(setup.start), new SeededRandom(`lab:${this.lab.id}:${this.p.seed}`), { serviceRandom: new SeededRandom(serviceSeed) });
   }
 
   private callerFor(profile: string, globals?: GlobalOptions): Caller {
     const name = globals?.profile ?? profile;
     const prof = effectiveSetup(this.lab, this.variant).profiles[name];
     if (!prof) throw new CliConfigError(`The config profile (${name}) could not be found`);
-    const principal = principalFromArn(this.engine.iam, prof.principal);
+    const principal = this.world.principal(prof.principal);
     return { principal, accountId: principal.accountId, region: globals?.region ?? prof.region };
   }
 
   context(): CheckContext {
     const setup = effectiveSetup(this.lab, this.variant);
     const home = setup.profiles[setup.profile];
-    const account = home ? principalFromArn(this.engine.iam, home.principal).accountId : '111122223333';
-    return { engine: this.engine, vars: this.p.vars, log: this.p.log, answers: this.p.answers, profiles: setup.profiles, setupKeys: this.p.setupKeys, home: { account, region: home?.region ?? 'us-east-1' }, lastLoad: this.p.lastLoad };
+    const account = home ? this.world.principal(home.principal).accountId : '111122223333';
+    return { world: this.world, vars: this.p.vars, log: this.p.log, answers: this.p.answers, profiles: setup.profiles, setupKeys: this.p.setupKeys, home: { account, region: home?.region ?? 'us-east-1' }, lastLoad: this.p.lastLoad };
   }
 
   /** The current step's checks, each with its result. */
@@ -162,9 +159,9 @@ export class LabRun {
       case 'clock': {
         const ms = rest[0] === 'advance' && rest[1] ? parseDuration(rest[1]) : undefined;
         if (ms === undefined) return { text: 'usage: clock advance <n>d|h|m|s (for example: clock advance 8d)\n', exitCode: 2, completed: [] };
-        this.engine.advance(ms);
+        this.world.advance(ms);
         const done = this.advance();
-        return { text: `Simulated time is now ${new Date(this.engine.now()).toISOString()}.\n${this.afterCommand(done)}`, completed: done };
+        return { text: `Simulated time is now ${new Date(this.world.now()).toISOString()}.\n${this.afterCommand(done)}`, completed: done };
       }
       case 'profile': {
         const profiles = effectiveSetup(this.lab, this.variant).profiles;
@@ -187,8 +184,8 @@ export class LabRun {
         } catch (e) {
           return { text: `${(e as Error).message}\n`, exitCode: 2, completed: [] };
         }
-        const rnd = new SeededRandom(`lab-load:${this.lab.id}:${this.p.seed}:${this.p.attempts}:${this.engine.now()}`);
-        this.p.lastLoad = runLoad(this.engine, caller, o, rnd);
+        const rnd = new SeededRandom(`lab-load:${this.lab.id}:${this.p.seed}:${this.p.attempts}:${this.world.now()}`);
+        this.p.lastLoad = runLoad(this.world.kms, caller, o, rnd);
         this.p.attempts++;
         const done = this.advance();
         return { text: renderLoad(this.p.lastLoad) + this.afterCommand(done), completed: done };
@@ -196,8 +193,7 @@ export class LabRun {
       case 'answer':
         return this.answer(rest);
       case 'reset-step':
-        this.engine = this.load(this.p.snapshot.engine);
-        this.sim = new Simulator(this.engine, new SeededRandom(`lab-sim:${this.lab.id}:${this.p.seed}:reset:${this.p.attempts}`));
+        this.world = this.load(this.p.snapshot.engine, `lab-sim:${this.lab.id}:${this.p.seed}:reset:${this.p.attempts}`);
         this.p.files = { ...this.p.snapshot.files };
         this.p.log = this.p.log.slice(0, this.p.snapshot.log);
         this.p.profile = this.p.snapshot.profile;
@@ -260,7 +256,7 @@ export class LabRun {
     } catch {
       parsed = undefined;
     }
-    const r = await runAws(this.sim, words.slice(1), (g) => this.callerFor(profile, g), { readFile, cwd: '.' });
+    const r = await runAws(this.world, words.slice(1), (g) => this.callerFor(profile, g), { readFile, cwd: '.' });
     let text = r.stdout + r.stderr;
     if (redirect && r.exitCode === 0) {
       const out = r.stdout.trim();
@@ -270,9 +266,9 @@ export class LabRun {
     if (log && parsed && !parsed.help) {
       const code = /An error occurred \((\w+)\)/.exec(r.stderr)?.[1];
       // A --profile option on the line runs the call as that profile, so the log (and `profile` checks) must say so.
-      this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === 0 ? 'success' : code ?? `exit ${r.exitCode}`, at: this.engine.now(), request: loggableRequest(parsed.request) as Record<string, unknown> });
+      this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === 0 ? 'success' : code ?? `exit ${r.exitCode}`, at: this.world.now(), request: loggableRequest(parsed.request) as Record<string, unknown> });
     }
-    if (r.exitCode === 0 && parsed) Object.assign(this.p.vars, capturedVars(parsed.operation, this.engine, this.context()));
+    if (r.exitCode === 0 && parsed) Object.assign(this.p.vars, capturedVars(parsed.operation, this.world.kms, this.context()));
     return { text, exitCode: r.exitCode };
   }
 
@@ -282,7 +278,7 @@ export class LabRun {
     while (!this.done && this.checkResults().every((c) => c.ok)) {
       done.push(this.lab.steps[this.p.step].id);
       this.p.step++;
-      this.p.engine = this.engine.toJSON();
+      this.p.engine = this.world.toJSON();
       this.p.snapshot = { engine: this.p.engine, files: { ...this.p.files }, log: this.p.log.length, profile: this.p.profile, vars: { ...this.p.vars } };
       if (this.done && this.p.finishedAt === undefined) this.p.finishedAt = this.io.wallNow();
     }

@@ -1,14 +1,13 @@
 // Builds a lab's starting world from its setup (and the drawn variant): identities, keys with policies,
 // aliases, tags, states and rotation, grants, prepared ciphertexts, a prepared history, the clock.
-import { executeIam, principalFromArn } from '../iam/index.js';
-import type { KmsEngine } from '../kms/engine.js';
-import { ManualClock, SeededRandom } from '../kms/ports.js';
-import type { Caller } from '../kms/types.js';
-import { freshEngine } from '../sim/world.js';
+import { executeIam } from '../iam/index.js';
+import { ManualClock, SeededRandom } from '../aws/ports.js';
+import type { Caller } from '../aws/caller.js';
+import { freshWorld, type World } from '../sim/world.js';
 import type { Lab, Setup, Variant } from './types.js';
 
 export interface LabWorld {
-  engine: KmsEngine;
+  world: World;
   /** $NAME -> value: $<REF> is a key id, $<REF>_ARN its ARN. */
   vars: Record<string, string>;
   /** Virtual files (base64) for fileb:// and file:// (prepared ciphertexts, files the learner saved). */
@@ -29,8 +28,8 @@ export function effectiveSetup(lab: Lab, variant?: Variant): Setup {
   return { ...s, keys: [...byRef.values()], principals: [...byName.values()], profiles: { ...s.profiles, ...v.profiles }, grants: v.grants ?? s.grants };
 }
 
-export function rootCaller(engine: KmsEngine, account: string, region: string): Caller {
-  const principal = principalFromArn(engine.iam, `arn:aws:iam::${account}:root`);
+export function rootCaller(world: World, account: string, region: string): Caller {
+  const principal = world.principal(`arn:aws:iam::${account}:root`);
   return { principal, accountId: account, region };
 }
 
@@ -42,27 +41,29 @@ export function parseDuration(text: string): number | undefined {
 
 export function buildWorld(lab: Lab, seed: string, variant?: Variant): LabWorld {
   const setup = effectiveSetup(lab, variant);
-  const engine = freshEngine(new ManualClock(setup.start), new SeededRandom(`lab:${lab.id}:${seed}`));
+  const world = freshWorld(new ManualClock(setup.start), new SeededRandom(`lab:${lab.id}:${seed}`));
+  const engine = world.kms;
+  const iam = world.iam.state;
   const now = () => engine.now();
   const random = new SeededRandom(`lab-iam:${lab.id}:${seed}`);
   for (const p of setup.principals) {
-    const caller = rootCaller(engine, p.account, 'us-east-1');
+    const caller = rootCaller(world, p.account, 'us-east-1');
     const ctx = { now: now(), random, caller };
-    if (!engine.iam.accounts.some((a) => a.id === p.account)) engine.iam.accounts.push({ id: p.account });
+    if (!iam.accounts.some((a) => a.id === p.account)) iam.accounts.push({ id: p.account });
     if (p.kind === 'user') {
-      if (!engine.iam.users.some((u) => u.name === p.name && u.accountId === p.account)) executeIam(engine.iam, 'CreateUser', { UserName: p.name }, ctx);
-      for (const [name, doc] of Object.entries(p.policies)) executeIam(engine.iam, 'PutUserPolicy', { UserName: p.name, PolicyName: name, PolicyDocument: doc }, ctx);
+      if (!iam.users.some((u) => u.name === p.name && u.accountId === p.account)) executeIam(iam, 'CreateUser', { UserName: p.name }, ctx);
+      for (const [name, doc] of Object.entries(p.policies)) executeIam(iam, 'PutUserPolicy', { UserName: p.name, PolicyName: name, PolicyDocument: doc }, ctx);
     } else {
       const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${p.account}:root` }, Action: 'sts:AssumeRole' }] });
-      executeIam(engine.iam, 'CreateRole', { RoleName: p.name, AssumeRolePolicyDocument: trust }, ctx);
-      for (const [name, doc] of Object.entries(p.policies)) executeIam(engine.iam, 'PutRolePolicy', { RoleName: p.name, PolicyName: name, PolicyDocument: doc }, ctx);
+      executeIam(iam, 'CreateRole', { RoleName: p.name, AssumeRolePolicyDocument: trust }, ctx);
+      for (const [name, doc] of Object.entries(p.policies)) executeIam(iam, 'PutRolePolicy', { RoleName: p.name, PolicyName: name, PolicyDocument: doc }, ctx);
     }
   }
   const vars: Record<string, string> = {};
   const files: Record<string, string> = {};
   const arnOf: Record<string, string> = {};
   for (const k of setup.keys) {
-    const root = rootCaller(engine, k.account, k.region);
+    const root = rootCaller(world, k.account, k.region);
     const req: Record<string, unknown> = { Description: k.description ?? '' };
     if (k.spec) req.KeySpec = k.spec;
     if (k.usage) req.KeyUsage = k.usage;
@@ -77,7 +78,7 @@ export function buildWorld(lab: Lab, seed: string, variant?: Variant): LabWorld 
   for (const c of setup.ciphertexts) {
     const k = setup.keys.find((x) => x.ref === c.key);
     if (!k) continue;
-    const out = engine.execute('Encrypt', { KeyId: arnOf[c.key], Plaintext: new TextEncoder().encode(c.plaintext), EncryptionContext: c.context }, rootCaller(engine, k.account, k.region));
+    const out = engine.execute('Encrypt', { KeyId: arnOf[c.key], Plaintext: new TextEncoder().encode(c.plaintext), EncryptionContext: c.context }, rootCaller(world, k.account, k.region));
     files[c.file] = Buffer.from(out.CiphertextBlob as Uint8Array).toString('base64');
   }
   for (const g of setup.grants) {
@@ -86,20 +87,20 @@ export function buildWorld(lab: Lab, seed: string, variant?: Variant): LabWorld 
     const req: Record<string, unknown> = { KeyId: arnOf[g.key], GranteePrincipal: g.grantee, Operations: g.operations };
     if (g.retiring) req.RetiringPrincipal = g.retiring;
     if (g.name) req.Name = g.name;
-    engine.execute('CreateGrant', req, rootCaller(engine, k.account, k.region));
+    engine.execute('CreateGrant', req, rootCaller(world, k.account, k.region));
   }
   if (setup.throttling) engine.settings = { ...engine.settings, throttling: { enabled: true, ...setup.throttling } };
   if (setup.advance) engine.advance(parseDuration(setup.advance) ?? 0);
   for (const k of setup.keys) {
-    const root = rootCaller(engine, k.account, k.region);
+    const root = rootCaller(world, k.account, k.region);
     if (k.state === 'Disabled') engine.execute('DisableKey', { KeyId: arnOf[k.ref] }, root);
     if (k.state === 'PendingDeletion') engine.execute('ScheduleKeyDeletion', { KeyId: arnOf[k.ref], PendingWindowInDays: 30 }, root);
   }
   // Key policies last: a policy that does not allow the account root would otherwise block the setup's own
   // aliases, rotation, ciphertexts, grants and state changes (PutKeyPolicy works in every key state).
   for (const k of setup.keys)
-    if (k.policy) engine.execute('PutKeyPolicy', { KeyId: arnOf[k.ref], PolicyName: 'default', Policy: k.policy, BypassPolicyLockoutSafetyCheck: true }, rootCaller(engine, k.account, k.region));
-  return { engine, vars, files };
+    if (k.policy) engine.execute('PutKeyPolicy', { KeyId: arnOf[k.ref], PolicyName: 'default', Policy: k.policy, BypassPolicyLockoutSafetyCheck: true }, rootCaller(world, k.account, k.region));
+  return { world, vars, files };
 }
 
 /** Replace $NAME and ${NAME} with the lab's variables; unknown names stay as typed. */

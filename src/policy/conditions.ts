@@ -1,6 +1,6 @@
 // IAM condition operators (String*, Arn*, Bool, Numeric*, Date*, IpAddress, Null, ...IfExists,
 // ForAnyValue:/ForAllValues:) with AWS's missing-key and empty-set rules; policy variables in values are expanded.
-import type { ConditionContext } from '../kms/types.js';
+import type { ConditionContext } from '../aws/access.js';
 import type { ConditionClause } from './types.js';
 import { arnMatches, wildcardMatch } from './wildcard.js';
 import { ipInCidr } from './ip.js';

@@ -1,9 +1,8 @@
 // The aws:* global condition keys for one call, derived from the caller and the identity state, merged
 // under the kms:* keys the engine computed. With kms:ViaService set, aws:SourceIp is left out (the service calls).
-import type { AuthzRequest, ConditionContext } from '../kms/types.js';
-import type { IamState } from '../iam/types.js';
+import type { AuthzRequest, ConditionContext, IdentityDirectory } from '../aws/access.js';
 import type { NormalContext } from './conditions.js';
-import { DEFAULT_SOURCE_IP } from '../kms/audit.js';
+import { DEFAULT_SOURCE_IP } from '../aws/cloudtrail.js';
 
 const PRINCIPAL_TYPE: Record<string, string> = { Root: 'Account', IAMUser: 'User', AssumedRole: 'AssumedRole', AWSAccount: 'Account' };
 
@@ -28,7 +27,7 @@ function isoSeconds(ms: number): string {
 }
 
 /** The request's condition values by lower-case key: the global keys, then the engine's kms:* keys over them. */
-export function normalisedRequestContext(req: AuthzRequest, iam: IamState): NormalContext {
+export function normalisedRequestContext(req: AuthzRequest, identities: IdentityDirectory): NormalContext {
   const { caller } = req;
   const p = caller.principal;
   const m: NormalContext = new Map();
@@ -40,14 +39,12 @@ export function normalisedRequestContext(req: AuthzRequest, iam: IamState): Norm
     set('aws:principalarn', p.type === 'AssumedRole' && p.roleArn ? p.roleArn : p.arn);
     set('aws:principalaccount', p.accountId);
     set('aws:principaltype', PRINCIPAL_TYPE[p.type]);
-    let org: string | undefined;
-    for (const a of iam.accounts) if (a.id === p.accountId) org = a.orgId;
-    set('aws:principalorgid', org);
+    set('aws:principalorgid', identities.orgIdOf(p.accountId));
     if (p.type === 'IAMUser') {
       set('aws:username', p.name);
-      set('aws:userid', p.principalId ?? iam.users.find((u) => u.arn === p.arn)?.userId);
+      set('aws:userid', p.principalId ?? identities.uniqueIdOf(p.arn));
     } else if (p.type === 'AssumedRole') {
-      const roleId = p.principalId ? undefined : iam.roles.find((r) => r.arn === p.roleArn)?.roleId;
+      const roleId = p.principalId || !p.roleArn ? undefined : identities.uniqueIdOf(p.roleArn);
       set('aws:userid', p.principalId ?? (roleId ? `${roleId}:${p.name}` : undefined));
     } else {
       set('aws:userid', p.accountId);
@@ -78,10 +75,10 @@ export function normalisedRequestContext(req: AuthzRequest, iam: IamState): Norm
 }
 
 /** The same values keyed by their display names (for traces, labs and tests). */
-export function requestContext(req: AuthzRequest, iam: IamState): ConditionContext {
+export function requestContext(req: AuthzRequest, identities: IdentityDirectory): ConditionContext {
   const out: ConditionContext = {};
   const engineKeys = new Map(Object.keys(req.context).map((k) => [k.toLowerCase(), k]));
-  for (const [k, v] of normalisedRequestContext(req, iam)) {
+  for (const [k, v] of normalisedRequestContext(req, identities)) {
     const name = engineKeys.get(k) ?? DISPLAY.get(k) ?? k;
     const original = req.context[name];
     if (original !== undefined && engineKeys.has(k)) out[name] = original;

@@ -1,17 +1,17 @@
 // The KMS authorization decision: explicit deny anywhere wins; else the key policy (directly, or by
 // delegating to the account so IAM policies count), or a grant, must allow. SCPs, boundaries and VPC endpoint policies are not simulated.
-import type { AccessControl, AuthzRequest, Decision, DecisionReason, TraceEntry } from '../kms/types.js';
-import type { IamState } from '../iam/types.js';
-import { identityPoliciesOf } from '../iam/state.js';
+import type { AccessControl, AuthzRequest, Decision, DecisionReason, IdentityDirectory, TraceEntry } from '../aws/access.js';
 import { parsePolicyCached } from './parse.js';
 import { evaluatePolicy } from './evaluate.js';
 import { normalisedRequestContext } from './context.js';
 import { checkGrant } from './grants.js';
 import { awsManagedKeyPolicy, defaultKeyPolicy } from './templates.js';
-import { validateKeyPolicy } from './validate.js';
+import { keyPolicyProblem } from './validate.js';
 import type { EvalRequest, RequestPrincipal, StatementResult } from './types.js';
 
 export interface AccessControlOptions {
+  /** The identities the decision reads (the world passes IAM's directory over its state). */
+  identities: IdentityDirectory;
   /** Append ": <policy ARN>" to identity-based explicit denies (AWS's newer message format). */
   accessDeniedWithPolicyArn?: boolean;
 }
@@ -67,11 +67,11 @@ class LazyDecision implements Decision {
   }
 }
 
-export function authorize(req: AuthzRequest, iam: IamState, opts: AccessControlOptions = {}): Decision {
+export function authorize(req: AuthzRequest, identities: IdentityDirectory, opts: Omit<AccessControlOptions, 'identities'> = {}): Decision {
   const trace: Part[] = [];
   const p = req.caller.principal;
   const principal: RequestPrincipal = { arn: p.arn, accountId: p.accountId, type: p.type, roleArn: p.roleArn };
-  const ctx = normalisedRequestContext(req, iam);
+  const ctx = normalisedRequestContext(req, identities);
   const evalReq: EvalRequest = { action: req.action, resource: req.resourceArn, principal, context: req.context };
   const deny = (reason: DecisionReason, suffix = ''): Decision => {
     const base = `User: ${p.arn} is not authorized to perform: ${req.action} on resource: ${req.resourceArn}`;
@@ -92,7 +92,7 @@ export function authorize(req: AuthzRequest, iam: IamState, opts: AccessControlO
   // Identity-based policies (always those of the caller's own account).
   let identityAllow = p.type === 'Root'; // the root user needs no IAM policy (only SCPs, not simulated, limit it)
   let identityDenyBy: string | undefined;
-  for (const pol of identityPoliciesOf(iam, p)) {
+  for (const pol of identities.policiesOf(p)) {
     const results = evaluatePolicy(parsePolicyCached(pol.document, 'identity'), evalReq, ctx);
     trace.push({ source: 'identity-policy', id: pol.id, results });
     for (const r of results) {
@@ -138,14 +138,16 @@ export function authorize(req: AuthzRequest, iam: IamState, opts: AccessControlO
 }
 
 /** With the switch on, identity-based explicit denies name the managed policy (inline policies have no ARN). */
-function policyArnSuffix(id: string, opts: AccessControlOptions): string {
+function policyArnSuffix(id: string, opts: Omit<AccessControlOptions, 'identities'>): string {
   return opts.accessDeniedWithPolicyArn && id.startsWith('arn:') && !id.includes(' ') ? `: ${id}` : '';
 }
 
-export function createAccessControl(opts: AccessControlOptions = {}): AccessControl {
+/** The AccessControl port bound to one set of identities (the world builds one per world). */
+export function createAccessControl(opts: AccessControlOptions): AccessControl {
+  const { identities } = opts;
   return {
-    authorize: (req, iam) => authorize(req, iam, opts),
-    validateKeyPolicy,
+    authorize: (req) => authorize(req, identities, opts),
+    keyPolicyProblem: (document, keyAccountId) => keyPolicyProblem(document, keyAccountId, identities),
     defaultKeyPolicy,
     awsManagedKeyPolicy,
   };

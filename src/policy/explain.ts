@@ -1,6 +1,6 @@
 // Human-readable lines for a decision: the verdict, then every policy statement and grant considered
 // with what matched or failed. Used by labs, `simulate-principal-policy` and the quiz's drills.
-import type { Decision, TraceEntry } from '../kms/types.js';
+import type { Decision, TraceEntry } from '../aws/access.js';
 
 const SOURCE: Record<TraceEntry['source'], string> = {
   'key-policy': 'Key policy',

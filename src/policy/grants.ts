@@ -1,6 +1,6 @@
 // Whether a grant allows this call: grantee, listed operation, encryption-context constraints and
 // eventual consistency (effective after effectiveAt, or at once when its token is passed in GrantTokens).
-import type { AuthzRequest, GrantRecord, TraceEntry } from '../kms/types.js';
+import type { AuthzRequest, GrantRecord, TraceEntry } from '../aws/access.js';
 
 /** Operations that take an encryption context, so grant constraints apply to them. */
 const EC_OPERATIONS = new Set([

@@ -1,12 +1,12 @@
 // Public entry of the access-control piece: the IAM policy language (parse, evaluate) and the KMS
-// authorization decision the engine consults through the AccessControl port (src/kms/types.ts).
+// authorization decision services consult through the kernel's AccessControl port (src/aws/access.ts).
 export { parsePolicy, parsePolicyCached } from './parse.js';
 export { evaluatePolicy } from './evaluate.js';
 export { explainDecision } from './explain.js';
 export { createAccessControl, authorize } from './decision.js';
 export { defaultKeyPolicy, awsManagedKeyPolicy } from './templates.js';
-export { validateKeyPolicy } from './validate.js';
-export { PolicyParseError } from './types.js';
+export { validateKeyPolicy, keyPolicyProblem } from './validate.js';
+export { PolicyParseError, KeyPolicyError } from './types.js';
 export type {
   PolicyDocument,
   PolicyKind,

@@ -1,6 +1,6 @@
 // The IAM policy language as the simulator parses it: documents, statements, condition clauses, and the
 // per-statement evaluation result used by the KMS decision, its trace and the quiz's generated drills.
-import type { ConditionContext } from '../kms/types.js';
+import type { ConditionContext } from '../aws/access.js';
 
 /** Which kind of policy a document is: the parser enforces the Principal rules per kind. */
 export type PolicyKind = 'key' | 'identity' | 'trust';
@@ -64,6 +64,11 @@ export class PolicyParseError extends Error {
   ) {
     super(`${where}: ${what}`);
   }
+}
+
+/** A key policy KMS would refuse; the message is AWS's MalformedPolicyDocumentException text. */
+export class KeyPolicyError extends Error {
+  override readonly name = 'KeyPolicyError';
 }
 
 /** How the request's principal relates to a statement's Principal element. */

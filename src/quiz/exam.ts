@@ -1,6 +1,6 @@
 // Exam mode: the SOA-C03 format scaled to the bank (2 minutes a question), a visible timer, flags and free
 // movement (n, p, f, g 12, r, submit), no feedback until the end, then a scaled score and a topic breakdown.
-import type { Random } from '../kms/ports.js';
+import type { Random } from '../aws/ports.js';
 import { isCorrect, parseAnswerText } from './grade.js';
 import { displayLetters, present, toBank, toDisplay, type Presented } from './present.js';
 import { QuizStop, type AnswerEvent, type SessionIO } from './ports.js';

@@ -1,6 +1,6 @@
 // Shuffling with the Random port: questions and options in a repeatable order for a given seed, with a
 // mapping from display letters back to the bank's letters so the key stays right.
-import type { Random } from '../kms/ports.js';
+import type { Random } from '../aws/ports.js';
 import { LETTERS, type Letter, type Question, type QuestionOption } from './types.js';
 
 /** A uniform integer in [0, n). */

@@ -2,7 +2,7 @@
 // then each mode's rule: practice = due cards and weak topics first; review = missed or due only;
 // exam = in-scope only; cram = everything, schedule untouched.
 import { closest } from '../awscli/suggest.js';
-import type { Random } from '../kms/ports.js';
+import type { Random } from '../aws/ports.js';
 import type { StoredCard } from './schedule.js';
 import { shuffled } from './present.js';
 import type { QuizMode } from './ports.js';

@@ -1,6 +1,6 @@
 // Practice, review and cram sessions: one question at a time, feedback with every option explained after
 // each answer. Practice and review update the FSRS card; cram leaves the schedule alone.
-import type { Random } from '../kms/ports.js';
+import type { Random } from '../aws/ports.js';
 import { isCorrect, parseAnswerText } from './grade.js';
 import { displayLetters, present, toBank } from './present.js';
 import { QuizStop, type AnswerEvent, type QuizMode, type SessionIO, type StopReason } from './ports.js';

@@ -43,7 +43,7 @@ export class SandboxBackend implements KmsBackend {
     if (!profile) throw new WireError('UnrecognizedClientException', 'The security token included in the request is invalid.');
     const caller = { ...this.sandbox.callerFor(profile, id.region), sourceIp: id.sourceIp, userAgent: id.userAgent, accessKeyId: id.accessKeyId };
     try {
-      return this.sandbox.sim.call('kms', operation, request, caller);
+      return this.sandbox.world.call('kms', operation, request, caller);
     } finally {
       this.markDirty();
     }

@@ -1,12 +1,13 @@
-// iam simulate-principal-policy answered by the KMS authorization decision (engine.simulate), so the
+// iam simulate-principal-policy answered by the KMS authorization decision (engine.simulate): the world composes
+// IAM's question with KMS's decision, so the
 // result reflects key policies, IAM policies and grants together. Differs from IAM's simulator, which
 // evaluates identity policies (plus an optional resource policy you pass): here a KMS key ARN as
 // resource brings in that key's real policy and grants. Each result adds `Explanation` (not in AWS).
 import { explainDecision } from '../policy/index.js';
-import { principalFromArn } from '../iam/index.js';
-import type { KmsEngine } from '../kms/engine.js';
-import { InvalidInputException } from '../kms/errors.js';
-import type { Caller, ConditionContext, Decision, TraceEntry } from '../kms/types.js';
+import type { World } from './world.js';
+import { InvalidInputException } from '../iam/errors.js';
+import type { Caller } from '../aws/caller.js';
+import type { ConditionContext, Decision, TraceEntry } from '../aws/access.js';
 
 interface ContextEntry {
   ContextKeyName: string;
@@ -38,11 +39,11 @@ function evalDecision(d: Decision): 'allowed' | 'explicitDeny' | 'implicitDeny' 
   return d.reason.startsWith('ExplicitDeny') ? 'explicitDeny' : 'implicitDeny';
 }
 
-export function simulatePrincipalPolicy(engine: KmsEngine, request: Record<string, unknown>, caller: Caller): Record<string, unknown> {
+export function simulatePrincipalPolicy(world: World, request: Record<string, unknown>, caller: Caller): Record<string, unknown> {
   const source = String(request.PolicySourceArn ?? '');
   const actions = (request.ActionNames as string[] | undefined) ?? [];
   if (!source || actions.length === 0) throw new InvalidInputException('PolicySourceArn and ActionNames are required.');
-  const principal = principalFromArn(engine.iam, source);
+  const principal = world.principal(source);
   const resources = (request.ResourceArns as string[] | undefined) ?? ['*'];
   const context = contextOf(request.ContextEntries as ContextEntry[] | undefined);
   const results: Record<string, unknown>[] = [];
@@ -50,7 +51,7 @@ export function simulatePrincipalPolicy(engine: KmsEngine, request: Record<strin
     for (const resource of resources) {
       const keyArn = /^arn:aws:kms:([a-z0-9-]+):\d{12}:(key|alias)\//.exec(resource);
       const simCaller: Caller = { ...caller, principal, accountId: principal.accountId || caller.accountId, region: keyArn?.[1] ?? caller.region };
-      const d = engine.simulate(action, keyArn ? resource : undefined, simCaller, { context });
+      const d = world.kms.simulate(action, keyArn ? resource : undefined, simCaller, { context });
       results.push({
         EvalActionName: action,
         EvalResourceName: resource,

@@ -1,7 +1,13 @@
 // What `kms-study sandbox status` and `clock advance` report: simulated time, the current profile, keys
 // by state, and the deletions and rotations still to come; durations such as 8d, 36h, 90m, 30s.
 import type { KmsEngine } from '../kms/engine.js';
-import type { Profile } from './world.js';
+import type { World } from './world.js';
+
+/** What status needs of a profile (the CLI's profiles, src/awscli/profiles.ts, have this shape). */
+export interface ProfileSummary {
+  principalArn: string;
+  region: string;
+}
 
 export interface SandboxStatus {
   simulatedTime: string;
@@ -23,7 +29,8 @@ export function parseDuration(text: string): number | undefined {
   return ms > 0 && Number.isFinite(ms) ? Math.round(ms) : undefined;
 }
 
-export function sandboxStatus(engine: KmsEngine, profile: string, profiles: Record<string, Profile>): SandboxStatus {
+export function sandboxStatus(world: World, profile: string, profiles: Record<string, ProfileSummary>): SandboxStatus {
+  const engine = world.kms;
   const keysByState: Record<string, number> = {};
   const pending: SandboxStatus['pendingEvents'] = [];
   for (const k of engine.listKeyViews()) {
@@ -42,7 +49,7 @@ export function sandboxStatus(engine: KmsEngine, profile: string, profiles: Reco
     region: p?.region ?? '',
     keysByState,
     pendingEvents: pending,
-    auditEvents: engine.audit.length,
+    auditEvents: world.trail.events.length,
   };
 }
 

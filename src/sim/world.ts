@@ -1,64 +1,132 @@
-// The sandbox world: a fresh engine with real access control and the seeded identities, plus the
-// profiles (`--profile`) that map to its principals. Differs: profiles live in the sandbox file, not in
-// ~/.aws/config, and carry no credentials.
-import { KmsEngine } from '../kms/engine.js';
-import type { Clock, Random } from '../kms/ports.js';
-import type { Caller } from '../kms/types.js';
-import type { IamUser } from '../iam/types.js';
-import { defaultIamState, principalFromArn } from '../iam/index.js';
-import { createAccessControl } from '../policy/index.js';
-import { CliConfigError } from '../awscli/index.js';
+// The world: the only place that assembles the simulated AWS. It owns the identities (IAM's state), the
+// access control bound to them, the CloudTrail event history and the service registry, and is the public
+// call interface for the CLI, the labs, `serve`, the tests and for services calling each other.
+import type { AccessControl, IdentityDirectory } from '../aws/access.js';
+import { servicePrincipal, viaServiceName, type Caller, type Principal } from '../aws/caller.js';
+import { EventHistory } from '../aws/cloudtrail.js';
+import { SeededRandom, type Clock, type Random } from '../aws/ports.js';
+import type { ServiceContext, ServiceFactory } from '../aws/service.js';
+import { cloudTrailService } from '../cloudtrail/service.js';
+import { identityDirectory } from '../iam/directory.js';
+import { IamService } from '../iam/service.js';
+import { KmsEngine, type EngineStateDocument } from '../kms/engine.js';
+import { kmsService } from '../kms/service.js';
+import { createAccessControl, type AccessControlOptions } from '../policy/index.js';
+import { stsService } from '../sts/service.js';
+import { ServiceRegistry } from './registry.js';
+import { simulatePrincipalPolicy } from './simulate-policy.js';
+import { studyIdentities } from './identities.js';
+import { readWorldDocument, worldDocument, type WorldStateDocument } from './world-state.js';
 
-export interface Profile {
-  principalArn: string;
-  region: string;
-  description: string;
+export interface WorldOptions {
+  /** Wall clock; simulated time = clock + the saved offset (kept with KMS's state). */
+  clock: Clock;
+  /** KMS's randomness (key ids, key material, its event ids). */
+  random: Random;
+  /** Randomness for IAM ids and the IAM/STS event ids; by default seeded from the state, so runs repeat. */
+  serviceRandom?: Random;
+  /** A saved world document to continue from. */
+  state?: unknown;
+  /** Options of the policy-based access control (e.g. AWS's newer deny message with the policy ARN). */
+  accessOptions?: Omit<AccessControlOptions, 'identities'>;
+  /** Replaces the policy-based access control: only for tests of non-access behaviour. */
+  access?: (identities: IdentityDirectory) => AccessControl;
+  /** Services beyond the built-in ones (a test registers a test-only service here). */
+  services?: ServiceFactory[];
 }
 
-export const DEFAULT_PROFILES: Record<string, Profile> = {
-  default: { principalArn: 'arn:aws:iam::111122223333:user/admin', region: 'us-east-1', description: 'administrator of account 111122223333 (AdministratorAccess)' },
-  dev: { principalArn: 'arn:aws:iam::111122223333:user/dev', region: 'us-east-1', description: 'developer in 111122223333 with no IAM permissions for KMS' },
-  auditor: { principalArn: 'arn:aws:iam::111122223333:user/auditor', region: 'us-east-1', description: 'read-only KMS and CloudTrail access in 111122223333' },
-  analytics: { principalArn: 'arn:aws:iam::444455556666:user/analyst', region: 'us-east-1', description: 'administrator of account 444455556666 (cross-account tests)' },
-};
+export class World {
+  readonly trail = new EventHistory();
+  readonly identities: IdentityDirectory;
+  readonly access: AccessControl;
+  readonly kms: KmsEngine;
+  readonly iam: IamService;
+  readonly services = new ServiceRegistry();
+  private readonly serviceRandom: Random;
 
-const AUDITOR_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Sid: 'ReadOnlyKms', Effect: 'Allow', Action: ['kms:Describe*', 'kms:Get*', 'kms:List*', 'cloudtrail:LookupEvents'], Resource: '*' }],
-});
-
-function user(name: string, accountId: string, userId: string, createDate: number, extra: Partial<IamUser> = {}): IamUser {
-  return { name, arn: `arn:aws:iam::${accountId}:user/${name}`, userId, accountId, createDate, inlinePolicies: {}, attachedPolicies: [], ...extra };
-}
-
-/** A fresh engine for the sandbox or a test: seeded accounts, admin plus the profile users. */
-export function freshEngine(clock: Clock, random: Random): KmsEngine {
-  const engine = new KmsEngine({ clock, random, access: createAccessControl() });
-  const iam = defaultIamState();
-  const t = iam.users[0]?.createDate ?? 0;
-  const adminPolicy = iam.users[0]?.attachedPolicies ?? [];
-  iam.users.push(
-    user('dev', '111122223333', 'AIDAEXAMPLEDEV000002', t),
-    user('auditor', '111122223333', 'AIDAEXAMPLEAUDITOR03', t, { inlinePolicies: { 'kms-read-only': AUDITOR_POLICY } }),
-    user('analyst', '444455556666', 'AIDAEXAMPLEANALYST04', t, { attachedPolicies: [...adminPolicy] }),
-  );
-  engine.iam = iam;
-  return engine;
-}
-
-export function loadEngine(doc: unknown, clock: Clock, random: Random): KmsEngine {
-  return KmsEngine.fromJSON(doc, { clock, random, access: createAccessControl() });
-}
-
-/** The caller a profile stands for; CliConfigError (exit 253) for an unknown profile or principal. */
-export function callerFor(engine: KmsEngine, profiles: Record<string, Profile>, name: string, region?: string): Caller {
-  const p = Object.prototype.hasOwnProperty.call(profiles, name) ? profiles[name] : undefined;
-  if (!p) throw new CliConfigError(`The config profile (${name}) could not be found`);
-  let principal;
-  try {
-    principal = principalFromArn(engine.iam, p.principalArn);
-  } catch (e) {
-    throw new CliConfigError(`The profile ${name} names ${p.principalArn}, which does not exist in the sandbox: ${(e as Error).message}`);
+  constructor(opts: WorldOptions) {
+    const saved = opts.state === undefined ? undefined : readWorldDocument(opts.state);
+    this.identities = identityDirectory(() => this.iam.state);
+    this.access = opts.access ? opts.access(this.identities) : createAccessControl({ ...opts.accessOptions, identities: this.identities });
+    this.kms = new KmsEngine({ clock: opts.clock, random: opts.random, access: this.access, trail: this.trail, state: saved?.kms as EngineStateDocument | undefined });
+    if (saved) this.trail.events.push(...saved.audit);
+    this.serviceRandom = opts.serviceRandom ?? new SeededRandom(`simulator:${this.kms.now()}:${this.trail.events.length}`);
+    const base = { now: () => this.kms.now(), random: this.serviceRandom, trail: this.trail };
+    this.iam = new IamService(base, saved?.iam, { SimulatePrincipalPolicy: (req, caller) => simulatePrincipalPolicy(this, req, caller) });
+    // The registry: one line per service.
+    this.services.register(kmsService(this.kms));
+    this.services.register(this.iam);
+    this.services.register(stsService(this.contextFor(() => 'sts')));
+    this.services.register(cloudTrailService(() => this.trail.events));
+    for (const factory of opts.services ?? []) {
+      let name = '';
+      const handler = factory(this.contextFor(() => name));
+      name = handler.name;
+      this.services.register(handler);
+    }
   }
-  return { principal, accountId: principal.accountId, region: region ?? p.region };
+
+  /** One API call as `caller`: the service answers it, records its CloudTrail event, or throws its AWS error. */
+  call(service: string, operation: string, request: Record<string, unknown>, caller: Caller): Record<string, unknown> {
+    return this.services.call(service, operation, request, caller);
+  }
+
+  /** The principal an ARN names in this world (IAM's NoSuchEntity / InvalidInput otherwise). */
+  principal(arn: string): Principal {
+    return this.iam.principal(arn);
+  }
+
+  /** The caller a principal ARN stands for, in its own account (service principals: in `accountId`). */
+  callerOf(arn: string, region: string, accountId?: string): Caller {
+    const principal = this.principal(arn);
+    return { principal, accountId: principal.accountId || (accountId ?? ''), region };
+  }
+
+  /** Simulated epoch ms. */
+  now(): number {
+    return this.kms.now();
+  }
+
+  /** Moves simulated time, running every due deletion and rotation in time order. */
+  advance(ms: number): void {
+    this.kms.advance(ms);
+  }
+
+  toJSON(): WorldStateDocument {
+    return worldDocument(this.kms.toJSON(), this.iam.state, this.trail.events);
+  }
+
+  /** The context a registered service gets; `name()` is the service the calls it makes come from. */
+  private contextFor(name: () => string): ServiceContext {
+    return {
+      now: () => this.kms.now(),
+      random: this.serviceRandom,
+      trail: this.trail,
+      access: this.access,
+      callFor: (target, operation, request, onBehalfOf) =>
+        this.call(target, operation, request, { ...onBehalfOf, viaService: viaServiceName(name(), onBehalfOf.region) }),
+      callAsService: (target, operation, request, as) =>
+        this.call(target, operation, request, {
+          principal: servicePrincipal(as.principal),
+          accountId: as.accountId,
+          region: as.region,
+          sourceIp: as.principal,
+          userAgent: as.principal,
+        }),
+    };
+  }
+}
+
+export type { WorldStateDocument };
+
+/** A new world with the study identities (admin, dev, auditor, analyst) and no keys. */
+export function freshWorld(clock: Clock, random: Random, opts: Omit<WorldOptions, 'clock' | 'random' | 'state'> = {}): World {
+  const world = new World({ clock, random, ...opts });
+  world.iam.state = studyIdentities();
+  return world;
+}
+
+/** A world continued from a saved document; throws a clear Error on a bad or unknown-version document. */
+export function loadWorld(doc: unknown, clock: Clock, random: Random, opts: Omit<WorldOptions, 'clock' | 'random' | 'state'> = {}): World {
+  return new World({ clock, random, state: doc, ...opts });
 }

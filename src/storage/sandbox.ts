@@ -9,10 +9,10 @@ import { DataError } from '../errors.js';
 import { STATE_VERSION } from '../kms/state.js';
 import { readJsonFile, writeFileAtomic } from './atomic.js';
 import type { KmsEngine } from '../kms/engine.js';
-import type { Clock, Random } from '../kms/ports.js';
-import type { Caller } from '../kms/types.js';
-import { Simulator } from '../sim/simulator.js';
-import { DEFAULT_PROFILES, callerFor, freshEngine, loadEngine, type Profile } from '../sim/world.js';
+import type { Clock, Random } from '../aws/ports.js';
+import type { Caller } from '../aws/caller.js';
+import { freshWorld, loadWorld, type World } from '../sim/world.js';
+import { DEFAULT_PROFILES, callerFor, type Profile } from '../awscli/profiles.js';
 
 export const SANDBOX_FORMAT = 'kms-study-sandbox';
 export const SANDBOX_VERSION = 1;
@@ -33,8 +33,10 @@ export interface SandboxDeps {
 
 export interface Sandbox {
   path: string;
+  /** The sandbox's world: every `aws` call goes through `world.call`. */
+  world: World;
+  /** The world's KMS (keys, simulated time) for status and clock commands. */
   engine: KmsEngine;
-  sim: Simulator;
   profile: string;
   profiles: Record<string, Profile>;
   /** Problems found while opening (a corrupt file moved aside), for stderr. */
@@ -80,7 +82,7 @@ export function openSandbox(deps: SandboxDeps, opts: { fresh?: boolean; path?: s
   const clock: Clock = { now: () => deps.now() };
   const random: Random = { bytes: (n) => deps.randomBytes(n) };
   const warnings: string[] = [];
-  let engine: KmsEngine | undefined;
+  let world: World | undefined;
   let file: SandboxFile | undefined;
   if (!opts.fresh) {
     refuseNewer(path);
@@ -90,7 +92,7 @@ export function openSandbox(deps: SandboxDeps, opts: { fresh?: boolean; path?: s
         const problem = shapeProblem(v);
         if (problem) return problem;
         try {
-          engine = loadEngine((v as SandboxFile).engine, clock, random);
+          world = loadWorld((v as SandboxFile).engine, clock, random, { serviceRandom: random });
           return undefined;
         } catch (e) {
           return `engine state does not load (${(e as Error).message})`;
@@ -100,29 +102,29 @@ export function openSandbox(deps: SandboxDeps, opts: { fresh?: boolean; path?: s
     );
     if (read.status === 'ok') file = read.value;
     else if (read.status === 'corrupt') {
-      engine = undefined;
+      world = undefined;
       warnings.push(
         `kms-study: the sandbox state ${path} could not be read (${read.problem}); it was moved to ${read.movedTo} and a fresh sandbox was started.`,
       );
     }
   }
-  if (!file || !engine) {
-    engine = freshEngine(clock, random);
+  if (!file || !world) {
+    world = freshWorld(clock, random, { serviceRandom: random });
     file = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: 'default', profiles: { ...DEFAULT_PROFILES }, engine: {} };
   }
-  const eng = engine;
+  const w = world;
   const sandbox: Sandbox = {
     path,
-    engine: eng,
-    sim: new Simulator(eng, random),
+    world: w,
+    engine: w.kms,
     profile: file.profile,
     profiles: file.profiles,
     warnings,
     callerFor(profile?: string, region?: string) {
-      return callerFor(eng, sandbox.profiles, profile ?? sandbox.profile, region);
+      return callerFor(w, sandbox.profiles, profile ?? sandbox.profile, region);
     },
     save() {
-      const doc: SandboxFile = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: sandbox.profile, profiles: sandbox.profiles, engine: eng.toJSON() };
+      const doc: SandboxFile = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: sandbox.profile, profiles: sandbox.profiles, engine: w.toJSON() };
       writeFileAtomic(path, `${JSON.stringify(doc)}\n`);
     },
   };

@@ -3,9 +3,10 @@
 // (exit 254 with the v2 error line) or a success; any other exception is a bug.
 import { describe, expect, it } from '@jest/globals';
 import { CliUsageError, parseAwsArgs, splitCommandLine, SERVICES, kebab } from '../../src/awscli/index.js';
-import { ManualClock, SeededRandom } from '../../src/kms/ports.js';
-import { Simulator, runAws } from '../../src/sim/simulator.js';
-import { DEFAULT_PROFILES, callerFor, freshEngine } from '../../src/sim/world.js';
+import { ManualClock, SeededRandom } from '../../src/aws/ports.js';
+import { runAws } from '../../src/awscli/run.js';
+import { DEFAULT_PROFILES, callerFor } from '../../src/awscli/profiles.js';
+import { freshWorld } from '../../src/sim/world.js';
 
 class Rng {
   private r: SeededRandom;
@@ -120,14 +121,13 @@ describe('fuzzing the CLI language', () => {
 
   it('runs thousands of lines through runAws with only exit codes 0, 252, 253 or 254', async () => {
     const rng = new Rng('fuzz-run');
-    const engine = freshEngine(new ManualClock(Date.UTC(2026, 10, 28)), new SeededRandom('fuzz-engine'));
-    const sim = new Simulator(engine, new SeededRandom('fuzz-iam'));
+    const sim = freshWorld(new ManualClock(Date.UTC(2026, 10, 28)), new SeededRandom('fuzz-engine'), { serviceRandom: new SeededRandom('fuzz-iam') });
     const seen = new Map<number, number>();
     for (let i = 0; i < 2500; i++) {
       const argv = i % 2 ? randomLine(rng) : mutate(rng, splitCommandLine(rng.pick(SEEDS)));
       let r;
       try {
-        r = await runAws(sim, argv, (g) => callerFor(engine, DEFAULT_PROFILES, g.profile ?? 'default', g.region), io);
+        r = await runAws(sim, argv, (g) => callerFor(sim, DEFAULT_PROFILES, g.profile ?? 'default', g.region), io);
       } catch (e) {
         throw new Error(`argv ${JSON.stringify(argv)} threw ${(e as Error).stack}`);
       }

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTranscript, scriptOf } from './transcript.js';
 import { SERVICES, kebab } from '../../src/awscli/index.js';
-import { freshEngine } from '../../src/sim/world.js';
-import { ManualClock, SeededRandom } from '../../src/kms/ports.js';
+import { freshWorld } from '../../src/sim/world.js';
+import { ManualClock, SeededRandom } from '../../src/aws/ports.js';
 
 const DIR = fileURLToPath(new URL('.', import.meta.url));
 const FILES: Record<string, string> = {
@@ -28,7 +28,7 @@ describe('golden transcripts', () => {
   });
 
   it('covers every KMS operation of the model with an error, and a success once the engine supports it', () => {
-    const supported = new Set(freshEngine(new ManualClock(), new SeededRandom('ops')).operations());
+    const supported = new Set(freshWorld(new ManualClock(), new SeededRandom('ops')).kms.operations());
     const all = names.map((n) => readFileSync(join(DIR, n), 'utf8')).join('\n');
     const missing: string[] = [];
     for (const op of SERVICES.kms.operations) {

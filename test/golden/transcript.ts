@@ -1,9 +1,10 @@
 // Golden transcripts: a .txt file is both the script (its `$ aws ...` lines and `# advance <n>` lines)
 // and the expected output of running it in a fresh seeded sandbox. `$KEY`, `$KEY2`, `$BLOB`, `$GRANT_ID`,
 // `$GRANT_TOKEN` stand for values from earlier output, so the commands read as a learner would type them.
-import { ManualClock, SeededRandom } from '../../src/kms/ports.js';
-import { Simulator, runAws } from '../../src/sim/simulator.js';
-import { DEFAULT_PROFILES, callerFor, freshEngine } from '../../src/sim/world.js';
+import { ManualClock, SeededRandom } from '../../src/aws/ports.js';
+import { runAws } from '../../src/awscli/run.js';
+import { DEFAULT_PROFILES, callerFor } from '../../src/awscli/profiles.js';
+import { freshWorld } from '../../src/sim/world.js';
 import { parseDuration } from '../../src/sim/status.js';
 import { splitCommandLine } from '../../src/awscli/index.js';
 
@@ -33,8 +34,8 @@ function capture(stdout: string, vars: Record<string, string>): void {
 
 export async function runTranscript(name: string, script: string[], files: Record<string, string> = {}): Promise<string> {
   const clock = new ManualClock(GOLDEN_START);
-  const engine = freshEngine(clock, new SeededRandom(`golden:${name}`));
-  const sim = new Simulator(engine, new SeededRandom(`golden:${name}:iam`));
+  const sim = freshWorld(clock, new SeededRandom(`golden:${name}`), { serviceRandom: new SeededRandom(`golden:${name}:iam`) });
+  const engine = sim.kms;
   const io = {
     cwd: '/golden',
     readFile(path: string): Uint8Array {
@@ -54,7 +55,7 @@ export async function runTranscript(name: string, script: string[], files: Recor
     }
     const command = line.slice(2).replace(/\$([A-Z_0-9]+)/g, (m, v: string) => vars[v] ?? m);
     const argv = splitCommandLine(command).slice(1); // drop 'aws'
-    const r = await runAws(sim, argv, (g) => callerFor(engine, DEFAULT_PROFILES, g.profile ?? 'default', g.region), io);
+    const r = await runAws(sim, argv, (g) => callerFor(sim, DEFAULT_PROFILES, g.profile ?? 'default', g.region), io);
     capture(r.stdout, vars);
     out += `${line}\n${r.stdout}${r.stderr ? `--- stderr\n${r.stderr}` : ''}[exit ${r.exitCode}]\n\n`;
   }

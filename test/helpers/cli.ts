@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.js';
 import type { CliDeps } from '../../src/cli/io.js';
-import { SeededRandom } from '../../src/kms/ports.js';
+import { SeededRandom } from '../../src/aws/ports.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

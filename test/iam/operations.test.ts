@@ -1,11 +1,11 @@
 // IAM operations with IAM's field names, and every operation's errors (NoSuchEntity, EntityAlreadyExists,
 // MalformedPolicyDocument, ValidationError). State is built fresh per test; ids come from a seeded Random.
 import { describe, expect, it } from '@jest/globals';
-import { SeededRandom } from '../../src/kms/ports.js';
-import type { Caller } from '../../src/kms/types.js';
+import { SeededRandom } from '../../src/aws/ports.js';
+import type { Caller } from '../../src/aws/caller.js';
 import type { IamState } from '../../src/iam/types.js';
 import { defaultIamState, executeIam, IAM_OPERATIONS, principalFromArn } from '../../src/iam/index.js';
-import { KmsException } from '../../src/kms/errors.js';
+import { ServiceException } from '../../src/aws/errors.js';
 
 const NOW = Date.UTC(2026, 2, 1, 9, 30, 0);
 const A = '111122223333';
@@ -22,8 +22,8 @@ function setup(callerArn = `arn:aws:iam::${A}:user/admin`) {
     try {
       run(op, req);
     } catch (e) {
-      expect(e).toBeInstanceOf(KmsException);
-      return { code: (e as KmsException).code, message: (e as Error).message };
+      expect(e).toBeInstanceOf(ServiceException);
+      return { code: (e as ServiceException).code, message: (e as Error).message };
     }
     throw new Error(`${op} should have failed`);
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { allowAllAccess } from '../../src/kms/access.js';
-import type { AccessControl, AuthzRequest } from '../../src/kms/types.js';
+import { allowAllAccess } from '../helpers/world.js';
+import type { AccessControl, AuthzRequest } from '../../src/aws/access.js';
 import { ACCOUNT, ADMIN, anEngine, bytes, DAY, expectKmsError, roleCaller, T0, text, userCaller } from './builder.js';
 
 /** An AccessControl that records every request and denies what `deny` says. */

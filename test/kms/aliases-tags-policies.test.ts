@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { allowAllAccess } from '../../src/kms/access.js';
-import type { AccessControl } from '../../src/kms/types.js';
+import { allowAllAccess } from '../helpers/world.js';
+import type { AccessControl } from '../../src/aws/access.js';
 import { ACCOUNT, anEngine, expectKmsError, T0, userCaller } from './builder.js';
 
 describe('aliases', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { lookupEvents } from '../../src/kms/audit.js';
-import { KmsEngine } from '../../src/kms/engine.js';
-import { ManualClock, SeededRandom } from '../../src/kms/ports.js';
+import { lookupEvents } from '../../src/cloudtrail/lookup-events.js';
+import type { KmsEngine } from '../../src/kms/engine.js';
+import { loadWorld } from '../../src/sim/world.js';
+import { allowAllAccess } from '../helpers/world.js';
+import { ManualClock, SeededRandom } from '../../src/aws/ports.js';
 import { ACCOUNT, ADMIN, anEngine, bytes, DAY, expectKmsError, roleCaller, T0, text } from './builder.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -79,10 +81,10 @@ describe('audit log', () => {
     expect(() => lookupEvents(engine.audit, { NextToken: 'x' })).toThrow();
   });
 
-  it('accepts events from other simulated services', () => {
-    const { engine } = anEngine().build();
+  it('shares the world\'s event history with the other simulated services', () => {
+    const { engine, world } = anEngine().build();
     const ev = { ...(anEngine().withKey().build().engine.audit[0]), eventSource: 'iam.amazonaws.com', eventName: 'CreateRole' };
-    engine.recordEvent(ev);
+    world.trail.record(ev);
     expect(engine.audit).toEqual([ev]);
   });
 });
@@ -90,27 +92,28 @@ describe('audit log', () => {
 describe('state document', () => {
   function busyEngine() {
     const b = anEngine().withKey({ alias: 'alias/app', rotation: 90 }).withKey().build();
-    const { engine, exec, keys } = b;
+    const { engine, world, exec, keys } = b;
     exec('TagResource', { KeyId: keys[0], Tags: [{ TagKey: 'team', TagValue: 'ops' }] });
     exec('CreateGrant', { KeyId: keys[0], GranteePrincipal: roleCaller('app', 's').principal.roleArn, Operations: ['Decrypt'] });
     const blob = exec('Encrypt', { KeyId: 'alias/app', Plaintext: bytes('old'), EncryptionContext: { a: '1' } }).CiphertextBlob;
     exec('DescribeKey', { KeyId: 'alias/aws/s3' });
     engine.advance(100 * DAY);
     exec('ScheduleKeyDeletion', { KeyId: keys[1], PendingWindowInDays: 10 });
-    engine.iam = { ...engine.iam, accounts: [...engine.iam.accounts, { id: '444455556666', alias: 'analytics' }] };
+    world.iam.state = { ...world.iam.state, accounts: [...world.iam.state.accounts, { id: '444455556666', alias: 'analytics' }] };
     engine.settings.grantPropagationMs = 5000;
     return { ...b, blob };
   }
 
   it('round-trips to a versioned JSON document that deep-equals after loading', () => {
-    const { engine, clock } = busyEngine();
-    const doc = engine.toJSON();
+    const { engine, world, clock } = busyEngine();
+    const doc = world.toJSON();
     expect(doc).toMatchObject({ format: 'kms-study/engine', version: 1, random: { seed: 'test-seed' } });
     const text1 = JSON.stringify(doc);
-    const loaded = KmsEngine.fromJSON(JSON.parse(text1), { clock, random: new SeededRandom('test-seed') });
-    expect(loaded.toJSON()).toEqual(JSON.parse(text1));
-    expect(loaded.iam).toEqual(engine.iam);
-    expect(loaded.iam.accounts.map((a) => a.id)).toContain('444455556666');
+    const loadedWorld = loadWorld(JSON.parse(text1), clock, new SeededRandom('test-seed'), { access: () => allowAllAccess });
+    const loaded = loadedWorld.kms;
+    expect(loadedWorld.toJSON()).toEqual(JSON.parse(text1));
+    expect(loadedWorld.iam.state).toEqual(world.iam.state);
+    expect(loadedWorld.iam.state.accounts.map((a) => a.id)).toContain('444455556666');
     expect(loaded.settings.grantPropagationMs).toBe(5000);
     expect(loaded.listKeyViews()).toEqual(engine.listKeyViews());
   });
@@ -118,7 +121,7 @@ describe('state document', () => {
   it('continues identically after loading: same ids, same ciphertexts, same due events', () => {
     const a = busyEngine();
     const clockB = new ManualClock(a.clock.now());
-    const b = KmsEngine.fromJSON(JSON.parse(JSON.stringify(a.engine.toJSON())), { clock: clockB, random: new SeededRandom('test-seed') });
+    const b = loadWorld(JSON.parse(JSON.stringify(a.world.toJSON())), clockB, new SeededRandom('test-seed'), { access: () => allowAllAccess }).kms;
     const run = (e: KmsEngine) => {
       const out: unknown[] = [];
       out.push(e.execute('CreateKey', {}, ADMIN).KeyMetadata);
@@ -133,12 +136,13 @@ describe('state document', () => {
   });
 
   it('throws a clear Error on a bad or unknown-version document', () => {
-    const opts = { clock: new ManualClock(T0), random: new SeededRandom('x') };
-    expect(() => KmsEngine.fromJSON(null, opts)).toThrow(/Invalid KMS engine state document: not an object/);
-    expect(() => KmsEngine.fromJSON({ format: 'other' }, opts)).toThrow(/format/);
-    const doc = anEngine().withKey().build().engine.toJSON();
-    expect(() => KmsEngine.fromJSON({ ...doc, version: 2 }, opts)).toThrow(/unknown version 2/);
-    expect(() => KmsEngine.fromJSON({ ...doc, keys: 'nope' }, opts)).toThrow(/arrays/);
-    expect(() => KmsEngine.fromJSON({ ...doc, keys: [{}] }, opts)).toThrow(/lacks/);
+    const load = (doc: unknown) => loadWorld(doc, new ManualClock(T0), new SeededRandom('x'));
+    expect(() => load(null)).toThrow(/Invalid KMS engine state document: not an object/);
+    expect(() => load({ format: 'other' })).toThrow(/format/);
+    const doc = anEngine().withKey().build().world.toJSON();
+    expect(() => load({ ...doc, version: 2 })).toThrow(/unknown version 2/);
+    expect(() => load({ ...doc, keys: 'nope' })).toThrow(/arrays/);
+    expect(() => load({ ...doc, audit: 'nope' })).toThrow(/arrays/);
+    expect(() => load({ ...doc, keys: [{}] })).toThrow(/lacks/);
   });
 });

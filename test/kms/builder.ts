@@ -1,11 +1,15 @@
-// Test builder for the KMS engine: `anEngine().withKey({ state: 'Disabled' }).build()` and one helper that asserts
+// Test builder for the KMS engine (inside a world from test/helpers, allow-all access unless told otherwise): `anEngine().withKey({ state: 'Disabled' }).build()` and one helper that asserts
 // the AWS exception name. States the API cannot reach (Creating, Updating, ...) are set through the state document.
 import { expect } from '@jest/globals';
-import { KmsEngine } from '../../src/kms/engine.js';
-import { KmsException } from '../../src/kms/errors.js';
+import type { KmsEngine } from '../../src/kms/engine.js';
+import type { AuditEvent } from '../../src/aws/cloudtrail.js';
+import type { World } from '../../src/sim/world.js';
+import { aWorld, allowAllAccess } from '../helpers/world.js';
+import { ServiceException } from '../../src/aws/errors.js';
 import type { KeyState } from '../../src/kms/model/key-states.js';
-import { ManualClock, SeededRandom } from '../../src/kms/ports.js';
-import type { AccessControl, Caller } from '../../src/kms/types.js';
+import { ManualClock, SeededRandom } from '../../src/aws/ports.js';
+import type { AccessControl } from '../../src/aws/access.js';
+import type { Caller } from '../../src/aws/caller.js';
 
 export const ACCOUNT = '111122223333';
 export const OTHER_ACCOUNT = '444455556666';
@@ -46,7 +50,10 @@ export interface KeySpecForBuilder {
 }
 
 export interface Built {
+  world: World;
   engine: KmsEngine;
+  /** The world's CloudTrail event history. */
+  audit: readonly AuditEvent[];
   clock: ManualClock;
   /** ARNs of the keys added with withKey, in order. */
   keys: string[];
@@ -55,23 +62,26 @@ export interface Built {
   force(arn: string, state: KeyState): Built;
 }
 
-function wrap(engine: KmsEngine, clock: ManualClock, keys: string[], seed: string, access?: AccessControl): Built {
+function wrap(world: World, clock: ManualClock, keys: string[], seed: string, access: AccessControl): Built {
+  const engine = world.kms;
   return {
+    world,
     engine,
+    audit: world.trail.events,
     clock,
     keys,
     exec: (op, req = {}, caller = ADMIN) => engine.execute(op, req, caller),
     force(arn, state) {
-      const doc = engine.toJSON();
+      const doc = world.toJSON();
       doc.keys.find((k) => k.arn === arn)!.state = state;
-      return wrap(KmsEngine.fromJSON(doc, { clock, random: new SeededRandom(seed), access }), clock, keys, seed, access);
+      return wrap(aWorld({ clock, seed, access, state: doc }).world, clock, keys, seed, access);
     },
   };
 }
 
 export class EngineBuilder {
   private seed = 'test-seed';
-  private access?: AccessControl;
+  private access: AccessControl = allowAllAccess;
   private readonly specs: KeySpecForBuilder[] = [];
 
   withSeed(seed: string): this {
@@ -89,8 +99,8 @@ export class EngineBuilder {
 
   build(): Built {
     const clock = new ManualClock(T0);
-    const random = new SeededRandom(this.seed);
-    const engine = new KmsEngine({ clock, random, access: this.access });
+    const { world } = aWorld({ clock, seed: this.seed, access: this.access, bare: true });
+    const engine = world.kms;
     const keys: string[] = [];
     const forced: [string, KeyState][] = [];
     for (const s of this.specs) {
@@ -107,7 +117,7 @@ export class EngineBuilder {
       else if (s.state === 'PendingDeletion') engine.execute('ScheduleKeyDeletion', { KeyId: md.Arn, PendingWindowInDays: 7 }, caller);
       else if (s.state && s.state !== 'Enabled' && !(s.state === 'PendingImport' && s.origin === 'EXTERNAL')) forced.push([md.Arn, s.state]);
     }
-    let built = wrap(engine, clock, keys, this.seed, this.access);
+    let built = wrap(world, clock, keys, this.seed, this.access);
     for (const [arn, state] of forced) built = built.force(arn, state);
     return built;
   }
@@ -117,17 +127,17 @@ export function anEngine(): EngineBuilder {
   return new EngineBuilder();
 }
 
-/** Runs `fn`, expects a KmsException with the AWS exception name `code`, and returns it. */
-export function expectKmsError(fn: () => unknown, code: string): KmsException {
+/** Runs `fn`, expects a service error (KMS's, or the world's UnknownOperationException) named `code`, and returns it. */
+export function expectKmsError(fn: () => unknown, code: string): ServiceException {
   let caught: unknown;
   try {
     fn();
   } catch (e) {
     caught = e;
   }
-  expect(caught).toBeInstanceOf(KmsException);
-  expect((caught as KmsException).code).toBe(code);
-  return caught as KmsException;
+  expect(caught).toBeInstanceOf(ServiceException);
+  expect((caught as ServiceException).code).toBe(code);
+  return caught as ServiceException;
 }
 
 export const bytes = (s: string) => new TextEncoder().encode(s);

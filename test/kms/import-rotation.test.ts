@@ -3,8 +3,7 @@
 // still decrypts with the earlier material.
 import { describe, expect, it } from '@jest/globals';
 import { wrapKeyMaterial } from '../../src/kms/crypto/wrap.js';
-import { KmsEngine } from '../../src/kms/engine.js';
-import { SeededRandom } from '../../src/kms/ports.js';
+import { aWorld, allowAllAccess } from '../helpers/world.js';
 import { anEngine, bytes, expectKmsError, text, type Built } from './builder.js';
 
 const FIRST = new Uint8Array(32).map((_, i) => i + 1);
@@ -58,7 +57,7 @@ describe('on-demand rotation of imported key material', () => {
     const b = anEngine().withKey({ origin: 'EXTERNAL' }).build();
     importWith(b, FIRST);
     const second = importWith(b, SECOND, { ImportType: 'NEW_KEY_MATERIAL' });
-    const again = KmsEngine.fromJSON(JSON.parse(JSON.stringify(b.engine.toJSON())), { clock: b.clock, random: new SeededRandom('reload') });
+    const again = aWorld({ clock: b.clock, seed: 'reload', access: allowAllAccess, state: JSON.parse(JSON.stringify(b.world.toJSON())) }).world.kms;
     const admin = { principal: { type: 'Root' as const, arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333' }, accountId: '111122223333', region: 'us-east-1' };
     again.execute('RotateKeyOnDemand', { KeyId: b.keys[0] }, admin);
     expect((again.execute('DescribeKey', { KeyId: b.keys[0] }, admin).KeyMetadata as Record<string, unknown>).CurrentKeyMaterialId).toBe(second.KeyMaterialId);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { KmsEngine } from '../../src/kms/engine.js';
-import { ManualClock, SeededRandom } from '../../src/kms/ports.js';
-import type { AccessControl } from '../../src/kms/types.js';
-import { allowAllAccess } from '../../src/kms/access.js';
+import { ManualClock } from '../../src/aws/ports.js';
+import type { AccessControl } from '../../src/aws/access.js';
+import { aWorld, allowAllAccess } from '../helpers/world.js';
 import { ACCOUNT, ADMIN, anEngine, expectKmsError, OTHER_ACCOUNT, T0, userCaller } from './builder.js';
 
 describe('CreateKey', () => {
@@ -22,7 +21,7 @@ describe('CreateKey', () => {
 
   it('gives the same key ids for the same seed and different ones for another seed', () => {
     const ids = (seed: string) => {
-      const e = new KmsEngine({ clock: new ManualClock(T0), random: new SeededRandom(seed) });
+      const e = aWorld({ clock: new ManualClock(T0), seed, access: allowAllAccess, bare: true }).world.kms;
       return [1, 2, 3].map(() => (e.execute('CreateKey', {}, ADMIN).KeyMetadata as { KeyId: string }).KeyId);
     };
     expect(ids('s1')).toEqual(ids('s1'));

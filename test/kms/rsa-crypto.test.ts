@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { constants, createHash, createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
 import { generateRsa } from '../../src/kms/crypto/rsa-keygen.js';
 import { digest, oaepDecrypt, oaepEncrypt, parseRsaPublicKeyDer, rsaPublicKeyDer, rsaSign, rsaVerify, decodeRsaPrivate, encodeRsaPrivate } from '../../src/kms/crypto/rsa.js';
-import { SeededRandom } from '../../src/kms/ports.js';
+import { SeededRandom } from '../../src/aws/ports.js';
 
 const key = generateRsa(2048, new SeededRandom('rsa-test'));
 const spki = rsaPublicKeyDer(key);

@@ -4,7 +4,7 @@ import { evaluateClause, normaliseContext } from '../../src/policy/conditions.js
 import { parsePolicy } from '../../src/policy/index.js';
 import { ipInCidr } from '../../src/policy/ip.js';
 import { arnMatches, wildcardMatch, actionMatches } from '../../src/policy/wildcard.js';
-import type { ConditionContext } from '../../src/kms/types.js';
+import type { ConditionContext } from '../../src/aws/access.js';
 
 function check(operator: string, key: string, values: unknown, ctx: ConditionContext): boolean {
   const doc = parsePolicy(JSON.stringify({ Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { [operator]: { [key]: values } } } }), 'identity');

@@ -1,9 +1,8 @@
 // Authorization cases taken from the AWS KMS and IAM documentation (URL per case). Each asserts the
 // decision, how an allow was reached, and the reason phrase of the AccessDeniedException message.
 import { describe, expect, it } from '@jest/globals';
-import { createAccessControl } from '../../src/policy/index.js';
-import type { DecisionReason, GrantRecord } from '../../src/kms/types.js';
-import { A, ADMIN, ALIAS, ALICE, APP_ROLE, APP_SESSION, B, ETL_ROLE, ETL_SESSION, EXT_SESSION, KEY, T0, grant, policy, request, rootStatement, studyIam, withIdentityPolicy, type RequestSpec } from './fixtures.js';
+import type { DecisionReason, GrantRecord } from '../../src/aws/access.js';
+import { A, ADMIN, ALIAS, ALICE, APP_ROLE, APP_SESSION, B, ETL_ROLE, ETL_SESSION, EXT_SESSION, KEY, T0, grant, policy, request, rootStatement, studyIam, withIdentityPolicy, type RequestSpec, studyAccess } from './fixtures.js';
 
 const DOC = {
   keyDefault: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html',
@@ -49,7 +48,7 @@ const PHRASE: Record<DecisionReason, string | undefined> = {
 
 const ecDeptIT = { Department: 'IT' };
 const future = (g: Partial<GrantRecord>): GrantRecord => grant({ effectiveAt: T0 + 120_000, ...g });
-const managedS3 = createAccessControl().awsManagedKeyPolicy(A, 's3', 'us-east-1');
+const managedS3 = studyAccess().awsManagedKeyPolicy(A, 's3', 'us-east-1');
 
 const CASES: Case[] = [
   // --- key policy and IAM policy layers
@@ -148,7 +147,7 @@ const CASES: Case[] = [
 ];
 
 describe('KMS authorization decisions (AWS documented cases)', () => {
-  const ac = createAccessControl();
+  const ac = studyAccess();
   it('has at least 40 cases, each with a doc URL', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);
     for (const c of CASES) expect(c.doc).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);

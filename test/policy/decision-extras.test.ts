@@ -1,12 +1,13 @@
 // The decision beyond the case table: the trace and its explanation, the policy-ARN message switch,
 // the aws:* keys the decision adds, NotPrincipal, key policy validation and the policies AWS writes itself.
 import { describe, expect, it } from '@jest/globals';
-import { createAccessControl, evaluatePolicy, explainDecision, parsePolicy } from '../../src/policy/index.js';
+import { evaluatePolicy, explainDecision, parsePolicy } from '../../src/policy/index.js';
 import { DEFAULT_SOURCE_IP, requestContext } from '../../src/policy/context.js';
-import { MalformedPolicyDocumentException } from '../../src/kms/errors.js';
-import { A, ADMIN, ALICE, APP_ROLE, APP_SESSION, B, KEY, T0, grant, policy, request, rootStatement, studyIam, withIdentityPolicy } from './fixtures.js';
+import { KeyPolicyError } from '../../src/policy/index.js';
+import { identityDirectory } from '../../src/iam/directory.js';
+import { A, ADMIN, ALICE, APP_ROLE, APP_SESSION, B, KEY, T0, grant, policy, request, rootStatement, studyIam, withIdentityPolicy, studyAccess } from './fixtures.js';
 
-const ac = createAccessControl();
+const ac = studyAccess();
 
 describe('trace and explanation', () => {
   it('lists every key policy statement, identity statement and grant with what matched or failed', () => {
@@ -67,14 +68,14 @@ describe('explicit deny message with the policy ARN (switch)', () => {
     const iam = setup();
     const req = request(iam, { caller: ADMIN, action: 'kms:Decrypt', keyPolicy: policy(rootStatement()) });
     expect(ac.authorize(req, iam).message).toBe(`User: ${ADMIN} is not authorized to perform: kms:Decrypt on resource: ${KEY} with an explicit deny in an identity-based policy`);
-    expect(createAccessControl({ accessDeniedWithPolicyArn: true }).authorize(req, iam).message).toBe(
+    expect(studyAccess({ accessDeniedWithPolicyArn: true }).authorize(req, iam).message).toBe(
       `User: ${ADMIN} is not authorized to perform: kms:Decrypt on resource: ${KEY} with an explicit deny in an identity-based policy: arn:aws:iam::${A}:policy/DenyDecrypt`,
     );
   });
   it('does not name an inline policy (it has no ARN)', () => {
     const iam = studyIam();
     withIdentityPolicy(iam, ADMIN, policy({ Effect: 'Deny', Action: 'kms:Decrypt', Resource: '*' }));
-    const d = createAccessControl({ accessDeniedWithPolicyArn: true }).authorize(request(iam, { caller: ADMIN, action: 'kms:Decrypt', keyPolicy: policy(rootStatement()) }), iam);
+    const d = studyAccess({ accessDeniedWithPolicyArn: true }).authorize(request(iam, { caller: ADMIN, action: 'kms:Decrypt', keyPolicy: policy(rootStatement()) }), iam);
     expect(d.message).toMatch(/identity-based policy$/);
   });
 });
@@ -82,7 +83,7 @@ describe('explicit deny message with the policy ARN (switch)', () => {
 describe('aws:* keys the decision adds', () => {
   it('describes a user caller', () => {
     const iam = studyIam();
-    const ctx = requestContext(request(iam, { caller: ALICE, action: 'kms:Decrypt', keyPolicy: '{}', sourceIp: '192.0.2.9' }), iam);
+    const ctx = requestContext(request(iam, { caller: ALICE, action: 'kms:Decrypt', keyPolicy: '{}', sourceIp: '192.0.2.9' }), identityDirectory(iam));
     expect(ctx).toMatchObject({
       'aws:PrincipalArn': ALICE,
       'aws:PrincipalAccount': A,
@@ -100,14 +101,14 @@ describe('aws:* keys the decision adds', () => {
   });
   it('describes a role session called through a service (no aws:SourceIp) and lets the engine\'s keys win', () => {
     const iam = studyIam();
-    const ctx = requestContext(request(iam, { caller: APP_SESSION, action: 'kms:Decrypt', keyPolicy: '{}', via: 's3.us-east-1.amazonaws.com', context: { 'kms:CallerAccount': B } }), iam);
+    const ctx = requestContext(request(iam, { caller: APP_SESSION, action: 'kms:Decrypt', keyPolicy: '{}', via: 's3.us-east-1.amazonaws.com', context: { 'kms:CallerAccount': B } }), identityDirectory(iam));
     expect(ctx).toMatchObject({ 'aws:PrincipalArn': APP_ROLE, 'aws:PrincipalType': 'AssumedRole', 'aws:userid': 'AROAEXAMPLEAPPROLE01:worker-1', 'aws:ViaAWSService': true, 'kms:ViaService': 's3.us-east-1.amazonaws.com', 'kms:CallerAccount': B });
     expect(ctx['aws:SourceIp']).toBeUndefined();
     expect(ctx['aws:username']).toBeUndefined();
   });
   it('has no organization for an account outside it, and the account id as userid for root', () => {
     const iam = studyIam();
-    const ctx = requestContext(request(iam, { caller: 'arn:aws:iam::555566667777:root', action: 'kms:ListKeys', resource: '*' }), iam);
+    const ctx = requestContext(request(iam, { caller: 'arn:aws:iam::555566667777:root', action: 'kms:ListKeys', resource: '*' }), identityDirectory(iam));
     expect(ctx['aws:PrincipalOrgID']).toBeUndefined();
     expect(ctx).toMatchObject({ 'aws:PrincipalType': 'Account', 'aws:userid': '555566667777', 'aws:SourceIp': DEFAULT_SOURCE_IP });
     expect(ctx['kms:CallerAccount']).toBeUndefined(); // no key resource
@@ -138,7 +139,7 @@ describe('evaluatePolicy', () => {
     const req = request(iam, { caller: ALICE, action: 'kms:Encrypt', keyPolicy: policy(rootStatement(), { Effect: 'Allow', Principal: { Service: 'logs.us-east-1.amazonaws.com' }, Action: 'kms:Encrypt', Resource: '*' }) });
     req.caller = { principal: { type: 'AWSService', arn: 'logs.us-east-1.amazonaws.com', accountId: '' }, accountId: '', region: 'us-east-1' };
     expect(ac.authorize(req, iam)).toMatchObject({ allowed: true, allowedBy: 'key-policy' });
-    expect(requestContext(req, iam)).toMatchObject({ 'aws:PrincipalIsAWSService': true, 'aws:PrincipalServiceName': 'logs.us-east-1.amazonaws.com' });
+    expect(requestContext(req, identityDirectory(iam))).toMatchObject({ 'aws:PrincipalIsAWSService': true, 'aws:PrincipalServiceName': 'logs.us-east-1.amazonaws.com' });
   });
 });
 
@@ -148,7 +149,7 @@ describe('validateKeyPolicy', () => {
     try {
       ac.validateKeyPolicy(doc, A, iam);
     } catch (e) {
-      expect(e).toBeInstanceOf(MalformedPolicyDocumentException);
+      expect(e).toBeInstanceOf(KeyPolicyError);
       return (e as Error).message;
     }
     throw new Error('expected MalformedPolicyDocumentException');

@@ -2,48 +2,47 @@
 // without KeyId authorized on the key inside the blob, denied calls in the audit log, the PutKeyPolicy
 // lockout check, and a new grant used with its token before the propagation delay has passed.
 import { describe, expect, it } from '@jest/globals';
-import { KmsEngine } from '../../src/kms/engine.js';
-import { KmsException } from '../../src/kms/errors.js';
-import { ManualClock, SeededRandom } from '../../src/kms/ports.js';
-import type { Caller } from '../../src/kms/types.js';
-import { createAccessControl } from '../../src/policy/index.js';
-import { principalFromArn } from '../../src/iam/index.js';
+import { ServiceException } from '../../src/aws/errors.js';
+import { ManualClock } from '../../src/aws/ports.js';
+import type { Caller } from '../../src/aws/caller.js';
+import { aWorld } from '../helpers/world.js';
 import { A, ADMIN, ALICE, APP_ROLE, APP_SESSION, policy, rootStatement, studyIam, withIdentityPolicy } from './fixtures.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 function setup() {
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
-  const engine = new KmsEngine({ clock, random: new SeededRandom('engine-integration'), access: createAccessControl() });
-  engine.iam = studyIam();
+  const { world } = aWorld({ clock, seed: 'engine-integration', bare: true });
+  world.iam.state = studyIam();
+  const engine = world.kms;
   const as = (arn: string): Caller => {
-    const principal = principalFromArn(engine.iam, arn);
+    const principal = world.principal(arn);
     return { principal, accountId: principal.accountId, region: 'us-east-1' };
   };
   const run = (op: string, req: Record<string, unknown>, caller = as(ADMIN)) => engine.execute(op, req, caller);
-  const error = (fn: () => unknown): KmsException => {
+  const error = (fn: () => unknown): ServiceException => {
     try {
       fn();
     } catch (e) {
-      expect(e).toBeInstanceOf(KmsException);
-      return e as KmsException;
+      expect(e).toBeInstanceOf(ServiceException);
+      return e as ServiceException;
     }
     throw new Error('expected a KmsException');
   };
   const keyArn = (run('CreateKey', {}).KeyMetadata as { Arn: string }).Arn;
-  return { engine, as, run, error, keyArn };
+  return { world, engine, as, run, error, keyArn };
 }
 
 describe('engine + access control', () => {
   it('authorizes Decrypt without KeyId against the key inside the ciphertext', () => {
-    const { run, as, error, keyArn, engine } = setup();
+    const { run, as, error, keyArn, world } = setup();
     const blob = run('Encrypt', { KeyId: keyArn, Plaintext: bytes('secret') }).CiphertextBlob;
     expect(run('Decrypt', { CiphertextBlob: blob })).toMatchObject({ KeyId: keyArn });
     // alice is in the account (default policy delegates) but has no IAM policy.
     const e = error(() => run('Decrypt', { CiphertextBlob: blob }, as(ALICE)));
     expect(e.code).toBe('AccessDeniedException');
     expect(e.message).toBe(`User: ${ALICE} is not authorized to perform: kms:Decrypt on resource: ${keyArn} because no identity-based policy allows the kms:Decrypt action`);
-    withIdentityPolicy(engine.iam, ALICE, policy({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: keyArn }));
+    withIdentityPolicy(world.iam.state, ALICE, policy({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: keyArn }));
     expect(run('Decrypt', { CiphertextBlob: blob }, as(ALICE))).toMatchObject({ KeyId: keyArn });
   });
 

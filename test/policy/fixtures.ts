@@ -1,8 +1,10 @@
 // Shared fixtures for the access-control tests: a key in 111122223333, the study accounts' roles and users,
 // and a request builder that computes the kms:* keys the engine would (encryption context keys).
-import type { AuthzRequest, ConditionContext, GrantRecord } from '../../src/kms/types.js';
+import type { AuthzRequest, ConditionContext, GrantRecord } from '../../src/aws/access.js';
 import type { IamState } from '../../src/iam/types.js';
 import { defaultIamState, principalFromArn } from '../../src/iam/index.js';
+import { identityDirectory } from '../../src/iam/directory.js';
+import { awsManagedKeyPolicy, createAccessControl, defaultKeyPolicy, validateKeyPolicy, type AccessControlOptions } from '../../src/policy/index.js';
 
 export const A = '111122223333';
 export const B = '444455556666';
@@ -104,4 +106,16 @@ export function withIdentityPolicy(iam: IamState, arn: string, doc: string, name
   const entity = user ?? iam.roles.find((r) => r.name === roleName && arn.includes(r.accountId));
   if (!entity) throw new Error(`no entity for ${arn}`);
   entity.inlinePolicies[name] = doc;
+}
+
+/** The simulator's access control bound to a test's IamState per call: `ac.authorize(req, iam)`. */
+export function studyAccess(opts: Omit<AccessControlOptions, 'identities'> = {}) {
+  const bound = (iam: IamState) => createAccessControl({ ...opts, identities: identityDirectory(iam) });
+  return {
+    authorize: (req: AuthzRequest, iam: IamState) => bound(iam).authorize(req),
+    /** Throws KeyPolicyError with AWS's MalformedPolicyDocumentException message. */
+    validateKeyPolicy: (document: string, keyAccountId: string, iam: IamState) => validateKeyPolicy(document, keyAccountId, identityDirectory(iam)),
+    defaultKeyPolicy,
+    awsManagedKeyPolicy,
+  };
 }

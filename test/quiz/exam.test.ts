@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ManualClock } from '../../src/kms/ports.js';
+import { ManualClock } from '../../src/aws/ports.js';
 import { clock, runExam } from '../../src/quiz/exam.js';
 import { ScriptedPrompter } from '../../src/cli/prompter.js';
 import { PLAIN, type SessionIO } from '../../src/quiz/ports.js';

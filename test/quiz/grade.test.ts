@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SeededRandom } from '../../src/kms/ports.js';
+import { SeededRandom } from '../../src/aws/ports.js';
 import { parseBank } from '../../src/quiz/bank.js';
 import { isCorrect, parseAnswerText } from '../../src/quiz/grade.js';
 import { displayLetters, present, shuffled, toBank, toDisplay } from '../../src/quiz/present.js';

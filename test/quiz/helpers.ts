@@ -1,7 +1,7 @@
 // Shared test helpers for the quiz modes: the small fixture bank and a SessionIO that records everything.
 import { fileURLToPath } from 'node:url';
 import { ScriptedPrompter, type Scripted } from '../../src/cli/prompter.js';
-import { ManualClock } from '../../src/kms/ports.js';
+import { ManualClock } from '../../src/aws/ports.js';
 import { PLAIN, type AnswerEvent, type SessionIO } from '../../src/quiz/ports.js';
 import { loadBanks } from '../../src/storage/banks.js';
 import type { Question } from '../../src/quiz/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ManualClock } from '../../src/kms/ports.js';
+import { ManualClock } from '../../src/aws/ports.js';
 import { isDue, Rating, ratingFor, recallProbability, review } from '../../src/quiz/schedule.js';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { SeededRandom } from '../../src/kms/ports.js';
+import { SeededRandom } from '../../src/aws/ports.js';
 import { Rating, review } from '../../src/quiz/schedule.js';
 import { applyFilters, selectQuestions, type History } from '../../src/quiz/select.js';
 import { smallBank } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ManualClock } from '../../src/kms/ports.js';
+import { ManualClock } from '../../src/aws/ports.js';
 import { QuizStop } from '../../src/quiz/ports.js';
 import { Rating, review } from '../../src/quiz/schedule.js';
 import { runSession } from '../../src/quiz/session.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createKmsServer } from '../../src/server/server.js';
 import { SandboxBackend } from '../../src/server/sandbox-backend.js';
-import { SeededRandom } from '../../src/kms/ports.js';
+import { SeededRandom } from '../../src/aws/ports.js';
 
 export interface Running {
   url: string;

@@ -1,8 +1,8 @@
-// A simulator over a fresh engine with real access control, a manual clock and seeded randomness.
-import { ManualClock, SeededRandom } from '../../src/kms/ports.js';
-import type { Caller } from '../../src/kms/types.js';
-import { freshEngine } from '../../src/sim/world.js';
-import { Simulator, runAws } from '../../src/sim/simulator.js';
+// A world (src/sim) with real access control, a manual clock and seeded randomness.
+import { ManualClock } from '../../src/aws/ports.js';
+import type { Caller } from '../../src/aws/caller.js';
+import { aWorld } from '../helpers/world.js';
+import { runAws } from '../../src/awscli/run.js';
 import { splitCommandLine } from '../../src/awscli/index.js';
 
 export const ADMIN: Caller = {
@@ -13,8 +13,9 @@ export const ADMIN: Caller = {
 
 export function aSimulator(seed = 'sim-test') {
   const clock = new ManualClock(Date.UTC(2026, 10, 28, 13, 48, 25, 123));
-  const engine = freshEngine(clock, new SeededRandom(seed));
-  const sim = new Simulator(engine, new SeededRandom(`${seed}:iam`));
+  const { world } = aWorld({ clock, seed });
+  const sim = world;
+  const engine = world.kms;
   const files = new Map<string, Uint8Array>();
   const io = {
     cwd: '/work',

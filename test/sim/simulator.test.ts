@@ -3,7 +3,7 @@
 // simulate-principal-policy answered by the KMS authorization decision.
 import { describe, expect, it } from '@jest/globals';
 import { ADMIN, aSimulator } from './helpers.js';
-import { callerFor, DEFAULT_PROFILES } from '../../src/sim/world.js';
+import { callerFor, DEFAULT_PROFILES } from '../../src/awscli/profiles.js';
 
 async function json(p: Promise<{ stdout: string; stderr: string; exitCode: number }>) {
   const r = await p;
@@ -65,13 +65,13 @@ describe('pagination', () => {
 
 describe('IAM, STS and CloudTrail', () => {
   it('records IAM and STS calls as events of their own service, and shows only the caller account', async () => {
-    const { aws, engine } = aSimulator();
+    const { aws, sim } = aSimulator();
     await aws('iam create-user --user-name carol');
     expect((await aws('iam create-user --user-name carol')).stderr).toMatch(/EntityAlreadyExists/);
     await aws('sts get-caller-identity');
-    const analyst = callerFor(engine, DEFAULT_PROFILES, 'analytics');
+    const analyst = callerFor(sim, DEFAULT_PROFILES, 'analytics');
     await aws('kms create-key', analyst);
-    const iamEvents = engine.audit.filter((e) => e.eventSource === 'iam.amazonaws.com');
+    const iamEvents = sim.trail.events.filter((e) => e.eventSource === 'iam.amazonaws.com');
     expect(iamEvents.map((e) => [e.eventName, e.errorCode ?? 'ok', e.awsRegion])).toEqual([
       ['CreateUser', 'ok', 'us-east-1'],
       ['CreateUser', 'EntityAlreadyExists', 'us-east-1'],
@@ -85,8 +85,8 @@ describe('IAM, STS and CloudTrail', () => {
   });
 
   it('answers get-caller-identity for the profile in use', async () => {
-    const { aws, engine } = aSimulator();
-    const dev = callerFor(engine, DEFAULT_PROFILES, 'dev', 'eu-west-1');
+    const { aws, sim } = aSimulator();
+    const dev = callerFor(sim, DEFAULT_PROFILES, 'dev', 'eu-west-1');
     expect(await json(aws('sts get-caller-identity', dev))).toEqual({
       UserId: 'AIDAEXAMPLEDEV000002',
       Account: '111122223333',
@@ -145,8 +145,8 @@ describe('coverage of the model', () => {
     const { IAM_OPERATIONS } = await import('../../src/iam/index.js');
     const iam = SERVICES.iam.operations.map((o) => o.name).filter((n) => n !== 'SimulatePrincipalPolicy');
     expect(iam.filter((n) => !IAM_OPERATIONS.includes(n))).toEqual([]);
-    const { sim, engine } = aSimulator();
-    const admin = callerFor(engine, DEFAULT_PROFILES, 'default');
+    const { sim } = aSimulator();
+    const admin = callerFor(sim, DEFAULT_PROFILES, 'default');
     expect(sim.call('sts', 'GetCallerIdentity', {}, admin)).toMatchObject({ Account: '111122223333' });
     expect(sim.call('cloudtrail', 'LookupEvents', {}, admin)).toMatchObject({ Events: expect.any(Array) });
     expect(() => sim.call('cloudtrail', 'CreateTrail', {}, admin)).toThrow(/not supported by the simulator/);
@@ -155,7 +155,7 @@ describe('coverage of the model', () => {
 
 describe('runAwsLine', () => {
   it('runs a typed line that starts with aws, and refuses anything else as a usage error', async () => {
-    const { runAwsLine } = await import('../../src/sim/simulator.js');
+    const { runAwsLine } = await import('../../src/awscli/run.js');
     const { sim, io } = aSimulator();
     const ok = await runAwsLine(sim, "aws sts get-caller-identity --query 'Arn' --output text", ADMIN, io);
     expect(ok).toEqual({ stdout: 'arn:aws:iam::111122223333:user/admin\n', stderr: '', exitCode: 0 });

@@ -1,7 +1,7 @@
 // `kms-study quiz --generated`: the generated policy-evaluation drills (src/quiz/drills) as the questions of
 // a practice session. Answers count in stats under their topic; the drills get no FSRS cards (they change per seed).
 import { UsageError } from '../../errors.js';
-import { hexFrom } from '../../kms/ports.js';
+import { hexFrom } from '../../aws/ports.js';
 import { generateDrills } from '../../quiz/drills/index.js';
 import type { Question } from '../../quiz/types.js';
 import type { CliDeps } from '../io.js';

@@ -63,7 +63,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const prompterMod = await import('../prompter.js');
   const { chalkFor } = await import('../style.js');
   const { styleFrom } = await import('../render/style.js');
-  const { hexFrom, SeededRandom } = await import('../../kms/ports.js');
+  const { hexFrom, SeededRandom } = await import('../../aws/ports.js');
   const { dataDir } = await import('../../storage/paths.js');
   const { store, warnings } = ProgressStore.open(dataDir(deps.env), deps.now);
   for (const w of warnings) deps.stderr.write(`kms-study: warning: ${w}\n`);

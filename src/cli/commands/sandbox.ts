@@ -22,7 +22,7 @@ export function register(program: Command, ctx: ProgramContext): void {
     .action(async (opts: { json?: boolean }) => {
       const sb = await open(ctx);
       const { sandboxStatus, renderStatus } = await import('../../sim/status.js');
-      const status = sandboxStatus(sb.engine, sb.profile, sb.profiles);
+      const status = sandboxStatus(sb.world, sb.profile, sb.profiles);
       out(opts.json ? `${JSON.stringify({ ...status, stateFile: sb.path }, null, 2)}\n` : renderStatus(status, sb.path));
     });
 

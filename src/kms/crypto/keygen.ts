@@ -1,6 +1,6 @@
 // Key material for KMS-generated asymmetric and HMAC keys (ECC private scalars, HMAC secrets) from the Random port.
 // Differs: RSA key pairs are not generated (RSA keys are metadata only, their cryptographic operations are refused).
-import type { Random } from '../ports.js';
+import type { Random } from '../../aws/ports.js';
 import { eccPrivateKey, eccSeedLength, isEccSpec } from './ecc.js';
 import { hmacKeyLength, isHmacSpec } from './hmac.js';
 

@@ -1,6 +1,6 @@
 // Deterministic RSA key generation from the Random port (probable primes by sieve + Miller-Rabin, e = 65537), so
 // the same seed gives the same key pair. Differs: AWS generates keys in HSMs (FIPS 186 provable primes); ours are probable primes.
-import type { Random } from '../ports.js';
+import type { Random } from '../../aws/ports.js';
 
 export interface RsaPrivate {
   n: bigint;

@@ -1,6 +1,6 @@
 // A KMS key's metadata, policy, tags, grants and rotation settings, kept apart from its versioned material.
 // Differs: only symmetric keys have material; other key specs are recorded (metadata only) so usage rules apply.
-import type { GrantRecord } from '../types.js';
+import type { GrantRecord } from '../../aws/access.js';
 import type { KeyMaterial } from './key-material.js';
 import type { KeyState } from './key-states.js';
 import type { ImportState } from './imported.js';

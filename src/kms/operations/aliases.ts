@@ -2,9 +2,9 @@
 // Differs: AWS's predefined alias/aws/<service> entries without a target are not listed until the key exists.
 import { aliasArn } from '../arn.js';
 import type { Call } from '../call.js';
-import { AccessDeniedException, AlreadyExistsException, LimitExceededException, NotAuthorizedException, NotFoundException, ValidationException } from '../errors.js';
+import { AccessDeniedException, AlreadyExistsException, LimitExceededException, NotAuthorizedException, NotFoundException, ValidationException, invalidMarker } from '../errors.js';
 import type { AliasRecord } from '../store.js';
-import { page, pageFields } from '../paging.js';
+import { page, pageFields } from '../../aws/paging.js';
 import { optString, paging, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
 
@@ -83,7 +83,7 @@ register('ListAliases', true, (c: Call, req: Req) => {
     aliases = aliases.filter((a) => a.targetKeyId === key.keyId);
   }
   c.authorize('kms:ListAliases', undefined);
-  const p = page(aliases, limit, marker);
+  const p = page(aliases, limit, marker, invalidMarker);
   return {
     Aliases: p.items.map((a) => ({
       AliasName: a.aliasName,

@@ -3,10 +3,7 @@
 import type { Call } from '../call.js';
 import { openBlob, readHeader, sealBlob } from '../crypto/blob.js';
 import { NONCE_LENGTH } from '../crypto/aes-gcm.js';
-import {
-  AccessDeniedException, DryRunOperationException, IncorrectKeyException, InvalidCiphertextException, InvalidKeyUsageException,
-  UnsupportedOperationException, ValidationException,
-} from '../errors.js';
+import { AccessDeniedException, DryRunOperationException, IncorrectKeyException, InvalidCiphertextException, InvalidKeyUsageException, UnsupportedOperationException, ValidationException } from '../errors.js';
 import { currentMaterial, type KeyRecord } from '../model/key.js';
 import type { KeyMaterial } from '../model/key-material.js';
 import { optBool, optInt, optString, optStringList, optStringMap, reqBlob, reqString, type Req } from '../validate.js';

@@ -3,7 +3,7 @@
 import type { Call } from '../call.js';
 import { DAY_MS } from '../core.js';
 import { ValidationException } from '../errors.js';
-import { requestParametersOf } from '../request-log.js';
+import { requestParametersOf } from '../../aws/request-parameters.js';
 import { optInt, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
 import { waitForReplicas } from './multi-region.js';

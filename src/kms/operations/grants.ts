@@ -1,15 +1,12 @@
 // CreateGrant, ListGrants, ListRetirableGrants, RetireGrant, RevokeGrant: storage and validation of grants.
 // The allow decision lives in src/policy. Differs: grant tokens are ours; a new grant is effective after settings.grantPropagationMs.
-import { rootArn } from '../arn.js';
+import { rootArn } from '../../aws/arn.js';
 import type { Call } from '../call.js';
-import {
-  AccessDeniedException, DryRunOperationException, InvalidGrantIdException, InvalidGrantTokenException, LimitExceededException,
-  NotFoundException, ValidationException,
-} from '../errors.js';
+import { AccessDeniedException, DryRunOperationException, InvalidGrantIdException, InvalidGrantTokenException, LimitExceededException, NotFoundException, ValidationException, invalidMarker } from '../errors.js';
 import type { KeyRecord } from '../model/key.js';
-import { page, pageFields } from '../paging.js';
-import { hexFrom } from '../ports.js';
-import type { GrantRecord } from '../types.js';
+import { page, pageFields } from '../../aws/paging.js';
+import { hexFrom } from '../../aws/ports.js';
+import type { GrantRecord } from '../../aws/access.js';
 import { optBool, optString, optStringList, paging, reqString, required, type Req } from '../validate.js';
 import { register } from './registry.js';
 
@@ -104,7 +101,7 @@ register('ListGrants', true, (c: Call, req: Req) => {
   const { limit, marker } = paging(req, 100, 50);
   const key = c.key(keyId, { crossAccount: true, context: { 'kms:GrantIsForAWSResource': c.caller.isForAwsResource ?? false } });
   const grants = key.grants.filter((g) => (grantId === undefined || g.GrantId === grantId) && (grantee === undefined || g.GranteePrincipal === grantee));
-  const p = page(grants, limit, marker);
+  const p = page(grants, limit, marker, invalidMarker);
   return { Grants: p.items.map(grantView), ...pageFields(p) };
 });
 
@@ -117,7 +114,7 @@ register('ListRetirableGrants', true, (c: Call, req: Req) => {
     if (k.region !== c.caller.region) continue;
     for (const g of k.grants) if (g.RetiringPrincipal === retiring) grants.push(g);
   }
-  const p = page(grants, limit, marker);
+  const p = page(grants, limit, marker, invalidMarker);
   return { Grants: p.items.map(grantView), ...pageFields(p) };
 });
 

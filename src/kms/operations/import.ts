@@ -8,13 +8,10 @@ import { fromHex, toHex } from '../crypto/blob.js';
 import { decodeRsaPrivate, encodeRsaPrivate, rsaPublicKeyDer } from '../crypto/rsa.js';
 import { generateRsa } from '../crypto/rsa-keygen.js';
 import { unwrapKeyMaterial, WRAPPING_ALGORITHMS } from '../crypto/wrap.js';
-import {
-  ExpiredImportTokenException, IncorrectKeyMaterialException, InvalidCiphertextException, InvalidImportTokenException,
-  UnsupportedOperationException, ValidationException,
-} from '../errors.js';
+import { ExpiredImportTokenException, IncorrectKeyMaterialException, InvalidCiphertextException, InvalidImportTokenException, UnsupportedOperationException, ValidationException } from '../errors.js';
 import type { ImportState } from '../model/imported.js';
 import type { KeyRecord } from '../model/key.js';
-import { hexFrom } from '../ports.js';
+import { hexFrom } from '../../aws/ports.js';
 import { optString, reqBlob, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
 

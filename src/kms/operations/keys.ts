@@ -1,10 +1,10 @@
 // CreateKey, DescribeKey, ListKeys, UpdateKeyDescription, EnableKey, DisableKey as the KMS API reference defines them.
 // Differs: non-symmetric key specs are recorded without key material; custom key store origins are refused.
 import type { Call } from '../call.js';
-import { LimitExceededException, MalformedPolicyDocumentException, UnsupportedOperationException, ValidationException } from '../errors.js';
+import { LimitExceededException, MalformedPolicyDocumentException, UnsupportedOperationException, ValidationException, invalidMarker } from '../errors.js';
 import { KEY_SPEC_USAGES, keyMetadata, type KeyUsage, type Origin } from '../model/key.js';
-import { page, pageFields } from '../paging.js';
-import { requestParametersOf } from '../request-log.js';
+import { page, pageFields } from '../../aws/paging.js';
+import { requestParametersOf } from '../../aws/request-parameters.js';
 import { optBool, optString, optStringList, paging, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
 import { readTags, tagContext } from './tags.js';
@@ -18,7 +18,8 @@ export function checkNewPolicy(c: Call, policy: string, key: Parameters<Call['co
   if (new TextEncoder().encode(policy).length > MAX_POLICY_BYTES) {
     throw new LimitExceededException(`The key policy exceeds the maximum size of ${MAX_POLICY_BYTES} bytes.`);
   }
-  c.core.access.validateKeyPolicy(policy, accountId, c.core.iam);
+  const problem = c.core.access.keyPolicyProblem(policy, accountId);
+  if (problem !== undefined) throw new MalformedPolicyDocumentException(problem);
   if (!bypass) {
     const d = c.core.decide('kms:PutKeyPolicy', key, c.caller, { policyOverride: policy });
     if (!d.allowed) throw new MalformedPolicyDocumentException('The new key policy will not allow you to update the key policy in the future.');
@@ -77,7 +78,7 @@ register('ListKeys', true, (c: Call, req: Req) => {
   const { limit, marker } = paging(req);
   c.authorize('kms:ListKeys', undefined);
   const mine = [...c.core.store.keys.values()].filter((k) => k.accountId === c.caller.accountId && k.region === c.caller.region);
-  const p = page(mine, limit, marker);
+  const p = page(mine, limit, marker, invalidMarker);
   return { Keys: p.items.map((k) => ({ KeyId: k.keyId, KeyArn: k.arn })), ...pageFields(p) };
 });
 

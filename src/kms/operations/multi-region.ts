@@ -8,7 +8,7 @@ import { AlreadyExistsException, NotFoundException, UnsupportedOperationExceptio
 import type { KeyMaterial } from '../model/key-material.js';
 import { keyMetadata, type KeyRecord } from '../model/key.js';
 import { isReplica } from '../model/multi-region.js';
-import { requestParametersOf } from '../request-log.js';
+import { requestParametersOf } from '../../aws/request-parameters.js';
 import type { Store } from '../store.js';
 import { toHex } from '../crypto/blob.js';
 import { optBool, optString, reqString, type Req } from '../validate.js';

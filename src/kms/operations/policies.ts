@@ -1,8 +1,8 @@
 // PutKeyPolicy (validation, 32 KB, lockout safety check), GetKeyPolicy, ListKeyPolicies: one policy named "default".
 // Differs: the exception for a PolicyName other than "default" is not documented; we answer NotFoundException.
 import type { Call } from '../call.js';
-import { NotFoundException } from '../errors.js';
-import { page, pageFields } from '../paging.js';
+import { NotFoundException, invalidMarker } from '../errors.js';
+import { page, pageFields } from '../../aws/paging.js';
 import { optBool, optString, paging, reqString, type Req } from '../validate.js';
 import { checkNewPolicy } from './keys.js';
 import { register } from './registry.js';
@@ -35,6 +35,6 @@ register('ListKeyPolicies', true, (c: Call, req: Req) => {
   const keyId = reqString(req, 'KeyId', { max: 2048 });
   const { limit, marker } = paging(req);
   c.key(keyId);
-  const p = page(['default'], limit, marker);
+  const p = page(['default'], limit, marker, invalidMarker);
   return { PolicyNames: p.items, ...pageFields(p) };
 });

@@ -2,11 +2,11 @@
 // ListKeyRotations. Differs: on-demand rotation completes at once (AWS: asynchronous); a re-enabled overdue key rotates at once.
 import type { Call } from '../call.js';
 import { DAY_MS } from '../core.js';
-import { ConflictException, KMSInvalidStateException, LimitExceededException, UnsupportedOperationException } from '../errors.js';
+import { ConflictException, KMSInvalidStateException, LimitExceededException, UnsupportedOperationException, invalidMarker } from '../errors.js';
 
 const fromHexBytes = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
 import type { KeyRecord } from '../model/key.js';
-import { page, pageFields } from '../paging.js';
+import { page, pageFields } from '../../aws/paging.js';
 import { optInt, optString, paging, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
 import { isReplica } from '../model/multi-region.js';
@@ -122,6 +122,6 @@ register('ListKeyRotations', true, (c: Call, req: Req) => {
     });
   const pending = key.imported?.pending;
   if (pending && include === 'ALL_KEY_MATERIAL') entries.push({ KeyId: key.arn, KeyMaterialId: pending.id, KeyMaterialState: 'PENDING_ROTATION' });
-  const p = page(entries, limit, marker);
+  const p = page(entries, limit, marker, invalidMarker);
   return { Rotations: p.items, ...pageFields(p) };
 });

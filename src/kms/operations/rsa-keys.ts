@@ -6,7 +6,7 @@ import { decodeRsaPrivate, digest, encodeRsaPrivate, hashLength, oaepDecrypt, oa
 import { generateRsa, type RsaPrivate } from '../crypto/rsa-keygen.js';
 import { InvalidCiphertextException, InvalidKeyUsageException, UnsupportedOperationException, ValidationException } from '../errors.js';
 import type { KeyRecord } from '../model/key.js';
-import { hexFrom } from '../ports.js';
+import { hexFrom } from '../../aws/ports.js';
 
 export function isRsaSpec(spec: string): boolean {
   return spec === 'RSA_2048' || spec === 'RSA_3072' || spec === 'RSA_4096';

@@ -1,12 +1,12 @@
 // TagResource, UntagResource, ListResourceTags with KMS's TagException rules (duplicates, > 50 tags, aws: prefix).
 // Differs: tag key/value character set is not checked (AWS allows Unicode letters, digits, spaces and _.:/=+-@).
 import type { Call } from '../call.js';
-import { TagException } from '../errors.js';
+import { TagException, invalidMarker } from '../errors.js';
 import type { KeyRecord, Tag } from '../model/key.js';
-import { page, pageFields } from '../paging.js';
+import { page, pageFields } from '../../aws/paging.js';
 import { optInt, optString, optStringList, reqString, required, type Req } from '../validate.js';
 import { register } from './registry.js';
-import type { ConditionContext } from '../types.js';
+import type { ConditionContext } from '../../aws/access.js';
 
 export const MAX_TAGS = 50;
 
@@ -73,6 +73,6 @@ register('ListResourceTags', true, (c: Call, req: Req) => {
   const limit = optInt(req, 'Limit', 1, 50) ?? 50;
   const marker = optString(req, 'Marker', { min: 1, max: 1024 });
   const key = c.key(keyId);
-  const p = page(key.tags, limit, marker);
+  const p = page(key.tags, limit, marker, invalidMarker);
   return { Tags: p.items.map((t) => ({ ...t })), ...pageFields(p) };
 });

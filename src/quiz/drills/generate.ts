@@ -1,8 +1,9 @@
 // Generated policy-evaluation drills: seeded scenarios in groups (a base, then variants that change one
 // element each), asked as normal Questions whose answer and explanations come from the simulator's decision.
 import type { IamState } from '../../iam/types.js';
-import { SeededRandom, type Random } from '../../kms/ports.js';
-import type { AccessControl, Decision } from '../../kms/types.js';
+import { SeededRandom, type Random } from '../../aws/ports.js';
+import type { AccessControl, Decision, IdentityDirectory } from '../../aws/access.js';
+import { identityDirectory } from '../../iam/directory.js';
 import { createAccessControl } from '../../policy/decision.js';
 import type { Difficulty, TopicId } from '../taxonomy.js';
 import { LETTERS, type Question } from '../types.js';
@@ -33,19 +34,24 @@ export interface DrillOptions {
   /** The `verified` date the questions carry (YYYY-MM-DD; the caller passes today's date). */
   verified: string;
   /** Defaults to the simulator's access control, so drills and simulator cannot disagree. */
-  access?: AccessControl;
+  access?: DrillAccess;
 }
 
+/** The access control to ask, bound to a scenario's identities. */
+export type DrillAccess = (identities: IdentityDirectory) => AccessControl;
+
+const simulatorAccess: DrillAccess = (identities) => createAccessControl({ identities });
+
 /** Runs the simulator's authorization decision over a scenario. */
-export function decide(s: DrillScenario, access: AccessControl = createAccessControl()): { decision: Decision; iam: IamState } {
+export function decide(s: DrillScenario, access: DrillAccess = simulatorAccess): { decision: Decision; iam: IamState } {
   const iam = iamStateOf(s);
-  return { decision: access.authorize(authzRequestOf(s), iam), iam };
+  return { decision: access(identityDirectory(iam)).authorize(authzRequestOf(s)), iam };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** A variant of `base` changing one element: a visible change, preferably one that changes the outcome. */
-function variantOf(r: Random, base: DrillScenario, baseOutcome: OutcomeId, access: AccessControl): { scenario: DrillScenario; element: ScenarioElement } {
+function variantOf(r: Random, base: DrillScenario, baseOutcome: OutcomeId, access: DrillAccess): { scenario: DrillScenario; element: ScenarioElement } {
   const baseStem = stemOf(base);
   let fallback: { scenario: DrillScenario; element: ScenarioElement } | undefined;
   for (let attempt = 0; attempt < 24; attempt++) {
@@ -102,7 +108,7 @@ function questionOf(id: string, s: DrillScenario, d: Decision, topic: TopicId, v
 export function generateDrills(opts: DrillOptions): Drill[] {
   if (!Number.isInteger(opts.count) || opts.count < 1) throw new RangeError(`count must be a whole number of at least 1, got ${opts.count}`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.verified)) throw new RangeError(`verified must be a YYYY-MM-DD date, got "${opts.verified}"`);
-  const access = opts.access ?? createAccessControl();
+  const access = opts.access ?? simulatorAccess;
   const r = new SeededRandom(`drills:${opts.seed}`);
   const out: Drill[] = [];
   let base: { index: number; scenario: DrillScenario; outcome: OutcomeId; topic: TopicId } | undefined;

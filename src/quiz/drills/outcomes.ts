@@ -1,6 +1,6 @@
 // The possible outcomes of a KMS authorization decision as quiz options, which one a Decision is, and
 // each option's explanation built from the Decision's reason, allowedBy and trace (no hand-written key).
-import type { Decision, TraceEntry } from '../../kms/types.js';
+import type { Decision, TraceEntry } from '../../aws/access.js';
 
 export const OUTCOMES = {
   'allow-direct': 'Allowed: the key policy allows the principal directly',

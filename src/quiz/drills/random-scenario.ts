@@ -1,6 +1,6 @@
 // Seeded random drill scenarios and one-element changes to them. Only scenario data is chosen here; what
 // the answer is comes from the access-control decision (see generate.ts).
-import type { Random } from '../../kms/ports.js';
+import type { Random } from '../../aws/ports.js';
 import type { CallerKind, Cond, DrillAction, DrillScenario, GrantSpec, NamedPrincipal, RequestSpec, ScenarioElement } from './scenario.js';
 import { CALLER_KINDS, ORG_ID } from './scenario.js';
 

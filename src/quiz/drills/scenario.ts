@@ -1,8 +1,9 @@
 // A policy-evaluation drill scenario as plain data, and how it becomes the AuthzRequest + IamState that the
 // simulator's own access-control decision (src/policy) evaluates. Only the identities the drills need exist.
-import type { IamState, Principal } from '../../iam/types.js';
+import type { IamState } from '../../iam/types.js';
+import type { Principal } from '../../aws/caller.js';
 import { defaultIamState } from '../../iam/state.js';
-import type { AuthzRequest, ConditionContext, GrantRecord } from '../../kms/types.js';
+import type { AuthzRequest, ConditionContext, GrantRecord } from '../../aws/access.js';
 
 export const KEY_ACCOUNT = '111122223333';
 export const OTHER_ACCOUNT = '444455556666'; // same organization as KEY_ACCOUNT in defaultIamState()

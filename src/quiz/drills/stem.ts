@@ -1,6 +1,6 @@
 // The drill's stem: the key policy, the caller's IAM policy and the grant as compact JSON, then the request.
 // Grant tokens are shown by name only ("the grant's token"), not as the opaque string KMS returns.
-import { DEFAULT_SOURCE_IP } from '../../kms/audit.js';
+import { DEFAULT_SOURCE_IP } from '../../aws/cloudtrail.js';
 import { takesEncryptionContext, grantRecordOf, identityPolicyOf, keyPolicyOf, callerPrincipal, KEY_ACCOUNT, KEY_ARN, OTHER_ACCOUNT, ORG_ID, PARTNER_ACCOUNT, type DrillScenario } from './scenario.js';
 
 

@@ -1,20 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
 import { createAccessControl } from '../../../src/policy/index.js';
+import { identityDirectory } from '../../../src/iam/directory.js';
 import { authzRequestOf, decisionLabel, generateDrills, iamStateOf, OUTCOMES, outcomeOf, type OutcomeId } from '../../../src/quiz/drills/index.js';
-import type { Decision } from '../../../src/kms/types.js';
+import type { Decision } from '../../../src/aws/access.js';
 
 const VERIFIED = '2026-11-28';
 const TEXT_TO_OUTCOME = new Map(Object.entries(OUTCOMES).map(([id, text]) => [text as string, id as OutcomeId]));
 
 describe('generated drills: the stated answer is the evaluator decision', () => {
   it('holds for every drill of 1,000 seeds; four distinct outcomes with the answer exactly once', () => {
-    const access = createAccessControl();
     const seen = new Set<OutcomeId>();
     for (let seed = 0; seed < 1000; seed++) {
       for (const d of generateDrills({ seed: String(seed), count: 4, verified: VERIFIED })) {
         const q = d.question;
         // Decide again, independently of the generator, from the scenario alone.
-        const decision = access.authorize(authzRequestOf(d.scenario), iamStateOf(d.scenario));
+        const decision = createAccessControl({ identities: identityDirectory(iamStateOf(d.scenario)) }).authorize(authzRequestOf(d.scenario));
         const expected = outcomeOf(decision);
         seen.add(expected);
         expect(q.answer).toHaveLength(1);

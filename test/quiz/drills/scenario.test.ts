@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { authzRequestOf, decide, iamStateOf, keyPolicyOf, outcomeOf, stemOf, type DrillScenario } from '../../../src/quiz/drills/index.js';
 import { validateKeyPolicy } from '../../../src/policy/index.js';
+import { identityDirectory } from '../../../src/iam/directory.js';
 
 const base: DrillScenario = {
   delegation: true,
@@ -63,7 +64,7 @@ describe('drill scenarios become the request the simulator decides', () => {
   it('key policies are valid KMS key policies and the caller entity holds the identity policy', () => {
     const s: DrillScenario = { ...base, keyDeny: { actions: ['kms:Decrypt'], condition: { kind: 'org', orgId: 'o-a1b2c3d4e5' } }, identity: { allow: ['kms:Decrypt'] } };
     const iam = iamStateOf(s);
-    expect(() => validateKeyPolicy(JSON.stringify(keyPolicyOf(s)), '111122223333', iam)).not.toThrow();
+    expect(() => validateKeyPolicy(JSON.stringify(keyPolicyOf(s)), '111122223333', identityDirectory(iam))).not.toThrow();
     expect(Object.keys(iam.roles.find((r) => r.name === 'app-role')!.inlinePolicies)).toEqual(['kms-use']);
     expect(Object.keys(iam.users.find((u) => u.name === 'alice')!.inlinePolicies)).toEqual([]);
   });

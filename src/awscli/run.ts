@@ -1,20 +1,16 @@
 // One whole `aws ...` call against the simulator, as AWS CLI v2 behaves: parse (usage errors exit 252),
 // help, automatic pagination, output formatting, service errors on stderr (exit 254).
-import {
-  CliUsageError,
-  splitCommandLine,
-  findOperation,
-  formatOutput,
-  formatServiceError,
-  operationHelp,
-  parseAwsArgs,
-  type GlobalOptions,
-  type ParseIo,
-} from '../awscli/index.js';
-import { KmsException } from '../kms/errors.js';
-import type { Caller } from '../kms/types.js';
+import type { Caller } from '../aws/caller.js';
+import { ServiceException } from '../aws/errors.js';
+import type { World } from '../sim/world.js';
+import { CliUsageError } from './errors.js';
+import { formatOutput, formatServiceError } from './format/index.js';
+import { operationHelp } from './help.js';
+import { findOperation } from './model/index.js';
 import { paginate } from './paginate.js';
-import type { Simulator } from './simulator.js';
+import { parseAwsArgs } from './parse.js';
+import { splitCommandLine } from './split.js';
+import type { GlobalOptions, ParseIo } from './types.js';
 
 export type AwsIo = ParseIo;
 export interface AwsResult {
@@ -22,10 +18,12 @@ export interface AwsResult {
   stderr: string;
   exitCode: number;
 }
+/** Where the CLI sends its API calls: the world's public call interface. */
+export type AwsEndpoint = Pick<World, 'call'>;
 /** Picks the caller from the command's globals (--profile, --region); throws CliUsageError for an unknown profile. */
 export type CallerResolver = (globals: GlobalOptions) => Caller;
 
-export async function runAws(sim: Simulator, argv: string[], caller: Caller | CallerResolver, io: AwsIo): Promise<AwsResult> {
+export async function runAws(sim: AwsEndpoint, argv: string[], caller: Caller | CallerResolver, io: AwsIo): Promise<AwsResult> {
   let cmd;
   try {
     cmd = parseAwsArgs(argv, io);
@@ -56,14 +54,14 @@ export async function runAws(sim: Simulator, argv: string[], caller: Caller | Ca
     }
     return { stdout: formatOutput(call(cmd.request), cmd), stderr: notes, exitCode: 0 };
   } catch (e) {
-    if (e instanceof KmsException) return { stdout: '', stderr: notes + formatServiceError(e.code, e.message, cmd.operation), exitCode: 254 };
+    if (e instanceof ServiceException) return { stdout: '', stderr: notes + formatServiceError(e.code, e.message, cmd.operation), exitCode: 254 };
     if (e instanceof CliUsageError) return { stdout: '', stderr: `${notes}${e.message}\n`, exitCode: e.exitCode };
     throw e;
   }
 }
 
 /** One typed line such as `aws kms list-keys --output text` (the lab shell's input): split, check `aws`, run. */
-export async function runAwsLine(sim: Simulator, line: string, caller: Caller | CallerResolver, io: AwsIo): Promise<AwsResult> {
+export async function runAwsLine(sim: AwsEndpoint, line: string, caller: Caller | CallerResolver, io: AwsIo): Promise<AwsResult> {
   let words: string[];
   try {
     words = splitCommandLine(line);

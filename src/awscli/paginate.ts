@@ -1,8 +1,9 @@
 // The AWS CLI's automatic pagination (botocore paginators): fetch every page and merge the result key,
 // or stop at --max-items and print a NextToken that --starting-token resumes from. Tokens are
 // base64 JSON {"<InputToken>": ..., "boto_truncate_amount": n} as botocore writes them.
-import { CliUsageError, decodeBase64, encodeBase64 } from '../awscli/index.js';
-import type { Paginator } from '../awscli/model/index.js';
+import { decodeBase64, encodeBase64 } from './b64.js';
+import { CliUsageError } from './errors.js';
+import type { Paginator } from './model/index.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

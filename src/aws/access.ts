@@ -1,23 +1,6 @@
-// Shapes shared by the engine, the access-control decision, the CLI layer and the server.
-import type { Principal } from '../iam/types.js';
-
-/** The request context of one call: who, from which account and Region, and how. */
-export interface Caller {
-  principal: Principal;
-  /** The caller's account (principal.accountId). */
-  accountId: string;
-  /** The Region the call is sent to (the CLI's --region). */
-  region: string;
-  /** aws:SourceIp; defaults to a documentation address when not set. */
-  sourceIp?: string;
-  /** Set when an AWS service calls KMS on the principal's behalf (kms:ViaService), e.g. s3.us-east-1.amazonaws.com. */
-  viaService?: string;
-  /** CloudTrail's userAgent. */
-  userAgent?: string;
-  accessKeyId?: string;
-  /** When the principal is an AWS service acting for a resource (grants with GrantIsForAWSResource). */
-  isForAwsResource?: boolean;
-}
+// The access-control port every simulated service consults: the authorization request, the decision with its
+// explanation trace, and the identity facts the decision needs. src/policy implements it; the world wires it.
+import type { Caller, Principal } from './caller.js';
 
 /** One grant on a KMS key, as ListGrants returns it, plus the simulator's bookkeeping. */
 export interface GrantRecord {
@@ -96,14 +79,26 @@ export interface Decision {
   trace: TraceEntry[];
 }
 
+/** What the decision needs to know about identities (implemented by src/iam over its state, wired by the world). */
+export interface IdentityDirectory {
+  /** Inline and attached identity-based policies of the principal (a user, or the role behind a session). */
+  policiesOf(principal: Principal): { id: string; document: string }[];
+  /** The AWS Organizations id of an account the simulator knows (aws:PrincipalOrgID). */
+  orgIdOf(accountId: string): string | undefined;
+  /** IAM's unique id of a user (AIDA…) or role (AROA…) by ARN. */
+  uniqueIdOf(arn: string): string | undefined;
+  /** Whether a principal ARN named in a policy exists; principals of accounts the simulator does not know count as existing. */
+  principalExists(arn: string): boolean;
+}
+
 /**
- * The access-control decision the engine consults (implemented in src/policy). The engine builds an
- * AuthzRequest for every call and throws AccessDeniedException with `decision.message` when denied.
+ * The access-control decision a service consults (implemented in src/policy, bound to the world's identities).
+ * A service builds an AuthzRequest for every call and throws its AccessDenied error with `decision.message` when denied.
  */
 export interface AccessControl {
-  authorize(req: AuthzRequest, iam: import('../iam/types.js').IamState): Decision;
-  /** Throws MalformedPolicyDocumentException saying what is wrong with a key policy document. */
-  validateKeyPolicy(document: string, keyAccountId: string, iam: import('../iam/types.js').IamState): void;
+  authorize(req: AuthzRequest): Decision;
+  /** The problem with a key policy document (AWS's MalformedPolicyDocumentException message), or undefined when it is valid. */
+  keyPolicyProblem(document: string, keyAccountId: string): string | undefined;
   /** The default key policy CreateKey gives a key created without --policy (JSON text). */
   defaultKeyPolicy(accountId: string): string;
   /** The key policy AWS gives an AWS managed key for `service` (e.g. "s3"). */

@@ -1,0 +1,27 @@
+// AWS CloudTrail as the simulator answers it: LookupEvents over the world's event history, limited to the
+// caller's account. Differs: LookupEvents itself is not recorded; there are no trails.
+import type { AuditEvent } from '../aws/cloudtrail.js';
+import { UnknownOperationException } from '../aws/errors.js';
+import type { ServiceHandler } from '../aws/service.js';
+import { lookupEvents, type LookupAttribute } from './lookup-events.js';
+
+/** CloudTrail over `events` (the world's history, read at each call). */
+export function cloudTrailService(events: () => readonly AuditEvent[]): ServiceHandler {
+  return {
+    name: 'cloudtrail',
+    operations: () => ['LookupEvents'],
+    call(operation, request, caller) {
+      if (operation !== 'LookupEvents') throw new UnknownOperationException(`The cloudtrail operation ${operation} is not supported by the simulator.`);
+      return lookupEvents(
+        events().filter((e) => e.recipientAccountId === caller.accountId),
+        {
+          attributes: request.LookupAttributes as LookupAttribute[] | undefined,
+          StartTime: request.StartTime as Date | undefined,
+          EndTime: request.EndTime as Date | undefined,
+          MaxResults: request.MaxResults as number | undefined,
+          NextToken: request.NextToken as string | undefined,
+        },
+      );
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// The world's state as one versioned JSON document: KMS's part (keys, aliases, simulated time), IAM's state and
+// the CloudTrail event history. Same format and version as the engine documents saved before (sandboxes load).
+import type { AuditEvent } from '../aws/cloudtrail.js';
+import type { IamState } from '../iam/types.js';
+import { STATE_FORMAT, STATE_VERSION, type EngineStateDocument } from '../kms/state.js';
+
+export type WorldStateDocument = EngineStateDocument & { iam: IamState; audit: AuditEvent[] };
+
+function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+export function worldDocument(kms: EngineStateDocument, iam: IamState, audit: readonly AuditEvent[]): WorldStateDocument {
+  const { format, version, clockOffsetMs, highWaterMs, settings, keys, aliases, deletedHandles, random } = kms;
+  const doc: WorldStateDocument = { format, version, clockOffsetMs, highWaterMs, settings, iam: clone(iam), keys, aliases, deletedHandles, audit: clone(audit) as AuditEvent[] };
+  if (random) doc.random = random;
+  return doc;
+}
+
+function bad(what: string): never {
+  throw new Error(`Invalid KMS engine state document: ${what}`);
+}
+
+/** Splits a saved document into its parts; KMS checks its own part when it loads it. */
+export function readWorldDocument(raw: unknown): { kms: unknown; iam?: IamState; audit: AuditEvent[] } {
+  if (!raw || typeof raw !== 'object') bad('not an object');
+  const doc = raw as Partial<WorldStateDocument>;
+  if (doc.format === STATE_FORMAT && doc.version === STATE_VERSION && Array.isArray(doc.keys) && Array.isArray(doc.aliases) && !Array.isArray(doc.audit)) {
+    bad('keys, aliases and audit must be arrays');
+  }
+  return { kms: raw, iam: doc.iam ? clone(doc.iam) : undefined, audit: Array.isArray(doc.audit) ? clone(doc.audit) : [] };
+}
