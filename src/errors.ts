@@ -1,4 +1,4 @@
-// The project's non-AWS error types. KmsException (src/kms/errors.ts) carries AWS service errors;
+// The project's non-AWS error types. ServiceException (src/aws/errors.ts) carries AWS service errors;
 // ContentError is a problem in a YAML file; UsageError is a bad command line. Anything else is a bug.
 
 /** A problem in a content file (question bank, lab, note), with the place it was found. */

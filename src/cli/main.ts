@@ -3,7 +3,7 @@
 // `--help` start fast. Only this file turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
 import { ContentError, DataError, UsageError } from '../errors.js';
-import { KmsException } from '../kms/errors.js';
+import { ServiceException } from '../aws/errors.js';
 import type { CliDeps } from './io.js';
 import { ExitCode } from './io.js';
 import { VERSION } from './version.js';
@@ -78,7 +78,7 @@ export function reportError(err: unknown, ctx: ProgramContext): number {
     stderr.write(`kms-study: ${err.message}\n`);
     return 65;
   }
-  if (err instanceof KmsException) {
+  if (err instanceof ServiceException) {
     stderr.write(`kms-study: ${err.code}: ${err.message}\n`);
     return 254;
   }

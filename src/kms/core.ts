@@ -1,6 +1,7 @@
 // The engine's shared machinery: simulated time, key/material creation, the authorization request, AWS managed
 // keys on first use, and KMS's own timed events (DeleteKey, RotateKey). Differs: events run exactly at their due time.
 import { keyArn } from './arn.js';
+import { DAY_MS } from './days.js';
 import { EVENT_VERSION, eventIds, eventTimeOf, type AuditEvent, type EventHistory } from '../aws/cloudtrail.js';
 import { toHex } from './crypto/blob.js';
 import { generateKeyMaterial } from './crypto/keygen.js';
@@ -21,7 +22,6 @@ export interface EngineSettings {
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = { grantPropagationMs: 60_000 };
-export const DAY_MS = 86_400_000;
 
 /** Services whose alias/aws/<service> AWS creates on first use (a subset of AWS's predefined aliases). */
 export const AWS_MANAGED_SERVICES = [

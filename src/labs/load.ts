@@ -3,7 +3,7 @@
 // Differs: a model, not an SDK: base delay 100 ms doubling per attempt, capped at 20 s; the cache is one data key per N seconds;
 // each load ends with one quiet simulated second, so the next load starts with a full bucket.
 import type { KmsEngine } from '../kms/engine.js';
-import { KmsException } from '../kms/errors.js';
+import { ServiceException } from '../aws/errors.js';
 import type { Random } from '../aws/ports.js';
 import type { Caller } from '../aws/caller.js';
 
@@ -112,7 +112,7 @@ export function runLoad(engine: KmsEngine, caller: Caller, o: LoadOptions, rando
       res.succeeded++;
       if (o.cacheSeconds !== undefined) cachedUntil = engine.now() + o.cacheSeconds * 1000;
     } catch (err) {
-      const code = err instanceof KmsException ? err.code : 'Error';
+      const code = err instanceof ServiceException ? err.code : 'Error';
       if (code !== 'ThrottlingException') {
         res.errors[code] = (res.errors[code] ?? 0) + 1;
         continue;

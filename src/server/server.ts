@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { findOperation, kebab } from '../awscli/model/index.js';
-import { KmsException } from '../kms/errors.js';
+import { ServiceException } from '../aws/errors.js';
 import { decodeStructure, encodeResponse, parseAuthorization, WireError } from './wire.js';
 
 export interface RequestIdentity {
@@ -16,7 +16,7 @@ export interface RequestIdentity {
 }
 
 export interface KmsBackend {
-  /** Run one KMS operation; throws KmsException (or WireError for an unknown access key). */
+  /** Run one KMS operation; throws ServiceException (or WireError for an unknown access key). */
   handle(operation: string, request: Record<string, unknown>, identity: RequestIdentity): Record<string, unknown>;
   /** The KMS operations the engine supports. */
   operations(): string[];
@@ -65,7 +65,7 @@ interface Result {
 }
 
 function errorResult(e: unknown, operation = '-', who = '-'): Result {
-  if (e instanceof KmsException) return { status: e.httpStatus, body: { __type: e.code, message: e.message }, operation, code: e.code, who };
+  if (e instanceof ServiceException) return { status: e.httpStatus, body: { __type: e.code, message: e.message }, operation, code: e.code, who };
   if (e instanceof WireError) return { status: e.status, body: { __type: e.code, message: e.message }, operation, code: e.code, who };
   const message = e instanceof Error ? e.message : String(e);
   return { status: 500, body: { __type: 'KMSInternalException', message: `Internal error in the simulator: ${message}` }, operation, code: 'KMSInternalException', who };

@@ -1,7 +1,7 @@
 // ScheduleKeyDeletion (7–30 day window, default 30) and CancelKeyDeletion (the key comes back Disabled).
 // The deletion itself happens when simulated time passes DeletionDate (core.runDue); AWS may take up to 24 h longer.
 import type { Call } from '../call.js';
-import { DAY_MS } from '../core.js';
+import { DAY_MS } from '../days.js';
 import { ValidationException } from '../errors.js';
 import { requestParametersOf } from '../../aws/request-parameters.js';
 import { optInt, reqString, type Req } from '../validate.js';

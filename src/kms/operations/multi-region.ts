@@ -3,7 +3,8 @@
 // (the replica is Enabled at once); only kms:ReplicateKey on the primary is authorized (AWS also checks kms:CreateKey in the replica Region).
 import { keyArn } from '../arn.js';
 import type { Call } from '../call.js';
-import { DAY_MS, type EngineCore } from '../core.js';
+import type { EngineCore } from '../core.js';
+import { DAY_MS } from '../days.js';
 import { AlreadyExistsException, NotFoundException, UnsupportedOperationException, ValidationException } from '../errors.js';
 import type { KeyMaterial } from '../model/key-material.js';
 import { keyMetadata, type KeyRecord } from '../model/key.js';

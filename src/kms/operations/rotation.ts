@@ -1,7 +1,7 @@
 // EnableKeyRotation (90–2560 days, default 365), DisableKeyRotation, GetKeyRotationStatus, RotateKeyOnDemand (25 per key),
 // ListKeyRotations. Differs: on-demand rotation completes at once (AWS: asynchronous); a re-enabled overdue key rotates at once.
 import type { Call } from '../call.js';
-import { DAY_MS } from '../core.js';
+import { DAY_MS } from '../days.js';
 import { ConflictException, KMSInvalidStateException, LimitExceededException, UnsupportedOperationException, invalidMarker } from '../errors.js';
 
 const fromHexBytes = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
