@@ -1,5 +1,6 @@
 // The boundary rule of the design as a test: the pure core (the aws kernel, policy, the services, the world, awscli,
-// labs, quiz, notes, content, text) never touches the outside world, and only the CLI imports inquirer. A change that breaks the rule fails here.
+// labs, quiz, notes, content, text) never touches the outside world, and only the CLI imports inquirer. A change
+// that breaks the rule fails here; the import direction itself is linted by .dependency-cruiser.cjs.
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -7,7 +7,7 @@ import type { World } from '../../src/sim/world.js';
 import { aWorld, allowAllAccess } from '../helpers/world.js';
 import { ServiceException } from '../../src/aws/errors.js';
 import type { KeyState } from '../../src/kms/model/key-states.js';
-import { ManualClock, SeededRandom } from '../../src/aws/ports.js';
+import { ManualClock } from '../../src/aws/ports.js';
 import type { AccessControl } from '../../src/aws/access.js';
 import type { Caller } from '../../src/aws/caller.js';
 
