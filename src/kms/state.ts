@@ -1,5 +1,6 @@
 // KMS's part of the world's state document (keys with their material base64, aliases, simulated time) and back,
-// so a sandbox or lab continues exactly where it stopped; the world adds IAM and the event history. Differs from AWS: AWS never exports key material; this is a local study tool.
+// so a sandbox or lab continues where it stopped (the world adds IAM and the event history, src/sim/world-state.ts).
+// Differs from AWS: AWS never exports key material; this is a local study tool.
 import type { EngineCore, EngineSettings } from './core.js';
 import type { KeyRecord } from './model/key.js';
 import { SeededRandom, type RandomSnapshot } from '../aws/ports.js';
