@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { closest } from '../awscli/suggest.js';
+import { didYouMean } from '../text/suggest.js';
 import { UsageError } from '../errors.js';
 import { LabRun, type Reply } from '../labs/runner.js';
 import type { Lab } from '../labs/types.js';
@@ -11,7 +11,7 @@ import { dataDir } from '../storage/paths.js';
 import type { LabOptions } from './commands/lab.js';
 import type { ProgramContext } from './main.js';
 import { chalkFor } from './style.js';
-import { fit } from '../quiz/text.js';
+import { wrapProse } from '../text/wrap.js';
 
 export async function labCommand(id: string | undefined, opts: LabOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
@@ -24,8 +24,7 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
   if (!id) return listLabs(labs, opts, ctx);
   const lab = labs.find((l) => l.id === id);
   if (!lab) {
-    const near = closest(id, labs.map((l) => l.id));
-    throw new UsageError(`unknown lab "${id}"${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (kms-study lab lists them)`);
+    throw new UsageError(`unknown lab "${id}"${didYouMean(id, labs.map((l) => l.id))} (kms-study lab lists them)`);
   }
   if (opts.variant && !lab.variants.some((v) => v.id === opts.variant))
     throw new UsageError(`--variant: lab ${lab.id} has ${lab.variants.length ? `the variants ${lab.variants.map((v) => v.id).join(', ')}` : 'no variants'}`);
@@ -101,18 +100,7 @@ export class LabSession {
 
   /** On a terminal, prose lines wrap at word boundaries; command output (JSON, tables, text with tabs) is left as printed. */
   wrap(text: string): string {
-    const width = this.ctx.deps.stdout.isTTY ? this.ctx.deps.stdout.columns : undefined;
-    if (!width) return text;
-    const w = Math.min(width, 100);
-    return text
-      .split('\n')
-      .map((l) => {
-        if (l.length <= w || l.includes('\t') || /^\s*[{}[\]"|+]/.test(l) || !/\s/.test(l.trim())) return l;
-        const indent = /^\s*/.exec(l)![0];
-        const lead = /^(\s*(?:[✓✗★·]|Hint \d+ of \d+:)\s*)/.exec(l)?.[1] ?? indent;
-        return fit(l.slice(lead.length), w, lead, ' '.repeat(Math.min(lead.length, 8)));
-      })
-      .join('\n');
+    return wrapProse(text, this.ctx.deps.stdout.isTTY ? this.ctx.deps.stdout.columns : undefined);
   }
 
   /** Handle one line; save; record completion. */

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { ContentError, UsageError } from '../errors.js';
 import { cheatsheet, notesMarkdown, renderNote, type Style } from '../notes/render.js';
-import { closest } from '../awscli/suggest.js';
-import { TOPICS, type TopicId } from '../quiz/taxonomy.js';
+import { didYouMean } from '../text/suggest.js';
+import { TOPICS, type TopicId } from '../content/taxonomy.js';
 import { writeFileAtomic } from '../storage/atomic.js';
 import { loadNotes } from '../storage/notes.js';
 import type { LearnOptions } from './commands/learn.js';
@@ -53,8 +53,7 @@ export async function learn(topic: string | undefined, opts: LearnOptions, ctx: 
   }
   const note = notes.find((n) => n.topic === topic);
   if (!note) {
-    const near = [...new Set([...closest(topic, Object.keys(TOPICS)), ...Object.keys(TOPICS).filter((t) => topic.length >= 4 && t.startsWith(topic.slice(0, 4)))])];
-    throw new UsageError(`unknown topic "${topic}" (argument <topic>)${near.length ? `; did you mean ${near.join(' or ')}?` : ''}. Topics: ${Object.keys(TOPICS).join(', ')}`);
+    throw new UsageError(`unknown topic "${topic}" (argument <topic>)${didYouMean(topic, Object.keys(TOPICS), { samePrefix: 4 })}. Topics: ${Object.keys(TOPICS).join(', ')}`);
   }
   if (opts.json) {
     const { file: _file, ...data } = note;

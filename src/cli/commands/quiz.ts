@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { QuizMode } from '../../quiz/ports.js';
-import { DIFFICULTIES, EXAM_TIPS, TOPICS } from '../../quiz/taxonomy.js';
+import { DIFFICULTIES, EXAM_TIPS, TOPICS } from '../../content/taxonomy.js';
 import type { ProgramContext } from '../main.js';
 
 export interface QuizOptions {
@@ -65,6 +65,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const { styleFrom } = await import('../render/style.js');
   const { hexFrom, SeededRandom } = await import('../../kms/ports.js');
   const { dataDir } = await import('../../storage/paths.js');
+  const { proseWidth } = await import('../../text/wrap.js');
   const { store, warnings } = ProgressStore.open(dataDir(deps.env), deps.now);
   for (const w of warnings) deps.stderr.write(`kms-study: warning: ${w}\n`);
   const paths = bankPathsFor(ctx, store.config().bankDirs, opts.bank);
@@ -95,8 +96,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const interactive = Boolean(deps.stdin.isTTY && deps.stdout.isTTY);
   const write = (s: string) => deps.stdout.write(s);
   // On a terminal, wrap to its width (at most 100 columns); piped output keeps the bank's own line breaks.
-  const columns = deps.stdout.isTTY ? deps.stdout.columns : undefined;
-  const width = columns && columns >= 40 ? Math.min(100, columns - 1) : undefined;
+  const width = proseWidth(deps.stdout);
   const prompter = interactive ? new prompterMod.InquirerPrompter(deps.now, write, {}, width) : new prompterMod.LinePrompter(deps.stdin, write, deps.now);
   const onSigint = () => (prompter instanceof prompterMod.LinePrompter ? prompter.stop('interrupted') : undefined);
   if (!interactive) process.once('SIGINT', onSigint);

@@ -26,7 +26,7 @@ export function register(program: Command, ctx: ProgramContext): void {
       const { computeStats } = await import('../../quiz/stats.js');
       const { barChart, sparkline } = await import('../render/charts.js');
       const { chalkFor } = await import('../style.js');
-      const { EXAM_TIPS } = await import('../../quiz/taxonomy.js');
+      const { EXAM_TIPS } = await import('../../content/taxonomy.js');
       const { bankPathsFor } = await import('./quiz.js');
       const dirs = bankPathsFor(ctx, store.config().bankDirs);
       const { dataDir } = await import('../../storage/paths.js');
@@ -38,10 +38,9 @@ export function register(program: Command, ctx: ProgramContext): void {
         return;
       }
       const c = chalkFor(ctx.deps, !ctx.color());
-      const { fit } = await import('../../quiz/text.js');
+      const { fit, proseWidth } = await import('../../text/wrap.js');
       // On a terminal, long lines wrap at word boundaries to its width (at most 100); piped output is unchanged.
-      const columns = out.isTTY ? out.columns : undefined;
-      const width = columns && columns >= 40 ? Math.min(100, columns - 1) : undefined;
+      const width = proseWidth(out);
       if (s.totals.answered === 0 && s.labs.attempted.length === 0) {
         out.write('No answers recorded yet. Start with: kms-study quiz\n');
         return;

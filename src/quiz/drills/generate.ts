@@ -4,7 +4,7 @@ import type { IamState } from '../../iam/types.js';
 import { SeededRandom, type Random } from '../../kms/ports.js';
 import type { AccessControl, Decision } from '../../kms/types.js';
 import { createAccessControl } from '../../policy/decision.js';
-import type { Difficulty, TopicId } from '../taxonomy.js';
+import type { Difficulty, TopicId } from '../../content/taxonomy.js';
 import { LETTERS, type Question } from '../types.js';
 import { OUTCOME_IDS, OUTCOMES, outcomeOf, verdictOf, whyFor, type OutcomeId } from './outcomes.js';
 import { intBelow, pick, randomScenario, shuffled, withNewElement } from './random-scenario.js';
