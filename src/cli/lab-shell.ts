@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { LabSession } from './lab.js';
 import { completeLabLine } from './lab-complete.js';
+import { EXIT } from '../exit-codes.js';
 
 export function promptFor(session: LabSession): string {
   const r = session.run;
@@ -53,7 +54,7 @@ export async function interactiveShell(session: LabSession): Promise<number> {
   await session.save();
   stdout.write(session.run.done ? 'Lab complete.\n' : `Progress saved: step ${session.run.stepIndex + 1} of ${session.lab.steps.length}. Run the same command to resume.\n`);
   // Leaving the shell is a normal end (progress is saved); only --script and piped runs report completion in the exit code.
-  return 0;
+  return EXIT.OK;
 }
 
 /** readline needs a real stream; the injected stdout may be a plain writer. */

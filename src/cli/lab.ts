@@ -9,9 +9,10 @@ import type { Lab } from '../labs/types.js';
 import { loadLabs, labSavePath, readLabSave, writeLabSave } from '../storage/lab-session.js';
 import { dataDir } from '../storage/paths.js';
 import type { LabOptions } from './commands/lab.js';
-import type { ProgramContext } from './main.js';
+import type { ProgramContext } from './context.js';
 import { chalkFor } from './style.js';
 import { wrapProse } from '../text/wrap.js';
+import { EXIT } from '../exit-codes.js';
 
 export async function labCommand(id: string | undefined, opts: LabOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
@@ -143,9 +144,9 @@ export class LabSession {
       if (r.action === 'quit') break;
     }
     await this.save();
-    if (this.run.done) return 0;
+    if (this.run.done) return EXIT.OK;
     out.write(this.colourise(`\nNot complete: step ${this.run.stepIndex + 1} of ${this.lab.steps.length} is open.\n${this.failing()}`));
-    return 1;
+    return EXIT.FAILURE;
   }
 
   failing(): string {
@@ -166,7 +167,7 @@ async function listLabs(labs: Lab[], opts: LabOptions, ctx: ProgramContext): Pro
   });
   if (opts.json) {
     deps.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-    return 0;
+    return EXIT.OK;
   }
   const c = chalkFor(deps, !ctx.color());
   deps.stdout.write(`${c.bold('Labs')} ${c.dim('(kms-study lab <id>)')}\n\n`);
@@ -176,6 +177,6 @@ async function listLabs(labs: Lab[], opts: LabOptions, ctx: ProgramContext): Pro
     const st = r.status === 'completed' ? c.green(r.status) : r.status === 'not started' ? c.dim(r.status) : c.yellow(r.status);
     deps.stdout.write(`  ${r.id.padEnd(idW)}${r.title.padEnd(titleW)}${st}\n`);
   }
-  return 0;
+  return EXIT.OK;
 }
 

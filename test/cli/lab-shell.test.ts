@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { LabSession } from '../../src/cli/lab.js';
 import { interactiveShell } from '../../src/cli/lab-shell.js';
-import type { ProgramContext } from '../../src/cli/main.js';
+import type { ProgramContext } from '../../src/cli/context.js';
 import { ExitCode, type CliDeps } from '../../src/cli/io.js';
 import { LabRun } from '../../src/labs/runner.js';
 import { labSavePath, loadLabs } from '../../src/storage/lab-session.js';

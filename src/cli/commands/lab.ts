@@ -1,7 +1,7 @@
 // `kms-study lab [id]`: list the labs with their status, or run one: an interactive shell on a terminal,
 // lines from --script FILE or piped stdin otherwise, or the reference solution with --solve.
 import type { Command } from 'commander';
-import type { ProgramContext } from '../main.js';
+import type { ProgramContext } from '../context.js';
 
 export interface LabOptions {
   script?: string;

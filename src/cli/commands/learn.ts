@@ -1,6 +1,6 @@
 // `kms-study learn`: the study notes — topics with mastery, one note, the cheat sheet, printable Markdown.
 import type { Command } from 'commander';
-import type { ProgramContext } from '../main.js';
+import type { ProgramContext } from '../context.js';
 
 export function register(program: Command, ctx: ProgramContext): void {
   program

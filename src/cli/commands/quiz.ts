@@ -3,9 +3,10 @@
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { EXIT } from '../../exit-codes.js';
 import type { QuizMode } from '../../quiz/ports.js';
 import { DIFFICULTIES, EXAM_TIPS, TOPICS } from '../../content/taxonomy.js';
-import type { ProgramContext } from '../main.js';
+import type { ProgramContext } from '../context.js';
 
 export interface QuizOptions {
   topic?: string;
@@ -74,7 +75,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const generated = opts.generated ? (await import('./quiz-generated.js')).generatedQuestions(deps, opts) : undefined;
   const loaded = generated ? { questions: generated, errors: [] } : loadBanks(paths, { cacheDir: join(dataDir(deps.env), 'cache', 'banks') });
   const missing = loaded.errors.filter((e) => e.line === 0);
-  if (missing.length && opts.bank?.length) throw new UsageError(missing.map((e) => e.message).join('\n'), 1);
+  if (missing.length && opts.bank?.length) throw new UsageError(missing.map((e) => e.message).join('\n'), EXIT.FAILURE);
   for (const e of missing) deps.stderr.write(`kms-study: warning: ${e.message} (check bankDirs in ${join(dataDir(deps.env), 'progress.json')})\n`);
   const contentErrors = loaded.errors.filter((e) => e.line !== 0);
   if (contentErrors.length) {
@@ -82,7 +83,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
     for (const e of contentErrors.slice(0, 5)) deps.stderr.write(`  ${e.message}\n`);
   }
   const filtered = applyFilters(loaded.questions, opts);
-  if (filtered.empty) throw new UsageError(`${filtered.empty}${loaded.questions.length === 0 ? ` (looked in: ${paths.join(', ')})` : ''}`, 1);
+  if (filtered.empty) throw new UsageError(`${filtered.empty}${loaded.questions.length === 0 ? ` (looked in: ${paths.join(', ')})` : ''}`, EXIT.FAILURE);
 
   const answers = store.answers();
   const lastCorrect: Record<string, boolean> = {};
@@ -91,15 +92,20 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const cards = store.storedCards();
   const random = opts.shuffle === false ? undefined : new SeededRandom(opts.seed ?? hexFrom({ bytes: deps.randomBytes }, 16));
   const picked = generated ? { questions: generated } : selectQuestions(opts.mode, filtered.questions, { cards, lastCorrect, topicAccuracy }, deps.now(), opts.count, random);
-  if (picked.empty) throw new UsageError(picked.empty, 1);
+  if (picked.empty) throw new UsageError(picked.empty, EXIT.FAILURE);
 
   const interactive = Boolean(deps.stdin.isTTY && deps.stdout.isTTY);
   const write = (s: string) => deps.stdout.write(s);
   // On a terminal, wrap to its width (at most 100 columns); piped output keeps the bank's own line breaks.
   const width = proseWidth(deps.stdout);
   const prompter = interactive ? new prompterMod.InquirerPrompter(deps.now, write, {}, width) : new prompterMod.LinePrompter(deps.stdin, write, deps.now);
-  const onSigint = () => (prompter instanceof prompterMod.LinePrompter ? prompter.stop('interrupted') : undefined);
-  if (!interactive) process.once('SIGINT', onSigint);
+  // Piped answers: the first Ctrl-C ends the quiz and keeps the answers given (a second one stops the process).
+  let unsubscribe = () => {};
+  const onSigint = () => {
+    unsubscribe();
+    if (prompter instanceof prompterMod.LinePrompter) prompter.stop('interrupted');
+  };
+  if (!interactive) unsubscribe = deps.signals.on('SIGINT', onSigint);
   const sessionId = hexFrom({ bytes: deps.randomBytes }, 8);
   const io = {
     prompter,
@@ -117,7 +123,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   try {
     result = opts.mode === 'exam' ? await runExam(picked.questions, cards, io, random) : await runSession(opts.mode, picked.questions, generated ? {} : cards, io, random);
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    unsubscribe();
     if (prompter instanceof prompterMod.LinePrompter) prompter.close();
   }
   store.recordSession({
@@ -131,7 +137,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
     ended: result.ended,
     ...(result.scaledScore !== undefined ? { scaledScore: result.scaledScore, passed: result.passed } : {}),
   });
-  if (result.ended === 'interrupted') return 130;
-  if (result.ended === 'end-of-input') return 1;
-  return 0;
+  if (result.ended === 'interrupted') return EXIT.INTERRUPTED;
+  if (result.ended === 'end-of-input') return EXIT.FAILURE;
+  return EXIT.OK;
 }

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import type { ProgramContext } from '../main.js';
+import type { ProgramContext } from '../context.js';
 
 async function openStore(ctx: ProgramContext) {
   const { ProgressStore } = await import('../../storage/progress.js');
@@ -76,7 +76,7 @@ export function register(program: Command, ctx: ProgramContext): void {
     .action(async (opts: { yes?: boolean }) => {
       const { deps } = ctx;
       if (!opts.yes) {
-        if (!(deps.stdin.isTTY && deps.stdout.isTTY)) throw new UsageError('stats reset needs confirmation: run it in a terminal, or pass --yes', 2);
+        if (!(deps.stdin.isTTY && deps.stdout.isTTY)) throw new UsageError('stats reset needs confirmation: run it in a terminal, or pass --yes');
         const { InquirerPrompter } = await import('../prompter.js');
         const { QuizStop } = await import('../../quiz/ports.js');
         let ok = false;
