@@ -27,8 +27,8 @@ export function register(program: Command, ctx: ProgramContext): void {
       const { barChart, sparkline } = await import('../render/charts.js');
       const { chalkFor } = await import('../style.js');
       const { EXAM_TIPS } = await import('../../content/taxonomy.js');
-      const { bankPathsFor } = await import('./quiz.js');
-      const dirs = bankPathsFor(ctx, store.config().bankDirs);
+      const { bankPathsFor } = await import('../banks.js');
+      const dirs = bankPathsFor(ctx.deps, store.config().bankDirs);
       const { dataDir } = await import('../../storage/paths.js');
       const bank = loadBanks(dirs, { cacheDir: join(dataDir(ctx.deps.env), 'cache', 'banks') }).questions;
       const s = computeStats(store.answers(), store.sessions(), store.storedCards(), store.labResults(), bank, ctx.deps.now());
