@@ -34,7 +34,7 @@ export function register(program: Command, ctx: ProgramContext): void {
     .action(async (paths: string[], opts: { json?: boolean }) => {
       const { loadBanks } = await import('../../storage/banks.js');
       const { coverage, MIN_PER_ITEM } = await import('../../quiz/coverage.js');
-      const { barChart } = await import('../render/charts.js');
+      const { barChart } = await import('../../text/charts.js');
       const { questions, errors } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
       if (errors.length) ctx.deps.stderr.write(`kms-study: warning: ${errors.length} problem(s) in the banks (run kms-study bank lint); counting the ${questions.length} valid questions\n`);
       const c = coverage(questions);
