@@ -2,18 +2,18 @@
 // completion; each line goes through the LabSession, which saves progress after every command.
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import type { LabSession } from './lab.js';
+import type { LabSession } from '../labs/session.js';
+import type { CliDeps } from './io.js';
 import { completeLabLine } from './lab-complete.js';
 import { EXIT } from '../exit-codes.js';
 
 export function promptFor(session: LabSession): string {
   const r = session.run;
   const step = r.done ? 'done' : `${r.stepIndex + 1}/${session.lab.steps.length}`;
-  return `${session.colour.cyan(`[${session.lab.id} ${step} ${r.profile}]`)} $ `;
+  return `${session.style.cyan(`[${session.lab.id} ${step} ${r.profile}]`)} $ `;
 }
 
-export async function interactiveShell(session: LabSession): Promise<number> {
-  const { stdin, stdout } = session.ctx.deps;
+export async function interactiveShell(session: LabSession, { stdin, stdout }: Pick<CliDeps, 'stdin' | 'stdout'>): Promise<number> {
   const profiles = Object.keys(session.lab.setup.profiles ?? {});
   stdout.write(session.intro() + '\n');
   const rl = createInterface({

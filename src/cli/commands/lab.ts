@@ -2,15 +2,7 @@
 // lines from --script FILE or piped stdin otherwise, or the reference solution with --solve.
 import type { Command } from 'commander';
 import type { ProgramContext } from '../context.js';
-
-export interface LabOptions {
-  script?: string;
-  solve?: boolean;
-  restart?: boolean;
-  seed?: string;
-  variant?: string;
-  json?: boolean;
-}
+import type { LabOptions } from '../lab.js';
 
 export function register(program: Command, ctx: ProgramContext): void {
   program
