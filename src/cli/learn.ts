@@ -7,11 +7,17 @@ import { didYouMean } from '../text/suggest.js';
 import { TOPICS, type TopicId } from '../content/taxonomy.js';
 import { writeFileAtomic } from '../storage/atomic.js';
 import { loadNotes } from '../storage/notes.js';
-import type { LearnOptions } from './commands/learn.js';
 import type { ProgramContext } from './context.js';
 import { chalkFor } from './style.js';
 import { readTopicMastery } from './mastery.js';
 import { EXIT } from '../exit-codes.js';
+
+export interface LearnOptions {
+  cheatsheet?: boolean;
+  markdown?: string | boolean;
+  json?: boolean;
+  pager: boolean;
+}
 
 export async function learn(topic: string | undefined, opts: LearnOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
