@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadBanks } from '../src/storage/banks.js';
-import { EXAM_TIPS, TOPICS } from '../src/quiz/taxonomy.js';
+import { EXAM_TIPS, TOPICS } from '../src/content/taxonomy.js';
 
 const PER_FILE = 50;
 

@@ -1,5 +1,6 @@
 // The project's non-AWS error types. ServiceException (src/aws/errors.ts) carries AWS service errors;
 // ContentError is a problem in a YAML file; UsageError is a bad command line. Anything else is a bug.
+import { EXIT } from './exit-codes.js';
 
 /** A problem in a content file (question bank, lab, note), with the place it was found. */
 export class ContentError extends Error {
@@ -14,12 +15,12 @@ export class ContentError extends Error {
   }
 }
 
-/** A bad command line or bad user input. `exitCode` follows the command's conventions (2 by default). */
+/** A bad command line or bad user input. `exitCode` follows the command's conventions (EXIT.USAGE by default). */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
   constructor(
     message: string,
-    readonly exitCode: number = 2,
+    readonly exitCode: number = EXIT.USAGE,
   ) {
     super(message);
   }
@@ -30,7 +31,7 @@ export class DataError extends Error {
   override readonly name = 'DataError';
   constructor(
     message: string,
-    readonly exitCode: number = 1,
+    readonly exitCode: number = EXIT.FAILURE,
   ) {
     super(message);
   }

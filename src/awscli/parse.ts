@@ -8,7 +8,7 @@ import { loadParamFile, paramValue } from './params.js';
 import { inputFromJson, skeleton } from './skeleton.js';
 import { fromUtf8 } from './b64.js';
 import { checkQuery } from './format/index.js';
-import { closest } from './suggest.js';
+import { closest } from '../text/suggest.js';
 
 function invalidChoice(what: string, word: string, choices: string[]): CliUsageError {
   const near = closest(word, choices);

@@ -11,6 +11,7 @@ import { paginate } from './paginate.js';
 import { parseAwsArgs } from './parse.js';
 import { splitCommandLine } from './split.js';
 import type { GlobalOptions, ParseIo } from './types.js';
+import { EXIT } from '../exit-codes.js';
 
 export type AwsIo = ParseIo;
 export interface AwsResult {
@@ -32,8 +33,8 @@ export async function runAws(sim: AwsEndpoint, argv: string[], caller: Caller | 
     throw e;
   }
   const notes = (cmd.notes ?? []).map((n) => `${n}\n`).join('');
-  if (cmd.help) return { stdout: operationHelp(cmd.helpScope === 'aws' ? '' : cmd.service, cmd.cliOperation), stderr: notes, exitCode: 0 };
-  if (cmd.skeleton !== undefined) return { stdout: cmd.skeleton, stderr: notes, exitCode: 0 };
+  if (cmd.help) return { stdout: operationHelp(cmd.helpScope === 'aws' ? '' : cmd.service, cmd.cliOperation), stderr: notes, exitCode: EXIT.OK };
+  if (cmd.skeleton !== undefined) return { stdout: cmd.skeleton, stderr: notes, exitCode: EXIT.OK };
   let who: Caller;
   try {
     who = typeof caller === 'function' ? caller(cmd.globals) : caller;
@@ -49,12 +50,12 @@ export async function runAws(sim: AwsEndpoint, argv: string[], caller: Caller | 
       const { NextToken, ...merged } = paginate(model.paginator, cmd.request, cmd.globals, call);
       // v2's text output prints the resume token last, on a NEXTTOKEN line; json and table keep it as a member.
       if (NextToken !== undefined && (cmd.globals.output ?? 'json') === 'text' && cmd.globals.query === undefined)
-        return { stdout: `${formatOutput(merged, cmd)}NEXTTOKEN\t${String(NextToken)}\n`, stderr: notes, exitCode: 0 };
-      return { stdout: formatOutput(NextToken === undefined ? merged : { ...merged, NextToken }, cmd), stderr: notes, exitCode: 0 };
+        return { stdout: `${formatOutput(merged, cmd)}NEXTTOKEN\t${String(NextToken)}\n`, stderr: notes, exitCode: EXIT.OK };
+      return { stdout: formatOutput(NextToken === undefined ? merged : { ...merged, NextToken }, cmd), stderr: notes, exitCode: EXIT.OK };
     }
-    return { stdout: formatOutput(call(cmd.request), cmd), stderr: notes, exitCode: 0 };
+    return { stdout: formatOutput(call(cmd.request), cmd), stderr: notes, exitCode: EXIT.OK };
   } catch (e) {
-    if (e instanceof ServiceException) return { stdout: '', stderr: notes + formatServiceError(e.code, e.message, cmd.operation), exitCode: 254 };
+    if (e instanceof ServiceException) return { stdout: '', stderr: notes + formatServiceError(e.code, e.message, cmd.operation), exitCode: EXIT.AWS_SERVICE };
     if (e instanceof CliUsageError) return { stdout: '', stderr: `${notes}${e.message}\n`, exitCode: e.exitCode };
     throw e;
   }
@@ -69,6 +70,6 @@ export async function runAwsLine(sim: AwsEndpoint, line: string, caller: Caller 
     if (e instanceof CliUsageError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.exitCode };
     throw e;
   }
-  if (words[0] !== 'aws') return { stdout: '', stderr: `aws: error: a command starts with aws (got ${JSON.stringify(words[0] ?? '')})\n`, exitCode: 252 };
+  if (words[0] !== 'aws') return { stdout: '', stderr: `aws: error: a command starts with aws (got ${JSON.stringify(words[0] ?? '')})\n`, exitCode: EXIT.AWS_USAGE };
   return runAws(sim, words.slice(1), caller, io);
 }

@@ -21,6 +21,9 @@ const deps: CliDeps = {
     get columns() {
       return process.stdout.columns;
     },
+    get rows() {
+      return process.stdout.rows;
+    },
   },
   stderr: { write: (s) => void process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY) },
   stdin: process.stdin,
@@ -30,6 +33,12 @@ const deps: CliDeps = {
   randomBytes: (n) => globalThis.crypto.getRandomValues(new Uint8Array(n)),
   cwd: process.cwd(),
   packageRoot,
+  signals: {
+    on(signal, handler) {
+      process.on(signal, handler);
+      return () => void process.off(signal, handler);
+    },
+  },
 };
 process.exitCode = await main(argv, deps);
 
@@ -38,7 +47,7 @@ async function main(args: string[], d: CliDeps): Promise<number> {
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     const { VERSION } = await import('./version.js');
     d.stdout.write(`${VERSION}\n`);
-    return 0;
+    return 0; // EXIT.OK, without loading the map on the fastest path
   }
   if (args[0] === 'aws' && !args.includes('--debug')) {
     try {
@@ -46,9 +55,8 @@ async function main(args: string[], d: CliDeps): Promise<number> {
       return await runAwsCommand(args.slice(1), d);
     } catch (e) {
       // Errors are reported exactly as the full CLI reports them.
-      const { reportError } = await import('./main.js');
-      const { ExitCode } = await import('./io.js');
-      return reportError(e, { deps: d, exit: new ExitCode(), debug: () => false, color: () => true });
+      const { reportError } = await import('./report-error.js');
+      return reportError(e, { stderr: d.stderr, env: d.env, debug: false });
     }
   }
   const { run } = await import('./main.js');

@@ -2,17 +2,18 @@
 // completion; each line goes through the LabSession, which saves progress after every command.
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import type { LabSession } from './lab.js';
+import type { LabSession } from '../labs/session.js';
+import type { CliDeps } from './io.js';
 import { completeLabLine } from './lab-complete.js';
+import { EXIT } from '../exit-codes.js';
 
 export function promptFor(session: LabSession): string {
   const r = session.run;
   const step = r.done ? 'done' : `${r.stepIndex + 1}/${session.lab.steps.length}`;
-  return `${session.colour.cyan(`[${session.lab.id} ${step} ${r.profile}]`)} $ `;
+  return `${session.style.cyan(`[${session.lab.id} ${step} ${r.profile}]`)} $ `;
 }
 
-export async function interactiveShell(session: LabSession): Promise<number> {
-  const { stdin, stdout } = session.ctx.deps;
+export async function interactiveShell(session: LabSession, { stdin, stdout }: Pick<CliDeps, 'stdin' | 'stdout'>): Promise<number> {
   const profiles = Object.keys(session.lab.setup.profiles ?? {});
   stdout.write(session.intro() + '\n');
   const rl = createInterface({
@@ -53,7 +54,7 @@ export async function interactiveShell(session: LabSession): Promise<number> {
   await session.save();
   stdout.write(session.run.done ? 'Lab complete.\n' : `Progress saved: step ${session.run.stepIndex + 1} of ${session.lab.steps.length}. Run the same command to resume.\n`);
   // Leaving the shell is a normal end (progress is saved); only --script and piped runs report completion in the exit code.
-  return 0;
+  return EXIT.OK;
 }
 
 /** readline needs a real stream; the injected stdout may be a plain writer. */

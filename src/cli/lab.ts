@@ -1,17 +1,27 @@
 // The lab command's work: list, run a script or piped lines, solve, or hand over to the interactive shell.
+// The running itself is the labs use case (labs/open.ts, labs/session.ts); this file supplies its ports.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { closest } from '../awscli/suggest.js';
 import { UsageError } from '../errors.js';
-import { LabRun, type Reply } from '../labs/runner.js';
+import { findLab, openLabRun } from '../labs/open.js';
+import type { LabRun } from '../labs/runner.js';
+import { LabSession, type LabStyle } from '../labs/session.js';
 import type { Lab } from '../labs/types.js';
 import { loadLabs, labSavePath, readLabSave, writeLabSave } from '../storage/lab-session.js';
 import { dataDir } from '../storage/paths.js';
-import type { LabOptions } from './commands/lab.js';
-import type { ProgramContext } from './main.js';
+import type { ProgramContext } from './context.js';
 import { chalkFor } from './style.js';
-import { fit } from '../quiz/text.js';
+import { EXIT } from '../exit-codes.js';
+
+export interface LabOptions {
+  script?: string;
+  solve?: boolean;
+  restart?: boolean;
+  seed?: string;
+  variant?: string;
+  json?: boolean;
+}
 
 export async function labCommand(id: string | undefined, opts: LabOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
@@ -22,27 +32,20 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
   const broken = [...new Set(errors.map((e) => e.file))];
   for (const f of broken) deps.stderr.write(`kms-study: skipping lab file ${errors.find((e) => e.file === f)!.message}\n`);
   if (!id) return listLabs(labs, opts, ctx);
-  const lab = labs.find((l) => l.id === id);
-  if (!lab) {
-    const near = closest(id, labs.map((l) => l.id));
-    throw new UsageError(`unknown lab "${id}"${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (kms-study lab lists them)`);
-  }
-  if (opts.variant && !lab.variants.some((v) => v.id === opts.variant))
-    throw new UsageError(`--variant: lab ${lab.id} has ${lab.variants.length ? `the variants ${lab.variants.map((v) => v.id).join(', ')}` : 'no variants'}`);
+  const lab = findLab(labs, id, opts.variant);
   const path = labSavePath(deps.env, lab.id);
   const io = { wallNow: () => deps.now(), readFile: (p: string) => new Uint8Array(readFileSync(resolve(deps.cwd, p))) };
-  let run: LabRun | undefined;
-  if (!opts.restart && !opts.solve) {
-    const saved = readLabSave(path, deps.now());
-    if (saved.warning) deps.stderr.write(`kms-study: ${saved.warning}\n`);
-    if (saved.progress && (!opts.seed || saved.progress.seed === opts.seed)) run = LabRun.resume(lab, saved.progress, io);
-  }
-  const fresh = async () => LabRun.start(lab, opts.seed ?? Buffer.from(deps.randomBytes(4)).toString('hex'), io, opts.variant);
-  if (!run) run = await fresh();
-  const session = new LabSession(lab, run, path, fresh, ctx);
+  const { run, fresh } = await openLabRun(lab, opts, {
+    readSave: () => readLabSave(path, deps.now()),
+    warn: (w) => deps.stderr.write(`kms-study: ${w}\n`),
+    newSeed: () => Buffer.from(deps.randomBytes(4)).toString('hex'),
+    io,
+  });
+  const session = cliLabSession(lab, run, path, fresh, ctx);
+  const finished = (complete: boolean) => (complete ? EXIT.OK : EXIT.FAILURE);
   if (opts.solve) {
-    const lines = lab.steps.flatMap((_, i) => run!.step(i)!.solution);
-    return session.runLines(lines, true);
+    const lines = lab.steps.flatMap((_, i) => run.step(i)!.solution);
+    return finished(await session.runLines(lines, true));
   }
   if (opts.script) {
     let text: string;
@@ -51,118 +54,36 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
     } catch (e) {
       throw new UsageError(`--script: cannot read ${opts.script} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    return session.runLines(text.split(/\r?\n/), true);
+    return finished(await session.runLines(text.split(/\r?\n/), true));
   }
   if (!deps.stdin.isTTY || !deps.stdout.isTTY) {
     // Line by line as they arrive, so each command is saved before the next one is read.
     const rl = createInterface({ input: deps.stdin as NodeJS.ReadableStream, terminal: false, crlfDelay: Infinity });
-    return session.runLines(rl, true);
+    return finished(await session.runLines(rl, true));
   }
   const { interactiveShell } = await import('./lab-shell.js');
-  return interactiveShell(session);
+  return interactiveShell(session, deps);
 }
 
-/** One lab being run by the CLI: saves after every line, records the result once the lab is complete. */
-export class LabSession {
-  private recorded = false;
-  constructor(
-    readonly lab: Lab,
-    public run: LabRun,
-    readonly path: string,
-    private readonly fresh: () => Promise<LabRun>,
-    readonly ctx: ProgramContext,
-  ) {
-    this.recorded = run.done;
-  }
-
-  get colour() {
-    return chalkFor(this.ctx.deps, !this.ctx.color());
-  }
-
-  intro(): string {
-    const c = this.colour;
-    const v = this.run.variant ? `\n${c.dim(`Scenario: ${this.run.variant.title}`)}` : '';
-    const resumed = this.run.progress.log.length || this.run.stepIndex ? c.dim(' (resumed; --restart starts over)') : '';
-    return `${c.bold(this.lab.title)}${resumed}\n${this.wrap(this.lab.summary)}${v}\n${c.dim('Type help for lab commands.')}\n\n${this.colourise(this.describeStep())}`;
-  }
-
-  describeStep(): string {
-    const s = this.run.step();
-    return s ? `Step ${this.run.stepIndex + 1} of ${this.lab.steps.length}: ${s.title}\n  ${s.goal.replace(/\$([A-Z][A-Z0-9_]*)/g, (a, n: string) => this.run.vars[n] ?? a)}\n` : 'All steps are complete.\n';
-  }
-
-  colourise(text: string): string {
-    const c = this.colour;
-    return this.wrap(text)
-      .split('\n')
-      .map((l) => (/^\s*✓/.test(l) || /^★/.test(l) ? c.green(l) : /^\s*✗/.test(l) ? c.red(l) : /^Step \d+ of/.test(l) ? c.bold.cyan(l) : /^Hint/.test(l) ? c.yellow(l) : l))
-      .join('\n');
-  }
-
-  /** On a terminal, prose lines wrap at word boundaries; command output (JSON, tables, text with tabs) is left as printed. */
-  wrap(text: string): string {
-    const width = this.ctx.deps.stdout.isTTY ? this.ctx.deps.stdout.columns : undefined;
-    if (!width) return text;
-    const w = Math.min(width, 100);
-    return text
-      .split('\n')
-      .map((l) => {
-        if (l.length <= w || l.includes('\t') || /^\s*[{}[\]"|+]/.test(l) || !/\s/.test(l.trim())) return l;
-        const indent = /^\s*/.exec(l)![0];
-        const lead = /^(\s*(?:[✓✗★·]|Hint \d+ of \d+:)\s*)/.exec(l)?.[1] ?? indent;
-        return fit(l.slice(lead.length), w, lead, ' '.repeat(Math.min(lead.length, 8)));
-      })
-      .join('\n');
-  }
-
-  /** Handle one line; save; record completion. */
-  async line(text: string): Promise<Reply> {
-    let reply = await this.run.input(text);
-    if (reply.action === 'restart') {
-      this.run = await this.fresh();
-      this.recorded = false;
-      reply = { ...reply, text: reply.text + '\n' + this.describeStep() };
-    }
-    await this.save();
-    return reply;
-  }
-
-  async save(): Promise<void> {
-    writeLabSave(this.path, this.run.progress);
-    if (this.run.done && !this.recorded) {
-      this.recorded = true;
-      await this.record();
-    }
-  }
-
-  private async record(): Promise<void> {
-    const { ProgressStore } = await import('../storage/progress.js');
-    const { store, warnings } = ProgressStore.open(dataDir(this.ctx.deps.env), this.ctx.deps.now);
-    for (const w of warnings) this.ctx.deps.stderr.write(`kms-study: ${w}\n`);
-    const p = this.run.progress;
-    store.recordLabResult({ labId: this.lab.id, completed: true, startedAt: p.startedAt, finishedAt: p.finishedAt ?? this.ctx.deps.now(), hintsUsed: p.hintsUsed, attempts: p.attempts });
-  }
-
-  /** Non-interactive: echo each line with its output; exit 0 only when every step is complete. */
-  async runLines(lines: Iterable<string> | AsyncIterable<string>, echo: boolean): Promise<number> {
-    const out = this.ctx.deps.stdout;
-    out.write(this.intro() + '\n');
-    for await (const l of lines) {
-      if (!l.trim()) continue;
-      if (echo) out.write(`${this.colour.dim('$')} ${l}\n`);
-      const r = await this.line(l);
-      if (r.text) out.write(this.colourise(r.text) + (r.text.endsWith('\n') ? '' : '\n'));
-      if (r.action === 'quit') break;
-    }
-    await this.save();
-    if (this.run.done) return 0;
-    out.write(this.colourise(`\nNot complete: step ${this.run.stepIndex + 1} of ${this.lab.steps.length} is open.\n${this.failing()}`));
-    return 1;
-  }
-
-  failing(): string {
-    return this.run.checkResults().filter((c) => !c.ok).map((c) => `  ✗ ${c.message}\n`).join('');
-  }
+/** The lab session with the CLI's ports: the save file, the progress store, the terminal and its colours. */
+export function cliLabSession(lab: Lab, run: LabRun, path: string, fresh: () => Promise<LabRun>, ctx: ProgramContext): LabSession {
+  const { deps } = ctx;
+  const c = chalkFor(deps, !ctx.color());
+  const style: LabStyle = { bold: c.bold, dim: c.dim, green: c.green, red: c.red, yellow: c.yellow, cyan: c.cyan, heading: c.bold.cyan };
+  return new LabSession(lab, run, {
+    style,
+    width: () => (deps.stdout.isTTY ? deps.stdout.columns : undefined),
+    write: (s) => deps.stdout.write(s),
+    save: (progress) => writeLabSave(path, progress),
+    recordCompletion: async (result) => {
+      const { ProgressStore } = await import('../storage/progress.js');
+      const { store, warnings } = ProgressStore.open(dataDir(deps.env), deps.now);
+      for (const w of warnings) deps.stderr.write(`kms-study: ${w}\n`);
+      store.recordLabResult(result);
+    },
+    fresh,
+    now: deps.now,
+  });
 }
 
 async function listLabs(labs: Lab[], opts: LabOptions, ctx: ProgramContext): Promise<number> {
@@ -178,7 +99,7 @@ async function listLabs(labs: Lab[], opts: LabOptions, ctx: ProgramContext): Pro
   });
   if (opts.json) {
     deps.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-    return 0;
+    return EXIT.OK;
   }
   const c = chalkFor(deps, !ctx.color());
   deps.stdout.write(`${c.bold('Labs')} ${c.dim('(kms-study lab <id>)')}\n\n`);
@@ -188,6 +109,6 @@ async function listLabs(labs: Lab[], opts: LabOptions, ctx: ProgramContext): Pro
     const st = r.status === 'completed' ? c.green(r.status) : r.status === 'not started' ? c.dim(r.status) : c.yellow(r.status);
     deps.stdout.write(`  ${r.id.padEnd(idW)}${r.title.padEnd(titleW)}${st}\n`);
   }
-  return 0;
+  return EXIT.OK;
 }
 

@@ -3,14 +3,21 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { ContentError, UsageError } from '../errors.js';
 import { cheatsheet, notesMarkdown, renderNote, type Style } from '../notes/render.js';
-import { closest } from '../awscli/suggest.js';
-import { TOPICS, type TopicId } from '../quiz/taxonomy.js';
+import { didYouMean } from '../text/suggest.js';
+import { TOPICS, type TopicId } from '../content/taxonomy.js';
 import { writeFileAtomic } from '../storage/atomic.js';
 import { loadNotes } from '../storage/notes.js';
-import type { LearnOptions } from './commands/learn.js';
-import type { ProgramContext } from './main.js';
+import type { ProgramContext } from './context.js';
 import { chalkFor } from './style.js';
 import { readTopicMastery } from './mastery.js';
+import { EXIT } from '../exit-codes.js';
+
+export interface LearnOptions {
+  cheatsheet?: boolean;
+  markdown?: string | boolean;
+  json?: boolean;
+  pager: boolean;
+}
 
 export async function learn(topic: string | undefined, opts: LearnOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
@@ -28,19 +35,19 @@ export async function learn(topic: string | undefined, opts: LearnOptions, ctx: 
       writeFileAtomic(path, md);
       deps.stdout.write(`Wrote ${notes.length} notes and the cheat sheet to ${path}\n`);
     } else deps.stdout.write(md);
-    return 0;
+    return EXIT.OK;
   }
   if (opts.cheatsheet) {
     if (opts.json) throw new UsageError('--json prints the topic list or one topic\'s note; the cheat sheet is text (try --markdown for a file)');
     page(cheatsheet(notes, st, width), opts, ctx);
-    return 0;
+    return EXIT.OK;
   }
   if (topic === undefined) {
     const mastery = await readTopicMastery(ctx);
     if (opts.json) {
       const rows = notes.map((n) => ({ topic: n.topic, title: n.title, tips: n.tips, labs: n.labs, verified: n.verified, mastery: mastery[n.topic] ?? null }));
       deps.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-      return 0;
+      return EXIT.OK;
     }
     deps.stdout.write(st.title('Study notes') + st.dim('  (kms-study learn <topic>)') + '\n\n');
     for (const n of notes) {
@@ -49,21 +56,20 @@ export async function learn(topic: string | undefined, opts: LearnOptions, ctx: 
       deps.stdout.write(`  ${n.topic.padEnd(22)} ${n.title.padEnd(44).slice(0, 44)} ${bar}\n`);
     }
     deps.stdout.write(`\n${st.dim('Also: kms-study learn --cheatsheet · kms-study learn --markdown notes.md')}\n`);
-    return 0;
+    return EXIT.OK;
   }
   const note = notes.find((n) => n.topic === topic);
   if (!note) {
-    const near = [...new Set([...closest(topic, Object.keys(TOPICS)), ...Object.keys(TOPICS).filter((t) => topic.length >= 4 && t.startsWith(topic.slice(0, 4)))])];
-    throw new UsageError(`unknown topic "${topic}" (argument <topic>)${near.length ? `; did you mean ${near.join(' or ')}?` : ''}. Topics: ${Object.keys(TOPICS).join(', ')}`);
+    throw new UsageError(`unknown topic "${topic}" (argument <topic>)${didYouMean(topic, Object.keys(TOPICS), { samePrefix: 4 })}. Topics: ${Object.keys(TOPICS).join(', ')}`);
   }
   if (opts.json) {
     const { file: _file, ...data } = note;
     const mastery = (await readTopicMastery(ctx))[note.topic] ?? null;
     deps.stdout.write(JSON.stringify({ ...data, mastery }, null, 2) + '\n');
-    return 0;
+    return EXIT.OK;
   }
   page(renderNote(note, st, width), opts, ctx);
-  return 0;
+  return EXIT.OK;
 }
 
 function masteryBar(acc: number, st: Style): string {
@@ -75,7 +81,7 @@ function masteryBar(acc: number, st: Style): string {
 /** Page long text through $PAGER (less -R) on a terminal; print directly otherwise. */
 function page(text: string, opts: LearnOptions, ctx: ProgramContext): void {
   const { deps } = ctx;
-  const rows = process.stdout.rows ?? 40;
+  const rows = deps.stdout.rows ?? 40;
   if (opts.pager && deps.stdout.isTTY && deps.stdin.isTTY && text.split('\n').length > rows - 2) {
     const pager = deps.env.PAGER || 'less -R';
     const r = spawnSync(pager, { input: text, stdio: ['pipe', 'inherit', 'inherit'], shell: true });

@@ -1,11 +1,11 @@
 // The commander program. Each command lives in commands/<name>.ts, declares its options here cheaply and
 // imports its heavy modules (conf, inquirer, the engine) only inside its action, so `--version` and
-// `--help` start fast. Only this file turns errors into exit codes.
-import { Command, CommanderError } from 'commander';
-import { ContentError, DataError, UsageError } from '../errors.js';
-import { ServiceException } from '../aws/errors.js';
+// `--help` start fast. Every error of every command goes through reportError (report-error.ts).
+import { Command } from 'commander';
+import type { ProgramContext, RegisterCommand } from './context.js';
 import type { CliDeps } from './io.js';
 import { ExitCode } from './io.js';
+import { reportError } from './report-error.js';
 import { VERSION } from './version.js';
 import { register as registerQuiz } from './commands/quiz.js';
 import { register as registerStats } from './commands/stats.js';
@@ -16,14 +16,7 @@ import { register as registerSandbox } from './commands/sandbox.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerLearn } from './commands/learn.js';
 
-export interface ProgramContext {
-  deps: CliDeps;
-  exit: ExitCode;
-  /** True when --debug was given: show stack traces. */
-  debug(): boolean;
-  /** False when --no-color was given. */
-  color(): boolean;
-}
+const COMMANDS: RegisterCommand[] = [registerQuiz, registerStats, registerBank, registerLab, registerAws, registerSandbox, registerServe, registerLearn];
 
 export function createProgram(deps: CliDeps, exit = new ExitCode()): { program: Command; ctx: ProgramContext } {
   const program = new Command();
@@ -40,14 +33,7 @@ export function createProgram(deps: CliDeps, exit = new ExitCode()): { program: 
       writeOut: (s) => deps.stdout.write(s),
       writeErr: (s) => deps.stderr.write(s),
     });
-  registerQuiz(program, ctx);
-  registerStats(program, ctx);
-  registerBank(program, ctx);
-  registerLab(program, ctx);
-  registerAws(program, ctx);
-  registerSandbox(program, ctx);
-  registerServe(program, ctx);
-  registerLearn(program, ctx);
+  for (const register of COMMANDS) register(program, ctx);
   return { program, ctx };
 }
 
@@ -59,32 +45,6 @@ export async function run(argv: string[], deps: CliDeps): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exit.code;
   } catch (err) {
-    return reportError(err, ctx);
+    return reportError(err, { stderr: deps.stderr, env: deps.env, debug: ctx.debug() });
   }
-}
-
-export function reportError(err: unknown, ctx: ProgramContext): number {
-  const { stderr } = ctx.deps;
-  if (err instanceof CommanderError) {
-    // help and version exit 0; commander already printed its message.
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-    return err.exitCode === 0 ? 0 : 2;
-  }
-  if (err instanceof UsageError || err instanceof DataError) {
-    stderr.write(`kms-study: ${err.message}\n`);
-    return err.exitCode;
-  }
-  if (err instanceof ContentError) {
-    stderr.write(`kms-study: ${err.message}\n`);
-    return 65;
-  }
-  if (err instanceof ServiceException) {
-    stderr.write(`kms-study: ${err.code}: ${err.message}\n`);
-    return 254;
-  }
-  const e = err instanceof Error ? err : new Error(String(err));
-  stderr.write(`kms-study: unexpected error: ${e.message}\n`);
-  if (ctx.debug() || ctx.deps.env.KMS_STUDY_DEBUG) stderr.write(`${e.stack ?? ''}\n`);
-  else stderr.write('kms-study: run again with --debug to see the stack trace, and report it as a bug.\n');
-  return 70;
 }

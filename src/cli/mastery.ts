@@ -1,6 +1,6 @@
 // Per-topic mastery for the learn command, read from the progress store (empty when nothing is recorded).
 import { dataDir } from '../storage/paths.js';
-import type { ProgramContext } from './main.js';
+import type { ProgramContext } from './context.js';
 
 export interface TopicMastery {
   answered: number;

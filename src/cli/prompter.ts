@@ -2,7 +2,7 @@
 // only import of it, loaded lazily), one answer per line when stdin is piped, and a scripted queue in tests.
 import type { Readable } from 'node:stream';
 import { QuizStop, type AskView, type QuizPrompter } from '../quiz/ports.js';
-import { fit } from '../quiz/text.js';
+import { fit } from '../text/wrap.js';
 
 export type Prompter = QuizPrompter;
 export type { AskView } from '../quiz/ports.js';

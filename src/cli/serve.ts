@@ -2,8 +2,9 @@
 import { resolve } from 'node:path';
 import { createKmsServer } from '../server/server.js';
 import { SandboxBackend } from '../server/sandbox-backend.js';
-import type { ProgramContext } from './main.js';
+import type { ProgramContext } from './context.js';
 import { chalkFor } from './style.js';
+import { EXIT } from '../exit-codes.js';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
@@ -33,18 +34,16 @@ export async function serve(opts: { port: number; host: string; state?: string; 
   );
   return new Promise<number>((done) => {
     const stop = (signal: string) => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
+      offInt();
+      offTerm();
       server.close(() => {
         backend.flush();
         deps.stderr.write(`kms-study serve: ${signal}: state saved to ${backend.statePath}; stopped.\n`);
-        done(0);
+        done(EXIT.OK);
       });
       server.closeAllConnections?.();
     };
-    const onInt = () => stop('SIGINT');
-    const onTerm = () => stop('SIGTERM');
-    process.on('SIGINT', onInt);
-    process.on('SIGTERM', onTerm);
+    const offInt = deps.signals.on('SIGINT', () => stop('SIGINT'));
+    const offTerm = deps.signals.on('SIGTERM', () => stop('SIGTERM'));
   });
 }

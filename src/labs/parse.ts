@@ -1,7 +1,7 @@
 // Parses and validates a lab file (labs/<id>.yaml) into a Lab, or ContentErrors at file:line:column.
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { ContentError } from '../errors.js';
-import { EXAM_TIPS, LAB_IDS, TOPICS } from '../quiz/taxonomy.js';
+import { EXAM_TIPS, LAB_IDS, TOPICS } from '../content/taxonomy.js';
 import { readCheck } from './parse-checks.js';
 import { Reader } from './reader.js';
 import type { Lab, LabQuestion, Pitfall, Setup, SetupKey, SetupPrincipal, Step, Variant } from './types.js';

@@ -15,6 +15,7 @@ import { parseLoadArgs, renderLoad, runLoad } from './load.js';
 
 export { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
+import { EXIT } from '../exit-codes.js';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -158,7 +159,7 @@ export class LabRun {
         return { text: Object.entries(this.p.vars).map(([k, v]) => `$${k} = ${v}`).join('\n') + `\nFiles: ${Object.keys(this.p.files).join(', ') || 'none'}\n`, completed: [] };
       case 'clock': {
         const ms = rest[0] === 'advance' && rest[1] ? parseDuration(rest[1]) : undefined;
-        if (ms === undefined) return { text: 'usage: clock advance <n>d|h|m|s (for example: clock advance 8d)\n', exitCode: 2, completed: [] };
+        if (ms === undefined) return { text: 'usage: clock advance <n>d|h|m|s (for example: clock advance 8d)\n', exitCode: EXIT.USAGE, completed: [] };
         this.world.advance(ms);
         const done = this.advance();
         return { text: `Simulated time is now ${new Date(this.world.now()).toISOString()}.\n${this.afterCommand(done)}`, completed: done };
@@ -166,7 +167,7 @@ export class LabRun {
       case 'profile': {
         const profiles = effectiveSetup(this.lab, this.variant).profiles;
         if (!rest[0]) return { text: `Profile: ${this.p.profile}. Profiles: ${Object.keys(profiles).join(', ')}\n`, completed: [] };
-        if (!profiles[rest[0]]) return { text: `unknown profile "${rest[0]}"; profiles: ${Object.keys(profiles).join(', ')}\n`, exitCode: 2, completed: [] };
+        if (!profiles[rest[0]]) return { text: `unknown profile "${rest[0]}"; profiles: ${Object.keys(profiles).join(', ')}\n`, exitCode: EXIT.USAGE, completed: [] };
         this.p.profile = rest[0];
         return { text: `Now acting as ${rest[0]} (${profiles[rest[0]].principal}).\n`, completed: [] };
       }
@@ -177,12 +178,12 @@ export class LabRun {
       }
       case 'load': {
         const o = parseLoadArgs(rest.map((a) => expandVars(a, this.p.vars)));
-        if (typeof o === 'string') return { text: o, exitCode: 2, completed: [] };
+        if (typeof o === 'string') return { text: o, exitCode: EXIT.USAGE, completed: [] };
         let caller: Caller;
         try {
           caller = this.callerFor(this.p.profile);
         } catch (e) {
-          return { text: `${(e as Error).message}\n`, exitCode: 2, completed: [] };
+          return { text: `${(e as Error).message}\n`, exitCode: EXIT.USAGE, completed: [] };
         }
         const rnd = new SeededRandom(`lab-load:${this.lab.id}:${this.p.seed}:${this.p.attempts}:${this.world.now()}`);
         this.p.lastLoad = runLoad(this.world.kms, caller, o, rnd);
@@ -207,7 +208,7 @@ export class LabRun {
       case 'help':
         return { text: META_HELP, completed: [] };
       default:
-        return { text: `unknown command "${word}": type an aws command (aws kms ...) or help\n`, exitCode: 2, completed: [] };
+        return { text: `unknown command "${word}": type an aws command (aws kms ...) or help\n`, exitCode: EXIT.USAGE, completed: [] };
     }
   }
 
@@ -258,7 +259,7 @@ export class LabRun {
     }
     const r = await runAws(this.world, words.slice(1), (g) => this.callerFor(profile, g), { readFile, cwd: '.' });
     let text = r.stdout + r.stderr;
-    if (redirect && r.exitCode === 0) {
+    if (redirect && r.exitCode === EXIT.OK) {
       const out = r.stdout.trim();
       this.p.files[redirect[2]] = redirect[1] ? out : b64(new TextEncoder().encode(r.stdout));
       text = `(saved to ${redirect[2]}; use fileb://${redirect[2]})\n` + r.stderr;
@@ -266,9 +267,9 @@ export class LabRun {
     if (log && parsed && !parsed.help) {
       const code = /An error occurred \((\w+)\)/.exec(r.stderr)?.[1];
       // A --profile option on the line runs the call as that profile, so the log (and `profile` checks) must say so.
-      this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === 0 ? 'success' : code ?? `exit ${r.exitCode}`, at: this.world.now(), request: loggableRequest(parsed.request) as Record<string, unknown> });
+      this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === EXIT.OK ? 'success' : code ?? `exit ${r.exitCode}`, at: this.world.now(), request: loggableRequest(parsed.request) as Record<string, unknown> });
     }
-    if (r.exitCode === 0 && parsed) Object.assign(this.p.vars, capturedVars(parsed.operation, this.world.kms, this.context()));
+    if (r.exitCode === EXIT.OK && parsed) Object.assign(this.p.vars, capturedVars(parsed.operation, this.world.kms, this.context()));
     return { text, exitCode: r.exitCode };
   }
 

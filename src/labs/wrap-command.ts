@@ -1,6 +1,7 @@
 // The lab shell's `wrap-key-material` meta-command: what a learner does with openssl before ImportKeyMaterial
 // (create 32 bytes of key material if there are none yet, wrap them with the wrapping public key), with the openssl lines shown.
 import { wrapKeyMaterial } from '../kms/crypto/wrap.js';
+import { EXIT } from '../exit-codes.js';
 
 export const WRAP_USAGE = 'usage: wrap-key-material <public-key-file | get-parameters-for-import JSON file> <RSAES_OAEP_SHA_1|RSAES_OAEP_SHA_256|RSA_AES_KEY_WRAP_SHA_256> <output-file>\n';
 export const MATERIAL_FILE = 'PlaintextKeyMaterial.bin';
@@ -21,9 +22,9 @@ const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 /** Runs the meta-command on the lab's files (base64 by name); returns the text to print and an exit code. */
 export function wrapCommand(args: string[], files: Record<string, string>, random: (n: number) => Uint8Array): { text: string; exitCode: number } {
   const [pubFile, alg, outFile] = args;
-  if (!pubFile || !alg || !outFile) return { text: WRAP_USAGE, exitCode: 2 };
+  if (!pubFile || !alg || !outFile) return { text: WRAP_USAGE, exitCode: EXIT.USAGE };
   if (!(pubFile in files)) {
-    return { text: `no lab file ${pubFile}: save the PublicKey of get-parameters-for-import first (--query PublicKey --output text | base64 --decode > ${pubFile})\n`, exitCode: 1 };
+    return { text: `no lab file ${pubFile}: save the PublicKey of get-parameters-for-import first (--query PublicKey --output text | base64 --decode > ${pubFile})\n`, exitCode: EXIT.FAILURE };
   }
   let text = '';
   if (!(MATERIAL_FILE in files)) {
@@ -44,8 +45,8 @@ export function wrapCommand(args: string[], files: Record<string, string>, rando
     const out = wrapKeyMaterial(pub, alg, new Uint8Array(Buffer.from(files[MATERIAL_FILE], 'base64')), random);
     files[outFile] = b64(out.EncryptedKeyMaterial);
     const shown = out.openssl.replace(/EncryptedKeyMaterial\.bin/g, outFile).replace(/WrappingPublicKey\.bin/g, pubFile);
-    return { text: `${text}${shown.split('\n').map((l) => `# ${l}`).join('\n')}\nWrote ${outFile} (${out.EncryptedKeyMaterial.length} bytes).\n`, exitCode: 0 };
+    return { text: `${text}${shown.split('\n').map((l) => `# ${l}`).join('\n')}\nWrote ${outFile} (${out.EncryptedKeyMaterial.length} bytes).\n`, exitCode: EXIT.OK };
   } catch (e) {
-    return { text: `wrap-key-material: ${(e as Error).message}\n${WRAP_USAGE}`, exitCode: 1 };
+    return { text: `wrap-key-material: ${(e as Error).message}\n${WRAP_USAGE}`, exitCode: EXIT.FAILURE };
   }
 }

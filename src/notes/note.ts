@@ -1,7 +1,7 @@
 // Study notes as data: one YAML file per topic, validated like banks and labs (file:line:column errors).
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { ContentError } from '../errors.js';
-import { EXAM_TIPS, LAB_IDS, SCENARIOS, TOPICS, type ExamTipId, type LabId, type ScenarioId, type TopicId } from '../quiz/taxonomy.js';
+import { EXAM_TIPS, LAB_IDS, SCENARIOS, TOPICS, type ExamTipId, type LabId, type ScenarioId, type TopicId } from '../content/taxonomy.js';
 
 export interface NoteSection {
   heading: string;

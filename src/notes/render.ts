@@ -1,7 +1,7 @@
 // Turns notes into terminal text, a one-page cheat sheet of the ten exam tips, and printable Markdown.
-import { EXAM_TIPS, SCENARIOS, TOPICS, type ExamTipId } from '../quiz/taxonomy.js';
+import { EXAM_TIPS, SCENARIOS, TOPICS, type ExamTipId } from '../content/taxonomy.js';
 import type { Note } from './note.js';
-import { fit } from '../quiz/text.js';
+import { fit } from '../text/wrap.js';
 
 /** Colour hooks (chalk in the CLI, identity in tests). */
 export interface Style {
@@ -16,10 +16,8 @@ export const plainStyle: Style = { heading: (s) => s, title: (s) => s, code: (s)
 
 const inline = (s: string, st: Style) => s.replace(/`([^`]+)`/g, (_, c: string) => st.code(c));
 
-/** Wrap text to `width` columns, indenting continuation lines (the quiz's word wrapper). */
-export function wrap(text: string, width: number, indent: string, first = indent): string {
-  return fit(text, width, first, indent);
-}
+/** `fit` with the continuation indent first, as the note layouts read best. */
+const wrap = (text: string, width: number, indent: string, first = indent): string => fit(text, width, first, indent);
 
 export function renderNote(note: Note, st: Style, width = 100): string {
   const out: string[] = [];

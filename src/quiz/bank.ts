@@ -3,8 +3,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { parseAnswer, parseOptions, parseSources, parseVerified, unknownKeys, type At } from './bank-fields.js';
 import { ContentError } from '../errors.js';
-import { DIFFICULTIES, EXAM_TASKS, EXAM_TIPS, LAB_IDS, SCENARIOS, TOPICS } from './taxonomy.js';
-import type { Difficulty, ExamTaskId, ExamTipId, LabId, ScenarioId, TopicId } from './taxonomy.js';
+import { DIFFICULTIES, EXAM_TASKS, EXAM_TIPS, LAB_IDS, SCENARIOS, TOPICS } from '../content/taxonomy.js';
+import type { Difficulty, ExamTaskId, ExamTipId, LabId, ScenarioId, TopicId } from '../content/taxonomy.js';
 import type { Question } from './types.js';
 import { cmkProblems } from './terms.js';
 export { lintQuestions } from './lint.js';

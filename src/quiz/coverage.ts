@@ -1,6 +1,6 @@
 // Bank coverage for authors: questions per exam tip, scenario and topic, the single/multiple mix, and the
 // tips and scenarios with fewer than MIN_PER_ITEM questions.
-import { EXAM_TIPS, SCENARIOS, TOPICS } from './taxonomy.js';
+import { EXAM_TIPS, SCENARIOS, TOPICS } from '../content/taxonomy.js';
 import type { Question } from './types.js';
 
 export const MIN_PER_ITEM = 5;

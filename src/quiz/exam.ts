@@ -7,7 +7,8 @@ import { QuizStop, type AnswerEvent, type SessionIO } from './ports.js';
 import { ratingFor, review, type StoredCard } from './schedule.js';
 import { breakdown, examMinutes, PASS_SCORE, scaledScore, SCALING_EXPLAINED } from './score.js';
 import type { SessionResult } from './session.js';
-import { fit, percent, questionText } from './text.js';
+import { percent, questionText } from './text.js';
+import { fit } from '../text/wrap.js';
 import type { Question } from './types.js';
 
 const HELP = 'Commands: a letter answer (B, A,C, B?), n next, p previous, f flag, g 12 go to, r review list, submit.';

@@ -1,7 +1,7 @@
 // Which questions a session asks, and in what order: filters first (saying which one emptied the list),
 // then each mode's rule: practice = due cards and weak topics first; review = missed or due only;
 // exam = in-scope only; cram = everything, schedule untouched.
-import { closest } from '../awscli/suggest.js';
+import { didYouMean } from '../text/suggest.js';
 import type { Random } from '../aws/ports.js';
 import type { StoredCard } from './schedule.js';
 import { shuffled } from './present.js';
@@ -28,8 +28,7 @@ export function applyFilters(all: Question[], f: Filters): { questions: Question
     const next = qs.filter((q) => keep(q, value));
     if (next.length === 0) {
       const known = [...new Set(qs.flatMap(values))].sort();
-      const near = closest(value, known);
-      return { questions: [], empty: `no questions match ${flag} ${value}${near.length ? `; did you mean ${near.join(' or ')}?` : ''}${known.length ? ` (available: ${known.join(', ')})` : ''}` };
+      return { questions: [], empty: `no questions match ${flag} ${value}${didYouMean(value, known)}${known.length ? ` (available: ${known.join(', ')})` : ''}` };
     }
     qs = next;
   }

@@ -2,37 +2,8 @@
 import type { Presented } from './present.js';
 import { displayLetters, toDisplay } from './present.js';
 import type { Style } from './ports.js';
-import { TOPICS } from './taxonomy.js';
-
-const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
-
-/**
- * Fit prose to `width` columns for a terminal: hard line breaks inside a paragraph become spaces, words wrap
- * with `indent` on continuation lines; a paragraph with indented lines (code, policies) is left as written.
- * No width (piped output, tests' transcripts): the text is returned unchanged after `first`.
- */
-export function fit(text: string, width: number | undefined, first = '', indent = first): string {
-  if (!width) return first + text;
-  return text
-    .split(/\n[ \t]*\n/)
-    .map((para, k) => {
-      const start = k === 0 ? first : indent;
-      if (para.split('\n').some((l) => /^\s/.test(l))) return start + para;
-      const lines: string[] = [];
-      let cur = start;
-      let empty = true;
-      for (const w of para.split(/\s+/).filter(Boolean)) {
-        if (!empty && visible(cur) + 1 + visible(w) > width) {
-          lines.push(cur);
-          cur = indent + w;
-        } else cur = empty ? cur + w : `${cur} ${w}`;
-        empty = false;
-      }
-      lines.push(cur);
-      return lines.join('\n');
-    })
-    .join('\n\n');
-}
+import { TOPICS } from '../content/taxonomy.js';
+import { fit } from '../text/wrap.js';
 
 export function chooseHint(type: string, choose: number): string {
   return type === 'multiple' ? `Choose ${choose}. Type the letters like A,C; add ? if you guessed (A,C?).` : 'Choose one. Type a letter; add ? if you guessed (B?).';

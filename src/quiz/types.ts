@@ -1,6 +1,6 @@
 // The question model shared by the bank loader, the quiz modes, the progress store and the stats.
 // Mirrors docs/bank-format.md; letters are the bank's own (A–F), before any shuffling.
-import type { Difficulty, ExamTaskId, ExamTipId, LabId, ScenarioId, TopicId } from './taxonomy.js';
+import type { Difficulty, ExamTaskId, ExamTipId, LabId, ScenarioId, TopicId } from '../content/taxonomy.js';
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export type Letter = (typeof LETTERS)[number];

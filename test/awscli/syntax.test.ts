@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CliUsageError, decodeBase64, encodeBase64, kebab, operationHelp, splitCommandLine } from '../../src/awscli/index.js';
 import { parseShorthand, parseShorthandList } from '../../src/awscli/shorthand.js';
-import { closest } from '../../src/awscli/suggest.js';
+import { closest } from '../../src/text/suggest.js';
 
 describe('splitCommandLine', () => {
   it('splits on whitespace and honours quotes and escapes', () => {

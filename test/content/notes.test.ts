@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAM_TIPS, TOPICS } from '../../src/quiz/taxonomy.js';
+import { EXAM_TIPS, TOPICS } from '../../src/content/taxonomy.js';
 import { loadNotes } from '../../src/storage/notes.js';
 import { PACKAGE_ROOT } from '../helpers/cli.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.js';
-import type { CliDeps } from '../../src/cli/io.js';
+import type { CliDeps, Signal, Signals } from '../../src/cli/io.js';
 import { SeededRandom } from '../../src/aws/ports.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,6 +23,10 @@ export function tempHome(): string {
 export interface RunOptions {
   home?: string;
   stdin?: string;
+  /** A stream the test feeds itself (stays open until the test ends it); wins over `stdin`. */
+  stdinStream?: Readable;
+  /** Called with everything written to stdout so far, after each write. */
+  onStdout?: (all: string) => void;
   env?: Record<string, string>;
   now?: number;
   seed?: string;
@@ -30,15 +34,34 @@ export interface RunOptions {
   tty?: boolean;
   /** With tty: the terminal's width in columns. */
   columns?: number;
+  /** Signals the test can raise (default: a fresh FakeSignals nobody raises). */
+  signals?: FakeSignals;
+}
+
+/** Signals on demand: `raise('SIGINT')` calls the handlers a command subscribed, as Ctrl-C would. */
+export class FakeSignals implements Signals {
+  private readonly handlers = new Map<Signal, Set<() => void>>();
+  on(signal: Signal, handler: () => void): () => void {
+    const set = this.handlers.get(signal) ?? new Set();
+    this.handlers.set(signal, set.add(handler));
+    return () => void set.delete(handler);
+  }
+  raise(signal: Signal): void {
+    for (const h of [...(this.handlers.get(signal) ?? [])]) h();
+  }
+  /** How many handlers are subscribed now (a command must unsubscribe when it ends). */
+  listening(signal: Signal): number {
+    return this.handlers.get(signal)?.size ?? 0;
+  }
 }
 
 export async function runCli(argv: string[], opts: RunOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const random = new SeededRandom(opts.seed ?? 'cli-test');
-  const stdin = Readable.from(opts.stdin !== undefined ? [opts.stdin] : []) as CliDeps['stdin'];
+  const stdin = (opts.stdinStream ?? Readable.from(opts.stdin !== undefined ? [opts.stdin] : [])) as CliDeps['stdin'];
   const deps: CliDeps = {
-    stdout: { write: (s) => void (stdout += s), isTTY: Boolean(opts.tty), ...(opts.columns ? { columns: opts.columns } : {}) },
+    stdout: { write: (s) => void ((stdout += s), opts.onStdout?.(stdout)), isTTY: Boolean(opts.tty), ...(opts.columns ? { columns: opts.columns } : {}) },
     stderr: { write: (s) => void (stderr += s), isTTY: Boolean(opts.tty) },
     stdin,
     env: { NO_COLOR: '1', KMS_STUDY_HOME: opts.home ?? tempHome(), ...opts.env },
@@ -46,6 +69,7 @@ export async function runCli(argv: string[], opts: RunOptions = {}): Promise<Cli
     randomBytes: (n) => random.bytes(n),
     cwd: opts.cwd ?? PACKAGE_ROOT,
     packageRoot: PACKAGE_ROOT,
+    signals: opts.signals ?? new FakeSignals(),
   };
   const code = await run(argv, deps);
   return { code, stdout, stderr };

@@ -6,7 +6,8 @@ import { InquirerPrompter } from '../../src/cli/prompter.js';
 import { PLAIN } from '../../src/quiz/ports.js';
 import { present } from '../../src/quiz/present.js';
 import { runSession } from '../../src/quiz/session.js';
-import { feedbackText, fit, questionText } from '../../src/quiz/text.js';
+import { feedbackText, questionText } from '../../src/quiz/text.js';
+import { fit } from '../../src/text/wrap.js';
 import { loadBanks } from '../../src/storage/banks.js';
 import { scriptedIO } from './helpers.js';
 

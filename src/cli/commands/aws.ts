@@ -1,7 +1,7 @@
 // `kms-study aws <service> <operation> [options]`: AWS CLI v2 syntax against the persistent sandbox.
 // The raw words go to the awscli parser untouched; the sandbox and engine are imported inside the action.
 import type { Command } from 'commander';
-import type { ProgramContext } from '../main.js';
+import type { ProgramContext } from '../context.js';
 
 export function register(program: Command, ctx: ProgramContext): void {
   program

@@ -2,7 +2,8 @@
 // any problem); `kms-study bank coverage` counts questions per exam tip, scenario and topic.
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { ProgramContext } from '../main.js';
+import { EXIT } from '../../exit-codes.js';
+import type { ProgramContext } from '../context.js';
 
 function pathsOf(ctx: ProgramContext, paths: string[]): string[] {
   return paths.length ? paths.map((p) => resolve(ctx.deps.cwd, p)) : [join(ctx.deps.packageRoot, 'questions')];
@@ -22,7 +23,7 @@ export function register(program: Command, ctx: ProgramContext): void {
       for (const e of errors) ctx.deps.stderr.write(`${e.message}\n`);
       if (errors.length) {
         ctx.deps.stderr.write(`${errors.length} problem${errors.length === 1 ? '' : 's'} found (${questions.length} valid questions).\n`);
-        ctx.exit.code = 1;
+        ctx.exit.code = EXIT.FAILURE;
       } else ctx.deps.stdout.write(`OK: ${questions.length} questions, no problems.\n`);
     });
   bank
@@ -33,7 +34,7 @@ export function register(program: Command, ctx: ProgramContext): void {
     .action(async (paths: string[], opts: { json?: boolean }) => {
       const { loadBanks } = await import('../../storage/banks.js');
       const { coverage, MIN_PER_ITEM } = await import('../../quiz/coverage.js');
-      const { barChart } = await import('../render/charts.js');
+      const { barChart } = await import('../../text/charts.js');
       const { questions, errors } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
       if (errors.length) ctx.deps.stderr.write(`kms-study: warning: ${errors.length} problem(s) in the banks (run kms-study bank lint); counting the ${questions.length} valid questions\n`);
       const c = coverage(questions);

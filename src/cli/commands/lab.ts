@@ -1,16 +1,8 @@
 // `kms-study lab [id]`: list the labs with their status, or run one: an interactive shell on a terminal,
 // lines from --script FILE or piped stdin otherwise, or the reference solution with --solve.
 import type { Command } from 'commander';
-import type { ProgramContext } from '../main.js';
-
-export interface LabOptions {
-  script?: string;
-  solve?: boolean;
-  restart?: boolean;
-  seed?: string;
-  variant?: string;
-  json?: boolean;
-}
+import type { ProgramContext } from '../context.js';
+import type { LabOptions } from '../lab.js';
 
 export function register(program: Command, ctx: ProgramContext): void {
   program

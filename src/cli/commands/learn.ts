@@ -1,6 +1,7 @@
 // `kms-study learn`: the study notes — topics with mastery, one note, the cheat sheet, printable Markdown.
 import type { Command } from 'commander';
-import type { ProgramContext } from '../main.js';
+import type { ProgramContext } from '../context.js';
+import type { LearnOptions } from '../learn.js';
 
 export function register(program: Command, ctx: ProgramContext): void {
   program
@@ -16,11 +17,4 @@ export function register(program: Command, ctx: ProgramContext): void {
       const { learn } = await import('../learn.js');
       ctx.exit.code = await learn(topic, opts, ctx);
     });
-}
-
-export interface LearnOptions {
-  cheatsheet?: boolean;
-  markdown?: string | boolean;
-  json?: boolean;
-  pager: boolean;
 }

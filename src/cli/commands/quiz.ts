@@ -1,11 +1,12 @@
 // `kms-study quiz`: practice, exam, review or cram from the question banks. Banks: <packageRoot>/questions,
 // then the `bankDirs` of the progress config, then --bank. Heavy modules (conf, inquirer) load in the action.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { EXIT } from '../../exit-codes.js';
 import type { QuizMode } from '../../quiz/ports.js';
-import { DIFFICULTIES, EXAM_TIPS, TOPICS } from '../../quiz/taxonomy.js';
-import type { ProgramContext } from '../main.js';
+import { DIFFICULTIES, EXAM_TIPS, TOPICS } from '../../content/taxonomy.js';
+import type { ProgramContext } from '../context.js';
 
 export interface QuizOptions {
   topic?: string;
@@ -43,95 +44,64 @@ export function register(program: Command, ctx: ProgramContext): void {
     });
 }
 
-/**
- * The bank paths for this run: with --bank, exactly those (relative to cwd); otherwise the packaged
- * <packageRoot>/questions plus the `bankDirs` of the progress config.
- */
-export function bankPathsFor(ctx: ProgramContext, configDirs: string[], explicit: string[] = []): string[] {
-  if (explicit.length) return explicit.map((b) => resolve(ctx.deps.cwd, b));
-  return [join(ctx.deps.packageRoot, 'questions'), ...configDirs.map((d) => resolve(ctx.deps.cwd, d))];
-}
-
 async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> {
   const { deps } = ctx;
   // One at a time: Jest's ESM loader trips over concurrent dynamic imports that share modules.
   const { ProgressStore } = await import('../../storage/progress.js');
   const { loadBanks } = await import('../../storage/banks.js');
-  const { applyFilters, selectQuestions } = await import('../../quiz/select.js');
-  const { runSession } = await import('../../quiz/session.js');
-  const { runExam } = await import('../../quiz/exam.js');
+  const { runQuiz: runQuizUseCase } = await import('../../quiz/run-quiz.js');
   const prompterMod = await import('../prompter.js');
   const { chalkFor } = await import('../style.js');
   const { styleFrom } = await import('../render/style.js');
   const { hexFrom, SeededRandom } = await import('../../aws/ports.js');
   const { dataDir } = await import('../../storage/paths.js');
+  const { proseWidth } = await import('../../text/wrap.js');
+  const { bankPathsFor } = await import('../banks.js');
   const { store, warnings } = ProgressStore.open(dataDir(deps.env), deps.now);
   for (const w of warnings) deps.stderr.write(`kms-study: warning: ${w}\n`);
-  const paths = bankPathsFor(ctx, store.config().bankDirs, opts.bank);
+  const paths = bankPathsFor(deps, store.config().bankDirs, opts.bank);
   // No "verified in the future" check here: that is an authoring rule (bank lint), and a learner's wrong clock
   // must not empty the quiz.
   const generated = opts.generated ? (await import('./quiz-generated.js')).generatedQuestions(deps, opts) : undefined;
   const loaded = generated ? { questions: generated, errors: [] } : loadBanks(paths, { cacheDir: join(dataDir(deps.env), 'cache', 'banks') });
   const missing = loaded.errors.filter((e) => e.line === 0);
-  if (missing.length && opts.bank?.length) throw new UsageError(missing.map((e) => e.message).join('\n'), 1);
+  if (missing.length && opts.bank?.length) throw new UsageError(missing.map((e) => e.message).join('\n'), EXIT.FAILURE);
   for (const e of missing) deps.stderr.write(`kms-study: warning: ${e.message} (check bankDirs in ${join(dataDir(deps.env), 'progress.json')})\n`);
   const contentErrors = loaded.errors.filter((e) => e.line !== 0);
   if (contentErrors.length) {
     deps.stderr.write(`kms-study: warning: ${contentErrors.length} problem(s) in the banks; those questions are left out (run kms-study bank lint):\n`);
     for (const e of contentErrors.slice(0, 5)) deps.stderr.write(`  ${e.message}\n`);
   }
-  const filtered = applyFilters(loaded.questions, opts);
-  if (filtered.empty) throw new UsageError(`${filtered.empty}${loaded.questions.length === 0 ? ` (looked in: ${paths.join(', ')})` : ''}`, 1);
 
-  const answers = store.answers();
-  const lastCorrect: Record<string, boolean> = {};
-  for (const a of answers) lastCorrect[a.questionId] = a.correct;
-  const topicAccuracy = Object.fromEntries(Object.entries(store.topicMastery()).map(([t, m]) => [t, m.accuracy]));
-  const cards = store.storedCards();
+  // Randomness in a fixed order (question order first, then the session id), so a seeded run repeats exactly.
   const random = opts.shuffle === false ? undefined : new SeededRandom(opts.seed ?? hexFrom({ bytes: deps.randomBytes }, 16));
-  const picked = generated ? { questions: generated } : selectQuestions(opts.mode, filtered.questions, { cards, lastCorrect, topicAccuracy }, deps.now(), opts.count, random);
-  if (picked.empty) throw new UsageError(picked.empty, 1);
-
+  const sessionId = hexFrom({ bytes: deps.randomBytes }, 8);
   const interactive = Boolean(deps.stdin.isTTY && deps.stdout.isTTY);
   const write = (s: string) => deps.stdout.write(s);
   // On a terminal, wrap to its width (at most 100 columns); piped output keeps the bank's own line breaks.
-  const columns = deps.stdout.isTTY ? deps.stdout.columns : undefined;
-  const width = columns && columns >= 40 ? Math.min(100, columns - 1) : undefined;
-  const prompter = interactive ? new prompterMod.InquirerPrompter(deps.now, write, {}, width) : new prompterMod.LinePrompter(deps.stdin, write, deps.now);
-  const onSigint = () => (prompter instanceof prompterMod.LinePrompter ? prompter.stop('interrupted') : undefined);
-  if (!interactive) process.once('SIGINT', onSigint);
-  const sessionId = hexFrom({ bytes: deps.randomBytes }, 8);
-  const io = {
-    prompter,
-    write,
-    now: deps.now,
-    style: styleFrom(chalkFor(deps, !ctx.color())),
-    width,
-    onAnswer: (e: import('../../quiz/ports.js').AnswerEvent) =>
-      store.recordMany(
-        [{ questionId: e.question.id, topic: e.question.topic, tips: e.question.tips, mode: opts.mode, correct: e.correct, guessed: e.guessed, chosen: e.chosen, durationMs: e.durationMs, at: e.at, sessionId }],
-        e.card && !generated ? { [e.question.id]: e.card } : {},
-      ),
+  const width = proseWidth(deps.stdout);
+  const openPrompter = () => {
+    if (interactive) return { prompter: new prompterMod.InquirerPrompter(deps.now, write, {}, width), close: () => {} };
+    const prompter = new prompterMod.LinePrompter(deps.stdin, write, deps.now);
+    // Piped answers: the first Ctrl-C ends the quiz and keeps the answers given (a second one stops the process).
+    const unsubscribe = deps.signals.on('SIGINT', () => {
+      unsubscribe();
+      prompter.stop('interrupted');
+    });
+    return {
+      prompter,
+      close: () => {
+        unsubscribe();
+        prompter.close();
+      },
+    };
   };
-  let result;
-  try {
-    result = opts.mode === 'exam' ? await runExam(picked.questions, cards, io, random) : await runSession(opts.mode, picked.questions, generated ? {} : cards, io, random);
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-    if (prompter instanceof prompterMod.LinePrompter) prompter.close();
-  }
-  store.recordSession({
-    id: sessionId,
-    mode: result.mode,
-    startedAt: result.startedAt,
-    finishedAt: result.finishedAt,
-    questions: result.questions,
-    answered: result.answered,
-    correct: result.correct,
-    ended: result.ended,
-    ...(result.scaledScore !== undefined ? { scaledScore: result.scaledScore, passed: result.passed } : {}),
-  });
-  if (result.ended === 'interrupted') return 130;
-  if (result.ended === 'end-of-input') return 1;
-  return 0;
+  const outcome = await runQuizUseCase(
+    { mode: opts.mode, filters: opts, count: opts.count, generated: Boolean(generated), sessionId },
+    { progress: store, questions: loaded.questions, random, console: { openPrompter, write, now: deps.now, style: styleFrom(chalkFor(deps, !ctx.color())), width } },
+  );
+  if (!outcome.asked) throw new UsageError(`${outcome.reason}${outcome.emptyBank ? ` (looked in: ${paths.join(', ')})` : ''}`, EXIT.FAILURE);
+  if (outcome.result.ended === 'interrupted') return EXIT.INTERRUPTED;
+  if (outcome.result.ended === 'end-of-input') return EXIT.FAILURE;
+  return EXIT.OK;
 }

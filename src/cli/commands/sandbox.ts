@@ -2,7 +2,7 @@
 // the persistent sandbox that `kms-study aws` uses. Heavy modules are imported inside the actions.
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import type { ProgramContext } from '../main.js';
+import type { ProgramContext } from '../context.js';
 
 async function open(ctx: ProgramContext) {
   const { openSandbox } = await import('../../storage/sandbox.js');

@@ -1,7 +1,7 @@
 // `kms-study serve`: the simulated KMS on a local port for the real AWS CLI and SDKs (--endpoint-url).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import type { ProgramContext } from '../main.js';
+import type { ProgramContext } from '../context.js';
 
 export interface ServeOptions {
   port: string;

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import type { ProgramContext } from '../main.js';
+import type { ProgramContext } from '../context.js';
 
 async function openStore(ctx: ProgramContext) {
   const { ProgressStore } = await import('../../storage/progress.js');
@@ -13,8 +13,6 @@ async function openStore(ctx: ProgramContext) {
   return store;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-
 export function register(program: Command, ctx: ProgramContext): void {
   const stats = program
     .command('stats')
@@ -23,51 +21,22 @@ export function register(program: Command, ctx: ProgramContext): void {
     .action(async (opts: { json?: boolean }) => {
       const store = await openStore(ctx);
       const { loadBanks } = await import('../../storage/banks.js');
-      const { computeStats } = await import('../../quiz/stats.js');
-      const { barChart, sparkline } = await import('../render/charts.js');
+      const { statsOf, renderStats } = await import('../../quiz/stats-report.js');
+      const { styleFrom } = await import('../render/style.js');
       const { chalkFor } = await import('../style.js');
-      const { EXAM_TIPS } = await import('../../quiz/taxonomy.js');
-      const { bankPathsFor } = await import('./quiz.js');
-      const dirs = bankPathsFor(ctx, store.config().bankDirs);
+      const { proseWidth } = await import('../../text/wrap.js');
+      const { bankPathsFor } = await import('../banks.js');
+      const dirs = bankPathsFor(ctx.deps, store.config().bankDirs);
       const { dataDir } = await import('../../storage/paths.js');
       const bank = loadBanks(dirs, { cacheDir: join(dataDir(ctx.deps.env), 'cache', 'banks') }).questions;
-      const s = computeStats(store.answers(), store.sessions(), store.storedCards(), store.labResults(), bank, ctx.deps.now());
+      const s = statsOf(store, bank, ctx.deps.now());
       const out = ctx.deps.stdout;
       if (opts.json) {
         out.write(JSON.stringify({ ...s, answers: store.answers() }, null, 2) + '\n');
         return;
       }
-      const c = chalkFor(ctx.deps, !ctx.color());
-      const { fit } = await import('../../quiz/text.js');
       // On a terminal, long lines wrap at word boundaries to its width (at most 100); piped output is unchanged.
-      const columns = out.isTTY ? out.columns : undefined;
-      const width = columns && columns >= 40 ? Math.min(100, columns - 1) : undefined;
-      if (s.totals.answered === 0 && s.labs.attempted.length === 0) {
-        out.write('No answers recorded yet. Start with: kms-study quiz\n');
-        return;
-      }
-      const t = s.totals;
-      out.write(c.bold(fit(`Answered ${t.answered} (${t.questionsSeen} of ${t.bankQuestions} bank questions seen), ${t.correct} correct (${pct(t.accuracy)}), ${t.sessions} session${t.sessions === 1 ? '' : 's'}, about ${t.studyMinutes} min of answering`, width, '', '  ')) + '\n');
-      const topics = Object.entries(s.byTopic).sort((a, b) => a[1].accuracy - b[1].accuracy);
-      if (topics.length) {
-        out.write(`\n${c.bold('Accuracy by topic')}\n`);
-        out.write(barChart(topics.map(([k, v]) => ({ label: k, value: v.accuracy, max: 1, suffix: `${pct(v.accuracy)} (${v.correct}/${v.answered})` }))) + '\n');
-      }
-      if (s.trend.length) {
-        out.write(`\n${c.bold('Scores over time')} (oldest to newest, session accuracy)\n  ${sparkline(s.trend.map((x) => x.accuracy))}\n`);
-        for (const x of s.trend.slice(-5))
-          out.write(`  ${new Date(x.at).toISOString().slice(0, 16).replace('T', ' ')}  ${x.mode.padEnd(8)} ${pct(x.accuracy).padStart(4)}${x.scaledScore !== undefined ? `  scaled ${x.scaledScore}` : ''}\n`);
-      }
-      if (s.weakestTips.length) {
-        out.write(`\n${c.bold('Weakest exam tips: do these next')}\n`);
-        for (const w of s.weakestTips) {
-          out.write(fit(`${w.tip}: ${pct(w.accuracy)} (${w.correct}/${w.answered}) — ${EXAM_TIPS[w.tip as keyof typeof EXAM_TIPS] ?? ''}`, width, '  ', '      ') + '\n');
-          if (w.lab) out.write(`    lab: kms-study lab ${w.lab}\n`);
-          out.write(fit(`kms-study quiz --tip ${w.tip}${w.questions.length ? `   (next: ${w.questions.join(', ')})` : ''}`, width, '    quiz: ', '      ') + '\n');
-        }
-      }
-      out.write(`\n${c.bold(`Readiness (estimate): ${s.readiness.estimate} on the 100–1000 scale`)} ${s.readiness.passLikely ? c.green('at or above 720') : c.yellow('below 720')}\n${c.dim(fit(s.readiness.method, width, '  '))}\n`);
-      out.write(`\n${c.bold('Labs')}: ${s.labs.completed.length} completed${s.labs.completed.length ? ` (${s.labs.completed.join(', ')})` : ''}; ${s.labs.attempted.length} attempted\n`);
+      out.write(renderStats(s, styleFrom(chalkFor(ctx.deps, !ctx.color())), proseWidth(out)));
     });
 
   stats
@@ -77,7 +46,7 @@ export function register(program: Command, ctx: ProgramContext): void {
     .action(async (opts: { yes?: boolean }) => {
       const { deps } = ctx;
       if (!opts.yes) {
-        if (!(deps.stdin.isTTY && deps.stdout.isTTY)) throw new UsageError('stats reset needs confirmation: run it in a terminal, or pass --yes', 2);
+        if (!(deps.stdin.isTTY && deps.stdout.isTTY)) throw new UsageError('stats reset needs confirmation: run it in a terminal, or pass --yes');
         const { InquirerPrompter } = await import('../prompter.js');
         const { QuizStop } = await import('../../quiz/ports.js');
         let ok = false;

@@ -5,7 +5,7 @@ import { SeededRandom, type Random } from '../../aws/ports.js';
 import type { AccessControl, Decision, IdentityDirectory } from '../../aws/access.js';
 import { identityDirectory } from '../../iam/directory.js';
 import { createAccessControl } from '../../policy/decision.js';
-import type { Difficulty, TopicId } from '../taxonomy.js';
+import type { Difficulty, TopicId } from '../../content/taxonomy.js';
 import { LETTERS, type Question } from '../types.js';
 import { OUTCOME_IDS, OUTCOMES, outcomeOf, verdictOf, whyFor, type OutcomeId } from './outcomes.js';
 import { intBelow, pick, randomScenario, shuffled, withNewElement } from './random-scenario.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { generateDrills, SCENARIO_ELEMENTS, stemOf, VARIANTS_PER_BASE, type DrillScenario } from '../../../src/quiz/drills/index.js';
-import { TOPICS } from '../../../src/quiz/taxonomy.js';
+import { TOPICS } from '../../../src/content/taxonomy.js';
 
 const VERIFIED = '2026-11-28';
 const differing = (a: DrillScenario, b: DrillScenario) => SCENARIO_ELEMENTS.filter((e) => JSON.stringify(a[e]) !== JSON.stringify(b[e]));

@@ -1,0 +1,121 @@
+// The quiz use case: filter the questions, pick them for the mode from the learner's history, run the
+// session (or the exam), record every answer as it is given and the session at the end. I/O comes in
+// through the ports below; the CLI implements them (progress store, prompter, terminal).
+import type { Random } from '../aws/ports.js';
+import { runExam } from './exam.js';
+import type { AnswerEvent, QuizMode, QuizPrompter, SessionIO } from './ports.js';
+import type { StoredCard } from './schedule.js';
+import { applyFilters, selectQuestions, type Filters } from './select.js';
+import { runSession, type SessionResult } from './session.js';
+import type { Question } from './types.js';
+
+/** One graded answer as the progress store keeps it. */
+export interface AnswerRecordOut {
+  questionId: string;
+  topic: string;
+  tips: string[];
+  mode: QuizMode;
+  correct: boolean;
+  guessed: boolean;
+  chosen: string[];
+  durationMs: number | null;
+  at: number;
+  sessionId?: string;
+}
+
+/** One finished session as the progress store keeps it. */
+export interface SessionRecordOut {
+  id: string;
+  mode: QuizMode;
+  startedAt: number;
+  finishedAt: number;
+  questions: number;
+  answered: number;
+  correct: number;
+  ended: SessionResult['ended'];
+  scaledScore?: number;
+  passed?: boolean;
+}
+
+/** The learner's history and where new answers go. */
+export interface QuizProgress {
+  answers(): { questionId: string; correct: boolean }[];
+  topicMastery(): Record<string, { accuracy: number }>;
+  storedCards(): Record<string, StoredCard>;
+  recordMany(answers: AnswerRecordOut[], cards: Record<string, StoredCard>): void;
+  recordSession(session: SessionRecordOut): void;
+}
+
+/** The learner's side, opened only once there is something to ask; `close` runs however the session ends. */
+export interface QuizConsole extends Omit<SessionIO, 'prompter' | 'onAnswer'> {
+  openPrompter(): { prompter: QuizPrompter; close(): void };
+}
+
+export interface QuizRequest {
+  mode: QuizMode;
+  filters: Filters;
+  /** How many questions; undefined: the mode's default. */
+  count?: number;
+  /** Generated drills: asked as given (no selection), answers recorded, no review cards. */
+  generated: boolean;
+  sessionId: string;
+}
+
+export interface QuizPorts {
+  progress: QuizProgress;
+  /** Every question the banks (or the drill generator) hold. */
+  questions: Question[];
+  /** Question and option order; undefined keeps bank order (--no-shuffle). */
+  random: Random | undefined;
+  console: QuizConsole;
+}
+
+export type QuizOutcome =
+  /** Nothing to ask: why (a filter that matched nothing, an empty bank, nothing due). `emptyBank` when no questions at all. */
+  | { asked: false; reason: string; emptyBank: boolean }
+  | { asked: true; result: SessionResult };
+
+export async function runQuiz(req: QuizRequest, ports: QuizPorts): Promise<QuizOutcome> {
+  const { progress, console: io } = ports;
+  const filtered = applyFilters(ports.questions, req.filters);
+  if (filtered.empty) return { asked: false, reason: filtered.empty, emptyBank: ports.questions.length === 0 };
+
+  const lastCorrect: Record<string, boolean> = {};
+  for (const a of progress.answers()) lastCorrect[a.questionId] = a.correct;
+  const topicAccuracy = Object.fromEntries(Object.entries(progress.topicMastery()).map(([t, m]) => [t, m.accuracy]));
+  const cards = progress.storedCards();
+  const picked = req.generated ? { questions: filtered.questions } : selectQuestions(req.mode, filtered.questions, { cards, lastCorrect, topicAccuracy }, io.now(), req.count, ports.random);
+  if (picked.empty) return { asked: false, reason: picked.empty, emptyBank: false };
+
+  const { prompter, close } = io.openPrompter();
+  const session: SessionIO = {
+    prompter,
+    write: io.write,
+    now: io.now,
+    style: io.style,
+    width: io.width,
+    onAnswer: (e: AnswerEvent) =>
+      progress.recordMany(
+        [{ questionId: e.question.id, topic: e.question.topic, tips: e.question.tips, mode: req.mode, correct: e.correct, guessed: e.guessed, chosen: e.chosen, durationMs: e.durationMs, at: e.at, sessionId: req.sessionId }],
+        e.card && !req.generated ? { [e.question.id]: e.card } : {},
+      ),
+  };
+  let result: SessionResult;
+  try {
+    result = req.mode === 'exam' ? await runExam(picked.questions, cards, session, ports.random) : await runSession(req.mode, picked.questions, req.generated ? {} : cards, session, ports.random);
+  } finally {
+    close();
+  }
+  progress.recordSession({
+    id: req.sessionId,
+    mode: result.mode,
+    startedAt: result.startedAt,
+    finishedAt: result.finishedAt,
+    questions: result.questions,
+    answered: result.answered,
+    correct: result.correct,
+    ended: result.ended,
+    ...(result.scaledScore !== undefined ? { scaledScore: result.scaledScore, passed: result.passed } : {}),
+  });
+  return { asked: true, result };
+}

@@ -1,0 +1,107 @@
+// One error-reporting path: every kind of thrown error becomes one line on stderr and a named exit code.
+import { describe, expect, it } from '@jest/globals';
+import { CommanderError } from 'commander';
+import { PassThrough } from 'node:stream';
+import { CliConfigError, CliUsageError } from '../../src/awscli/errors.js';
+import { reportError } from '../../src/cli/report-error.js';
+import { ContentError, DataError, UsageError } from '../../src/errors.js';
+import { EXIT } from '../../src/exit-codes.js';
+import { NotFoundException } from '../../src/kms/errors.js';
+import { FakeSignals, runCli, tempHome } from '../helpers/cli.js';
+
+function report(err: unknown, opts: { debug?: boolean; env?: Record<string, string> } = {}) {
+  let stderr = '';
+  const code = reportError(err, { stderr: { write: (s) => void (stderr += s) }, env: opts.env ?? {}, debug: opts.debug ?? false });
+  return { code, stderr };
+}
+
+describe('the exit-code map', () => {
+  it('keeps the numbers scripts rely on', () => {
+    expect(EXIT).toEqual({ OK: 0, FAILURE: 1, USAGE: 2, CONTENT: 65, INTERNAL: 70, ENVIRONMENT: 74, INTERRUPTED: 130, AWS_USAGE: 252, AWS_CONFIG: 253, AWS_SERVICE: 254 });
+  });
+});
+
+describe('reportError', () => {
+  it('prints a usage error as one line with its code', () => {
+    expect(report(new UsageError('--count expects a whole number'))).toEqual({ code: EXIT.USAGE, stderr: 'kms-study: --count expects a whole number\n' });
+    expect(report(new UsageError('no questions match', EXIT.FAILURE)).code).toBe(EXIT.FAILURE);
+  });
+
+  it('prints a data error with its code', () => {
+    expect(report(new DataError('progress.json: bad'))).toEqual({ code: EXIT.FAILURE, stderr: 'kms-study: progress.json: bad\n' });
+  });
+
+  it('prints a content error with file:line:column', () => {
+    expect(report(new ContentError('labs/x.yaml', 3, 7, 'expected a map'))).toEqual({ code: EXIT.CONTENT, stderr: 'kms-study: labs/x.yaml:3:7: expected a map\n' });
+  });
+
+  it('prints a service error with its AWS code', () => {
+    expect(report(new NotFoundException('Key not found'))).toEqual({ code: EXIT.AWS_SERVICE, stderr: 'kms-study: NotFoundException: Key not found\n' });
+  });
+
+  it('prints an aws command-line error as the AWS CLI does, with 252 or 253', () => {
+    expect(report(new CliUsageError('aws: error: bad'))).toEqual({ code: EXIT.AWS_USAGE, stderr: 'aws: error: bad\n' });
+    expect(report(new CliConfigError('The config profile (x) could not be found')).code).toBe(EXIT.AWS_CONFIG);
+  });
+
+  it('leaves commander messages to commander: help and version are OK, the rest USAGE', () => {
+    expect(report(new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)'))).toEqual({ code: EXIT.OK, stderr: '' });
+    expect(report(new CommanderError(1, 'commander.unknownOption', "error: unknown option '--x'"))).toEqual({ code: EXIT.USAGE, stderr: '' });
+  });
+
+  it('calls anything else a bug: one line and the advice, the stack only with --debug or KMS_STUDY_DEBUG', () => {
+    const plain = report(new TypeError('x is undefined'));
+    expect(plain.code).toBe(EXIT.INTERNAL);
+    expect(plain.stderr).toBe('kms-study: unexpected error: x is undefined\nkms-study: run again with --debug to see the stack trace, and report it as a bug.\n');
+    const debug = report(new TypeError('x is undefined'), { debug: true });
+    expect(debug.stderr).toMatch(/^kms-study: unexpected error: x is undefined\nTypeError: x is undefined\n\s+at /);
+    expect(report(new Error('boom'), { env: { KMS_STUDY_DEBUG: '1' } }).stderr).toContain('Error: boom\n    at ');
+    expect(report('a string').stderr).toContain('unexpected error: a string');
+  });
+
+  it('an environment error is, for now, reported as unexpected (EXIT.ENVIRONMENT is reserved)', () => {
+    const e = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:4599'), { code: 'EADDRINUSE' });
+    expect(report(e).code).toBe(EXIT.INTERNAL);
+  });
+});
+
+describe('every command reports through it', () => {
+  it('a bad option value and an unknown lab end the same way', async () => {
+    const count = await runCli(['quiz', '--count', 'x']);
+    expect(count.code).toBe(EXIT.USAGE);
+    expect(count.stderr).toBe('kms-study: --count expects a whole number of at least 1, got "x"\n');
+    const lab = await runCli(['lab', 'key-deleton']);
+    expect(lab.code).toBe(EXIT.USAGE);
+    expect(lab.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('a piped quiz hears Ctrl-C through the injected signals: it stops, keeps the answers, exits 130 and unsubscribes', async () => {
+    const signals = new FakeSignals();
+    const stdin = new PassThrough();
+    const home = tempHome();
+    let prompts = 0;
+    const r = await runCli(['quiz', '--count', '3', '--seed', '1', '--topic', 'rotation'], {
+      home,
+      stdinStream: stdin,
+      signals,
+      onStdout: (all) => {
+        const n = all.split('Answer> ').length - 1;
+        if (n === prompts) return;
+        prompts = n;
+        if (n === 1) setImmediate(() => stdin.write('A\n'));
+        if (n === 2) setImmediate(() => signals.raise('SIGINT'));
+      },
+    });
+    expect(r.code).toBe(EXIT.INTERRUPTED);
+    expect(prompts).toBe(2);
+    expect(signals.listening('SIGINT')).toBe(0);
+    const stats = await runCli(['stats', '--json'], { home });
+    expect((JSON.parse(stats.stdout) as { totals: { answered: number } }).totals.answered).toBe(1);
+  });
+
+  it('a finished quiz leaves no signal handler behind', async () => {
+    const signals = new FakeSignals();
+    await runCli(['quiz', '--count', '1', '--seed', '1'], { stdin: 'A\n', signals });
+    expect(signals.listening('SIGINT')).toBe(0);
+  });
+});
