@@ -111,7 +111,7 @@ export class InquirerPrompter implements QuizPrompter {
   readonly showsOptions = true;
   constructor(
     private readonly now: () => number,
-    private readonly write: (s: string) => void,
+    _write: (s: string) => void, // not used: the menus write to their own output stream
     /** Streams for the prompts (tests); default: the process's terminal. */
     private readonly streams: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } = {},
     /** Terminal width: long options wrap under their text instead of mid-word at the edge. */

@@ -126,7 +126,7 @@ function finish(slots: Slot[], cards: Record<string, StoredCard>, io: SessionIO,
     s.bold('By topic:'),
     ...breakdown(results).map((t) => `  ${t.topic.padEnd(24)} ${t.correct}/${t.total} (${percent(t.correct, t.total)})`),
   ];
-  const missed = slots.filter((sl, k) => !results[k].correct);
+  const missed = slots.filter((_sl, k) => !results[k].correct);
   if (missed.length) {
     lines.push(s.bold('Review these:'));
     for (const sl of missed) {

@@ -11,8 +11,7 @@ import { ExitCode, type CliDeps } from '../../src/cli/io.js';
 import { LabRun } from '../../src/labs/runner.js';
 import { labSavePath, loadLabs } from '../../src/storage/lab-session.js';
 import { PACKAGE_ROOT, tempHome } from '../helpers/cli.js';
-
-const tick = () => new Promise((r) => setTimeout(r, 30));
+import { waitFor } from '../helpers/wait.js';
 
 describe('lab shell on a terminal', () => {
   it('shows the prompt, completes, clears on Ctrl-C, runs lines and saves on Ctrl-D', async () => {
@@ -35,21 +34,18 @@ describe('lab shell on a terminal', () => {
     const run = await LabRun.start(lab, 'shell', io);
     const path = labSavePath(deps.env, lab.id);
     const session = cliLabSession(lab, run, path, () => LabRun.start(lab, 'shell', io), ctx);
+    const shows = (text: string) => waitFor(() => out.includes(text), `the shell to print ${JSON.stringify(text)}`);
     const done = interactiveShell(session, deps);
-    await tick();
-    expect(out).toContain('[key-deletion 1/4 admin] $ ');
+    await shows('[key-deletion 1/4 admin] $ ');
     stdin.write('aws kms schedule-key-del\t');
-    await tick();
-    expect(out).toContain('aws kms schedule-key-deletion');
+    await shows('aws kms schedule-key-deletion');
     stdin.write('\x03'); // Ctrl-C: the half-typed line is dropped
-    await tick();
-    expect(out).toContain('^C (type quit or press Ctrl-D to leave; progress is saved)');
+    await shows('^C (type quit or press Ctrl-D to leave; progress is saved)');
     stdin.write('aws kms schedule-key-deletion --key-id $REPORTS --pending-window-in-days 7\r');
-    await tick();
+    await shows('"KeyState": "PendingDeletion"');
     stdin.write('aws kms encrypt --key-id alias/reports --plaintext aGVsbG8=\r');
-    await tick();
-    expect(out).toContain('✓ Step 1 complete');
-    expect(out).toContain('[key-deletion 2/4 admin] $ ');
+    await shows('✓ Step 1 complete');
+    await shows('[key-deletion 2/4 admin] $ ');
     stdin.end();
     expect(await done).toBe(0);
     expect(out).toContain('Progress saved: step 2 of 4.');

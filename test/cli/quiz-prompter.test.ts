@@ -4,18 +4,23 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { PassThrough, Readable } from 'node:stream';
 import { InquirerPrompter, LinePrompter, ScriptedPrompter } from '../../src/cli/prompter.js';
 import { QuizStop, type AskView } from '../../src/quiz/ports.js';
+import { waitFor } from '../helpers/wait.js';
 
 function terminal() {
   const input = new PassThrough() as PassThrough & { isTTY: boolean; setRawMode: () => void };
   input.isTTY = true;
   input.setRawMode = () => undefined;
   const output = new PassThrough();
+  // Like process.stdout, the terminal outlives each prompt: inquirer pipes every prompt into it and ends the pipe
+  // when the prompt is done, which would otherwise end this stream and hide the next prompt.
+  output.end = (() => output) as typeof output.end;
   let screen = '';
   output.on('data', (d: Buffer) => (screen += d.toString()));
   const key = (name: string, extra: Record<string, unknown> = {}) => input.emit('keypress', null, { name, ...extra });
-  // The prompts are rendered and listening a moment after they are opened (the module is pre-loaded below).
-  const settle = () => new Promise((r) => setTimeout(r, 50));
-  return { input, output, key, settle, screen: () => screen };
+  // A prompt listens for keys from the moment it has drawn itself (inquirer registers its key handlers right
+  // after rendering), so the tests wait until the text they expect is on the screen.
+  const shows = (text: string) => waitFor(() => screen.includes(text), `the screen to show ${JSON.stringify(text)}`);
+  return { input, output, key, shows, screen: () => screen };
 }
 
 const view = (over: Partial<AskView> = {}): AskView => ({
@@ -32,11 +37,10 @@ describe('InquirerPrompter (terminal menus)', () => {
     const t = terminal();
     const p = new InquirerPrompter(() => 0, () => undefined, { input: t.input, output: t.output });
     const answer = p.answer(view());
-    await t.settle();
-    expect(t.screen()).toContain('A. first');
+    await t.shows('A. first');
     t.key('down');
     t.key('return');
-    await t.settle();
+    await t.shows('Did you guess?');
     t.input.write('y');
     t.key('return');
     expect(await answer).toBe('B?');
@@ -46,17 +50,15 @@ describe('InquirerPrompter (terminal menus)', () => {
     const t = terminal();
     const p = new InquirerPrompter(() => 0, () => undefined, { input: t.input, output: t.output });
     const answer = p.answer(view({ type: 'multiple', choose: 2, options: [...view().options, { letter: 'E', text: 'fifth' }] }));
-    await t.settle();
-    expect(t.screen()).toContain('E. fifth');
+    await t.shows('E. fifth');
     t.key('space');
     t.key('return');
-    await t.settle();
-    expect(t.screen()).toContain('Choose exactly 2.');
+    await t.shows('Choose exactly 2.');
     t.key('down');
     t.key('down');
     t.key('space');
     t.key('return');
-    await t.settle();
+    await t.shows('Did you guess?');
     t.key('return'); // not guessed (default no)
     expect(await answer).toBe('A,C');
   });
@@ -65,7 +67,7 @@ describe('InquirerPrompter (terminal menus)', () => {
     const t = terminal();
     const p = new InquirerPrompter(() => 0, () => undefined, { input: t.input, output: t.output });
     const answer = p.answer(view());
-    await t.settle();
+    await t.shows('A. first');
     t.input.emit('keypress', null, { name: 'c', ctrl: true });
     // readline turns Ctrl-C into SIGINT on the interface; inquirer rejects with ExitPromptError.
     await expect(answer).rejects.toEqual(new QuizStop('interrupted'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBanks } from '../../src/storage/banks.js';
 import { PACKAGE_ROOT, runCli, tempHome } from '../helpers/cli.js';

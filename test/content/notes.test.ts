@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { EXAM_TIPS, TOPICS } from '../../src/content/taxonomy.js';
 import { loadNotes } from '../../src/storage/notes.js';
 import { PACKAGE_ROOT } from '../helpers/cli.js';
+import { CONTENT_TODAY } from '../helpers/content-date.js';
 
-const { notes, errors } = loadNotes(join(PACKAGE_ROOT, 'notes'), '2026-11-28');
+const { notes, errors } = loadNotes(join(PACKAGE_ROOT, 'notes'), CONTENT_TODAY);
 
 describe('study notes content', () => {
   it('loads without a content error', () => {

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { loadBanks } from '../../src/storage/banks.js';
 import { coverage, MIN_PER_ITEM } from '../../src/quiz/coverage.js';
 import { PACKAGE_ROOT } from '../helpers/cli.js';
+import { CONTENT_TODAY } from '../helpers/content-date.js';
 
 const DIR = join(PACKAGE_ROOT, 'questions');
 const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)) : [];
-// Facts may be verified today at the latest; the real date, since content is checked against the calendar.
-const today = new Date().toISOString().slice(0, 10);
-const { questions, errors } = files.length ? loadBanks([DIR], { today }) : { questions: [], errors: [] };
+// Facts may be verified on the content's "today" at the latest (a fixed date, not the wall clock).
+const { questions, errors } = files.length ? loadBanks([DIR], { today: CONTENT_TODAY }) : { questions: [], errors: [] };
 
 describe('question bank content', () => {
   it('loads every file without a content error', () => {

@@ -15,7 +15,7 @@ describe('lab file validation', () => {
   it.each([
     ['an unknown check type', good.replace('type: deletion_scheduled', 'type: deletion_planned'), 'type: deletion_scheduled', /"type" must be one of command_ran, key_state/],
     ['a check without its failure message', good.replace(/\n {8}fail: The reports key is not pending deletion[^\n]*/, ''), 'type: deletion_scheduled', /missing "fail"/],
-    ['a step without a solution', good.replace(/    solution:\n      - aws kms schedule-key-deletion --key-id \$REPORTS --pending-window-in-days 7\n      - aws kms encrypt --key-id alias\/reports --plaintext aGVsbG8=\n/, ''), '  - id: schedule-by-mistake', /missing "solution"/],
+    ['a step without a solution', good.replace(/ {4}solution:\n {6}- aws kms schedule-key-deletion --key-id \$REPORTS --pending-window-in-days 7\n {6}- aws kms encrypt --key-id alias\/reports --plaintext aGVsbG8=\n/, ''), '  - id: schedule-by-mistake', /missing "solution"/],
     ['an unknown exam tip', good.replace('tips: [deletion-wait-period]', 'tips: [deletion-window]'), 'tips: [deletion', /unknown tip "deletion-window"/],
     ['a start profile that does not exist', good.replace('  profile: admin', '  profile: operator'), '  profile: admin', /"profile" names "operator", which is not among the profiles/],
     ['a ciphertext for an unknown key', good.replace('      key: legacy\n      plaintext', '      key: payments\n      plaintext'), 'key: legacy', /key "payments" is not a key ref of the setup/],

@@ -22,7 +22,7 @@ describe('study note parsing', () => {
     ['a topic that does not match the file', good, /topic "rotation" does not match the file name "grants.yaml"/, 'notes/grants.yaml'],
     ['an unknown tip', good.replace('tips: [key-rotation]', 'tips: [key-rotate]'), /3:8: unknown tip "key-rotate"/, undefined],
     ['an unknown lab', good.replace('labs: [key-rotation]', 'labs: [rotation-lab]'), /15:8: unknown lab "rotation-lab"/, undefined],
-    ['no sources', good.replace(/sources:\n  - .*\n/, ''), /expected at least one source URL/, undefined],
+    ['no sources', good.replace(/sources:\n {2}- .*\n/, ''), /expected at least one source URL/, undefined],
     ['a non-AWS source', good.replace('https://docs.aws.amazon.com/kms', 'https://example.com/kms'), /17:5: expected an AWS documentation URL/, undefined],
     ['a future verified date', good.replace('2026-11-28', '2027-01-01'), /"verified" date 2027-01-01 is in the future/, undefined],
     ['a bad date', good.replace('verified: 2026-11-28', 'verified: soon'), /18:11: expected "verified" to be a date/, undefined],

@@ -45,8 +45,8 @@ class Section {
       const order = [...scaled.keys()];
       if (off < 0) order.reverse();
       for (const i of order) {
-        if (off > 0) (scaled[i] -= 1), (off -= 1);
-        else (scaled[i] += 1), (off += 1);
+        if (off > 0) { scaled[i] -= 1; off -= 1; }
+        else { scaled[i] += 1; off += 1; }
         if (off === 0) break;
       }
     }
