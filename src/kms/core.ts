@@ -56,6 +56,7 @@ export class EngineCore {
   conditionBase(caller: Caller, key: KeyRecord | undefined): ConditionContext {
     const ctx: ConditionContext = { 'kms:CallerAccount': caller.accountId };
     if (caller.viaService) ctx['kms:ViaService'] = caller.viaService;
+    if (caller.sourceArn) ctx['aws:SourceArn'] = caller.sourceArn;
     if (key) {
       ctx['kms:KeyOrigin'] = key.origin;
       ctx['kms:KeySpec'] = key.keySpec;

@@ -63,3 +63,6 @@ export const InvalidInputException = named('InvalidInput');
 export const UnknownOperationException = named('UnknownOperationException');
 /** IAM's name for a bad or missing parameter (`ValidationError`). */
 export const IamValidationError = named('ValidationError');
+export const CustomKeyStoreNotFoundException = named('CustomKeyStoreNotFoundException');
+export const CustomKeyStoreInvalidStateException = named('CustomKeyStoreInvalidStateException');
+export const CloudHsmClusterNotFoundException = named('CloudHsmClusterNotFoundException');

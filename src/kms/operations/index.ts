@@ -13,4 +13,5 @@ import './mac.js';
 import './import.js';
 import './multi-region.js';
 import './data-key-pair.js';
+import './custom-key-stores.js';
 export { OPERATIONS } from './registry.js';
