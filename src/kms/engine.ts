@@ -14,6 +14,7 @@ import { loadState, saveState, type EngineStateDocument } from './state.js';
 import type { AccessControl, Caller, ConditionContext, Decision } from './types.js';
 import { requestParametersOf } from './request-log.js';
 import { parseKeyRef } from './arn.js';
+import { recordUsage } from './operations/last-usage.js';
 
 export type { EngineSettings } from './core.js';
 export type { EngineStateDocument } from './state.js';
@@ -200,6 +201,7 @@ export class KmsEngine {
       event.errorMessage = error.message;
     }
     if (call.additionalEventData && !error) event.additionalEventData = call.additionalEventData;
+    if (!error) recordUsage(call.operation, call.resources, this.core.now(), event.eventID, event.requestID);
     if (call.resources.length > 0) {
       event.resources = call.resources.map((k) => ({ accountId: k.accountId, type: 'AWS::KMS::Key', ARN: k.arn }));
     }

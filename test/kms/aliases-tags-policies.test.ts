@@ -17,7 +17,10 @@ describe('aliases', () => {
     expect((exec('ListAliases', { KeyId: keys[1] }).Aliases as { AliasName: string }[]).map((a) => a.AliasName)).toEqual(['alias/other']);
     const p1 = exec('ListAliases', { Limit: 2 });
     expect(p1.Truncated).toBe(true);
-    expect((exec('ListAliases', { Limit: 2, Marker: p1.NextMarker }).Aliases as unknown[]).length).toBe(1);
+    // The next page holds the third customer alias, then the predefined alias/aws/... names (no TargetKeyId yet).
+    const p2 = exec('ListAliases', { Limit: 2, Marker: p1.NextMarker }).Aliases as { AliasName: string; TargetKeyId?: string }[];
+    expect(p2[0].TargetKeyId).toBeDefined();
+    expect(p2[1]).toEqual({ AliasName: 'alias/aws/acm', AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/aws/acm` });
     expectKmsError(() => exec('ListAliases', { Limit: 101 }), 'ValidationException');
     expectKmsError(() => exec('ListAliases', { Marker: 'nope' }), 'InvalidMarkerException');
     engine.advance(1000);

@@ -52,6 +52,10 @@ export interface KeyRecord {
   imported?: ImportState;
   /** Multi-Region keys: primary and replica Regions (model/multi-region.ts). */
   mrk?: MultiRegionLinks;
+  /** The last successful cryptographic use (GetKeyLastUsage), kept per key, so per Region for multi-Region keys. */
+  lastUsage?: { operation: string; at: number; eventId: string; requestId: string };
+  /** A transient state (Creating, Updating) and when it settles (model/transient.ts). */
+  settle?: { at: number; state: KeyState };
 }
 
 /** What labs' state checks read: a key with everything around it, in AWS field names where AWS has them. */
@@ -84,6 +88,8 @@ export function keyMetadata(key: KeyRecord): Record<string, unknown> {
     KeyState: key.state,
   };
   if (key.deletionDate !== undefined && key.state === 'PendingDeletion') md.DeletionDate = new Date(key.deletionDate);
+  // "present only when KeyState is PendingReplicaDeletion": the waiting period a primary will start when its replicas are gone.
+  if (key.state === 'PendingReplicaDeletion' && key.pendingWindowInDays !== undefined) md.PendingDeletionWindowInDays = key.pendingWindowInDays;
   md.Origin = key.origin;
   md.KeyManager = key.keyManager;
   md.CustomerMasterKeySpec = key.keySpec;

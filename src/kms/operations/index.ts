@@ -14,4 +14,5 @@ import './import.js';
 import './multi-region.js';
 import './data-key-pair.js';
 import './custom-key-stores.js';
+import './last-usage.js';
 export { OPERATIONS } from './registry.js';
