@@ -56,6 +56,7 @@ export const ALLOWED_STATES: Readonly<Record<string, Row>> = {
   Sign: ['ok', 'disabled', 'pendingDeletion', 'ok', 'ok', 'creating', 'ok'],
   Verify: ['ok', 'disabled', 'pendingDeletion', 'ok', 'ok', 'creating', 'ok'],
   GetPublicKey: ['ok', 'disabled', 'pendingDeletion', 'ok', 'ok', 'creating', 'ok'],
+  DeriveSharedSecret: ['ok', 'disabled', 'pendingDeletion', 'ok', 'ok', 'creating', 'ok'],
   DeleteAlias: ALWAYS,
   DescribeKey: ALWAYS,
   GetKeyPolicy: ALWAYS,

@@ -96,6 +96,7 @@ export function keyMetadata(key: KeyRecord): Record<string, unknown> {
   md.KeySpec = key.keySpec;
   if (key.keyUsage === 'ENCRYPT_DECRYPT') md.EncryptionAlgorithms = encryptionAlgorithms(key.keySpec);
   if (key.keyUsage === 'SIGN_VERIFY') md.SigningAlgorithms = signingAlgorithms(key.keySpec);
+  if (key.keyUsage === 'KEY_AGREEMENT') md.KeyAgreementAlgorithms = ['ECDH'];
   if (key.keyUsage === 'GENERATE_VERIFY_MAC') md.MacAlgorithms = [`HMAC_SHA_${key.keySpec.slice(5)}`];
   md.MultiRegion = key.multiRegion;
   if (key.multiRegion) {

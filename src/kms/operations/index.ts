@@ -15,4 +15,5 @@ import './multi-region.js';
 import './data-key-pair.js';
 import './custom-key-stores.js';
 import './last-usage.js';
+import './key-agreement.js';
 export { OPERATIONS } from './registry.js';
