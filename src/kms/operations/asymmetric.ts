@@ -1,4 +1,4 @@
-// GetPublicKey, Sign and Verify with RSA and ECC_NIST_P256/P384/P521, ECC_SECG_P256K1 signing keys (MessageType RAW or DIGEST).
+// GetPublicKey, Sign and Verify with RSA, ECC_NIST_P256/P384/P521, ECC_SECG_P256K1 (RAW or DIGEST) and ML-DSA (RAW or EXTERNAL_MU) keys.
 // Differs: ECDSA is deterministic (RFC 6979); RSA key pairs are generated on first use (operations/rsa-keys.ts).
 import type { Call } from '../call.js';
 import { eccAlgorithm, eccPublicKeyDer, eccSign, eccVerify, isEccSpec, type EccSpec } from '../crypto/ecc.js';
@@ -7,6 +7,7 @@ import { currentMaterial, keyMetadata, type KeyRecord } from '../model/key.js';
 import { optBool, optString, optStringList, reqBlob, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
 import { rsaPublicKeyDer } from '../crypto/rsa.js';
+import { isMlDsaSpec, mlDsaPublicKeyDer, mlDsaSign, mlDsaVerify, MU_LENGTH, type MlDsaSpec } from '../crypto/mldsa.js';
 import { isRsaSpec, rsaKeyOf, rsaSignMessage, rsaVerifyMessage } from './rsa-keys.js';
 
 export const SIGNING_ALGORITHMS = [
@@ -41,6 +42,21 @@ function signingKey(c: Call, req: Req, operation: 'Sign' | 'Verify') {
       key, alg,
       sign: () => rsaSignMessage(c, key, alg, message, isDigest),
       verify: (sig: Uint8Array) => rsaVerifyMessage(c, key, alg, message, isDigest, sig),
+    };
+  }
+  if (isMlDsaSpec(key.keySpec)) {
+    const spec: MlDsaSpec = key.keySpec;
+    // https://docs.aws.amazon.com/kms/latest/developerguide/mldsa.html: ML_DSA_SHAKE_256 with RAW or EXTERNAL_MU (wording ours).
+    if (alg !== 'ML_DSA_SHAKE_256') throw new InvalidKeyUsageException(`Algorithm ${alg} is incompatible with key spec ${spec}.`);
+    if (messageType === 'DIGEST') throw new ValidationException(`MessageType DIGEST is not supported for ${spec} keys; use RAW or EXTERNAL_MU.`);
+    const externalMu = messageType === 'EXTERNAL_MU';
+    if (externalMu && message.length !== MU_LENGTH) throw new ValidationException(`An EXTERNAL_MU message must be ${MU_LENGTH} bytes, got ${message.length}.`);
+    if (dryRun) throw new DryRunOperationException(DRY_RUN);
+    const seed = material(key);
+    return {
+      key, alg,
+      sign: () => mlDsaSign(spec, seed, message, externalMu, c.core.random.bytes(32)),
+      verify: (sig: Uint8Array) => mlDsaVerify(spec, seed, message, externalMu, sig),
     };
   }
   if (!isEccSpec(key.keySpec)) {
@@ -89,6 +105,7 @@ register('GetPublicKey', true, (c: Call, req: Req) => {
   let publicKey: Uint8Array;
   if (isRsaSpec(key.keySpec)) publicKey = rsaPublicKeyDer(rsaKeyOf(c, key));
   else if (isEccSpec(key.keySpec)) publicKey = eccPublicKeyDer(key.keySpec, material(key));
+  else if (isMlDsaSpec(key.keySpec)) publicKey = mlDsaPublicKeyDer(key.keySpec, material(key));
   else throw new UnsupportedOperationException(`Public keys of ${key.keySpec} keys are not simulated.`);
   const md = keyMetadata(key);
   const out: Record<string, unknown> = {
