@@ -248,6 +248,7 @@ describe('custom key stores', () => {
     expectKmsError(() => exec('DescribeCustomKeyStores', { CustomKeyStoreId: 'cks-1234567890abcdef0' }), 'CustomKeyStoreNotFoundException');
     expect(expectKmsError(() => exec('CreateCustomKeyStore', { CustomKeyStoreName: 'hsm' }), 'UnsupportedOperationException').message).toMatch(/does not model custom key stores/);
     expectKmsError(() => exec('CreateCustomKeyStore', {}), 'ValidationException');
+    expectKmsError(() => exec('GenerateRandom', { NumberOfBytes: 8, CustomKeyStoreId: 'cks-1234567890abcdef0' }), 'CustomKeyStoreNotFoundException');
     for (const op of ['ConnectCustomKeyStore', 'DisconnectCustomKeyStore', 'DeleteCustomKeyStore', 'UpdateCustomKeyStore']) {
       expectKmsError(() => exec(op, { CustomKeyStoreId: 'cks-1234567890abcdef0' }), 'CustomKeyStoreNotFoundException');
     }
