@@ -56,3 +56,26 @@ describe('ML-DSA keys', () => {
     expectKmsError(sign(keys[1], { MessageType: 'EXTERNAL_MU', SigningAlgorithm: 'ECDSA_SHA_256' }), 'ValidationException');
   });
 });
+
+// Ed25519 keys (November 2025): https://docs.aws.amazon.com/kms/latest/APIReference/API_Sign.html
+describe('ECC_NIST_EDWARDS25519 keys', () => {
+  it('ED25519_SHA_512 over RAW verifies with node:crypto; ED25519_PH_SHA_512 over a SHA-512 DIGEST verifies as Ed25519ph', async () => {
+    const { createPublicKey, verify, createHash } = await import('node:crypto');
+    const { ed25519ph } = await import('@noble/curves/ed25519.js');
+    const { exec, keys } = anEngine().withKey({ keySpec: 'ECC_NIST_EDWARDS25519', keyUsage: 'SIGN_VERIFY' }).build();
+    expect((exec('DescribeKey', { KeyId: keys[0] }).KeyMetadata as Record<string, unknown>).SigningAlgorithms).toEqual(['ED25519_SHA_512', 'ED25519_PH_SHA_512']);
+    const spki = exec('GetPublicKey', { KeyId: keys[0] }).PublicKey as Uint8Array;
+    const pub = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    expect(pub.asymmetricKeyType).toBe('ed25519');
+    const msg = bytes('ship it');
+    const raw = exec('Sign', { KeyId: keys[0], Message: msg, MessageType: 'RAW', SigningAlgorithm: 'ED25519_SHA_512' }).Signature as Uint8Array;
+    expect(verify(null, msg, pub, raw)).toBe(true);
+    const digest = new Uint8Array(createHash('sha512').update(msg).digest());
+    const ph = exec('Sign', { KeyId: keys[0], Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ED25519_PH_SHA_512' }).Signature as Uint8Array;
+    expect(ed25519ph.verify(ph, msg, spki.subarray(12))).toBe(true);
+    expect(exec('Verify', { KeyId: keys[0], Message: digest, MessageType: 'DIGEST', Signature: ph, SigningAlgorithm: 'ED25519_PH_SHA_512' }).SignatureValid).toBe(true);
+    expectKmsError(() => exec('Sign', { KeyId: keys[0], Message: msg, MessageType: 'DIGEST', SigningAlgorithm: 'ED25519_SHA_512' }), 'ValidationException');
+    expectKmsError(() => exec('Sign', { KeyId: keys[0], Message: msg, MessageType: 'RAW', SigningAlgorithm: 'ED25519_PH_SHA_512' }), 'ValidationException');
+    expectKmsError(() => exec('Sign', { KeyId: keys[0], Message: msg, SigningAlgorithm: 'ECDSA_SHA_256' }), 'InvalidKeyUsageException');
+  });
+});

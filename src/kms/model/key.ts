@@ -125,7 +125,7 @@ function signingAlgorithms(spec: string): string[] {
   if (spec === 'ECC_NIST_P256' || spec === 'ECC_SECG_P256K1') return ['ECDSA_SHA_256'];
   if (spec === 'ECC_NIST_P384') return ['ECDSA_SHA_384'];
   if (spec === 'ECC_NIST_P521') return ['ECDSA_SHA_512'];
-  if (spec === 'ECC_NIST_EDWARDS25519') return ['ED25519_SHA_512'];
+  if (spec === 'ECC_NIST_EDWARDS25519') return ['ED25519_SHA_512', 'ED25519_PH_SHA_512'];
   if (spec.startsWith('ML_DSA_')) return ['ML_DSA_SHAKE_256'];
   if (spec === 'SM2') return ['SM2DSA'];
   return [];

@@ -7,6 +7,7 @@ import { currentMaterial, keyMetadata, type KeyRecord } from '../model/key.js';
 import { optBool, optString, optStringList, reqBlob, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
 import { rsaPublicKeyDer } from '../crypto/rsa.js';
+import { ed25519PublicKeyDer, ed25519Sign, ed25519Verify } from '../crypto/ed25519.js';
 import { isMlDsaSpec, mlDsaPublicKeyDer, mlDsaSign, mlDsaVerify, MU_LENGTH, type MlDsaSpec } from '../crypto/mldsa.js';
 import { isRsaSpec, rsaKeyOf, rsaSignMessage, rsaVerifyMessage } from './rsa-keys.js';
 
@@ -59,6 +60,21 @@ function signingKey(c: Call, req: Req, operation: 'Sign' | 'Verify') {
       verify: (sig: Uint8Array) => mlDsaVerify(spec, seed, message, externalMu, sig),
     };
   }
+  if (key.keySpec === 'ECC_NIST_EDWARDS25519') {
+    // API_Sign: ED25519_SHA_512 requires MessageType RAW, ED25519_PH_SHA_512 requires DIGEST (a 64-byte SHA-512); wording ours.
+    if (alg !== 'ED25519_SHA_512' && alg !== 'ED25519_PH_SHA_512') throw new InvalidKeyUsageException(`Algorithm ${alg} is incompatible with key spec ${key.keySpec}.`);
+    const prehashed = alg === 'ED25519_PH_SHA_512';
+    if (prehashed && messageType !== 'DIGEST') throw new ValidationException('ED25519_PH_SHA_512 requires MessageType DIGEST.');
+    if (!prehashed && messageType !== 'RAW') throw new ValidationException('ED25519_SHA_512 requires MessageType RAW.');
+    if (prehashed && message.length !== 64) throw new ValidationException(`Digest is invalid length for algorithm ${alg}: expected 64 bytes, got ${message.length}.`);
+    if (dryRun) throw new DryRunOperationException(DRY_RUN);
+    const secret = material(key);
+    return {
+      key, alg,
+      sign: () => ed25519Sign(secret, message, prehashed),
+      verify: (sig: Uint8Array) => ed25519Verify(secret, message, prehashed, sig),
+    };
+  }
   if (!isEccSpec(key.keySpec)) {
     material(key);
     throw new UnsupportedOperationException(`Signing with ${key.keySpec} keys is not simulated.`);
@@ -106,6 +122,7 @@ register('GetPublicKey', true, (c: Call, req: Req) => {
   if (isRsaSpec(key.keySpec)) publicKey = rsaPublicKeyDer(rsaKeyOf(c, key));
   else if (isEccSpec(key.keySpec)) publicKey = eccPublicKeyDer(key.keySpec, material(key));
   else if (isMlDsaSpec(key.keySpec)) publicKey = mlDsaPublicKeyDer(key.keySpec, material(key));
+  else if (key.keySpec === 'ECC_NIST_EDWARDS25519') publicKey = ed25519PublicKeyDer(material(key));
   else throw new UnsupportedOperationException(`Public keys of ${key.keySpec} keys are not simulated.`);
   const md = keyMetadata(key);
   const out: Record<string, unknown> = {
