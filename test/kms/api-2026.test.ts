@@ -155,6 +155,10 @@ describe('grants to AWS service principals (March 2026)', () => {
     expectKmsError(() => enc(service('dynamodb.amazonaws.com', `${SOURCE}-other`)), 'AccessDeniedException');
     expectKmsError(() => enc(service('s3.amazonaws.com', SOURCE)), 'AccessDeniedException');
     expectKmsError(() => enc(userCaller('bob')), 'AccessDeniedException');
+    const retirable = (req: Record<string, unknown>) => exec('ListRetirableGrants', req).Grants as unknown[];
+    expect(retirable({ RetiringServicePrincipal: 'dynamodb.amazonaws.com' })).toHaveLength(1);
+    expect(retirable({ RetiringServicePrincipal: 's3.amazonaws.com' })).toHaveLength(0);
+    expectKmsError(() => retirable({}), 'ValidationException');
   });
 });
 
@@ -177,6 +181,8 @@ describe('GetKeyLastUsage', () => {
     exec('DescribeKey', { KeyId: keys[0] });
     expect((exec('GetKeyLastUsage', { KeyId: keys[0] }).KeyLastUsage as { Operation: string }).Operation).toBe('Encrypt');
     // ReEncrypt records both keys.
+    // GetKeyLastUsage is itself logged in CloudTrail (a read-only management event).
+    expect(engine.audit.filter((e) => e.eventName === 'GetKeyLastUsage').every((e) => e.readOnly)).toBe(true);
     exec('ReEncrypt', { CiphertextBlob: ct, DestinationKeyId: keys[1] });
     for (const k of keys) expect((exec('GetKeyLastUsage', { KeyId: k }).KeyLastUsage as { Operation: string }).Operation).toBe('ReEncrypt');
   });
@@ -201,6 +207,11 @@ describe('key states and listings', () => {
     const arn = (exec('CreateKey', { MultiRegion: true }).KeyMetadata as { Arn: string }).Arn;
     const rep = exec('ReplicateKey', { KeyId: arn, ReplicaRegion: 'eu-west-1' }).ReplicaKeyMetadata as Record<string, unknown>;
     expect(rep).toMatchObject({ KeyState: 'Creating', Enabled: false });
+    // UpdatePrimaryRegion: both keys pass through Updating and are back to Enabled by the next request.
+    const eu = { ...userCaller(), region: 'eu-west-1' };
+    exec('UpdatePrimaryRegion', { KeyId: arn, PrimaryRegion: 'eu-west-1' });
+    expect((exec('DescribeKey', { KeyId: arn }).KeyMetadata as Record<string, unknown>).KeyState).toBe('Enabled');
+    exec('UpdatePrimaryRegion', { KeyId: arn.replace('us-east-1', 'eu-west-1'), PrimaryRegion: 'us-east-1' }, eu);
     exec('ScheduleKeyDeletion', { KeyId: arn, PendingWindowInDays: 9 });
     const md = exec('DescribeKey', { KeyId: arn }).KeyMetadata as Record<string, unknown>;
     expect(md).toMatchObject({ KeyState: 'PendingReplicaDeletion', PendingDeletionWindowInDays: 9 });

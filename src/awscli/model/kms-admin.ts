@@ -75,7 +75,8 @@ export const kmsAdminOperations: OperationModel[] = [
     Limit: int(),
     Marker: str(),
     RetiringPrincipal: str(),
-  }, ["RetiringPrincipal"], {inputToken: "Marker", outputToken: "NextMarker", limitKey: "Limit", resultKey: "Grants", moreResults: "Truncated"}),
+    RetiringServicePrincipal: str(),
+  }, [], {inputToken: "Marker", outputToken: "NextMarker", limitKey: "Limit", resultKey: "Grants", moreResults: "Truncated"}),
   op("RetireGrant", "Retire a grant (by the retiring or grantee principal, or with its token).", {
     GrantToken: str(),
     KeyId: str(),

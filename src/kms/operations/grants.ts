@@ -132,13 +132,16 @@ register('ListGrants', true, (c: Call, req: Req) => {
 });
 
 register('ListRetirableGrants', true, (c: Call, req: Req) => {
-  const retiring = reqString(req, 'RetiringPrincipal', { max: 256 });
+  // RetiringPrincipal or (since March 2026) RetiringServicePrincipal, not both (wording ours).
+  const retiring = optString(req, 'RetiringPrincipal', { min: 1, max: 256 });
+  const retiringService = optString(req, 'RetiringServicePrincipal', { min: 1, max: 256, pattern: SERVICE_PRINCIPAL });
+  if ((retiring === undefined) === (retiringService === undefined)) throw new ValidationException('Specify either RetiringPrincipal or RetiringServicePrincipal, but not both.');
   const { limit, marker } = paging(req, 100, 50);
   c.authorize('kms:ListRetirableGrants', undefined);
   const grants: GrantRecord[] = [];
   for (const k of c.core.store.keys.values()) {
     if (k.region !== c.caller.region) continue;
-    for (const g of k.grants) if (g.RetiringPrincipal === retiring) grants.push(g);
+    for (const g of k.grants) if (retiring !== undefined ? g.RetiringPrincipal === retiring : g.RetiringServicePrincipal === retiringService) grants.push(g);
   }
   const p = page(grants, limit, marker);
   return { Grants: p.items.map(grantView), ...pageFields(p) };
