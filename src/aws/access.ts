@@ -8,16 +8,24 @@ export interface GrantRecord {
   GrantId: string;
   Name?: string;
   CreationDate: number; // epoch ms
+  /** '' for a grant to an AWS service principal (GranteeServicePrincipal is set instead). */
   GranteePrincipal: string;
   RetiringPrincipal?: string;
+  /** A grant to an AWS service principal (since March 2026), e.g. dynamodb.amazonaws.com. */
+  GranteeServicePrincipal?: string;
+  RetiringServicePrincipal?: string;
   IssuingAccount: string; // arn:aws:iam::<acct>:root
   Operations: string[]; // 'Decrypt', 'Encrypt', ...
   Constraints?: {
     EncryptionContextEquals?: Record<string, string>;
     EncryptionContextSubset?: Record<string, string>;
+    /** The request must be made by an AWS service on behalf of this resource (aws:SourceArn). */
+    SourceArn?: string;
   };
   /** The grant token returned by CreateGrant. */
   token: string;
+  /** Tokens returned by retried CreateGrant calls (same Name and properties: same grant, new token). */
+  retryTokens?: string[];
   /** When the grant becomes effective without its token (eventual consistency). */
   effectiveAt: number;
 }

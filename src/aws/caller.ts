@@ -34,6 +34,8 @@ export interface Caller {
   accessKeyId?: string;
   /** When the principal is an AWS service acting for a resource (grants with GrantIsForAWSResource). */
   isForAwsResource?: boolean;
+  /** aws:SourceArn: the resource an AWS service principal acts for (checked by a grant's SourceArn constraint). */
+  sourceArn?: string;
 }
 
 /** A service principal name such as `logs.amazonaws.com` or the Regional `logs.us-east-1.amazonaws.com`. */

@@ -55,7 +55,8 @@ export function coerce(shape: Shape, v: unknown, path: string, ctx: CoerceContex
   switch (shape.type) {
     case 'string':
       if (typeof v !== 'string') throw invalid(path, v, 'str');
-      if (shape.enum && !shape.enum.includes(v))
+      // The real AWS CLI v2 sends unknown enum values to KMS, which answers ValidationException (exit 254).
+      if (shape.enum && !shape.serviceChecked && !shape.enum.includes(v))
         throw usage(`argument ${ctx.option}: Invalid choice '${v}' for ${path}, valid choices are: ${shape.enum.join(' | ')}`);
       return v;
     case 'integer':

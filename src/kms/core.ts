@@ -56,6 +56,7 @@ export class EngineCore {
   conditionBase(caller: Caller, key: KeyRecord | undefined): ConditionContext {
     const ctx: ConditionContext = { 'kms:CallerAccount': caller.accountId };
     if (caller.viaService) ctx['kms:ViaService'] = caller.viaService;
+    if (caller.sourceArn) ctx['aws:SourceArn'] = caller.sourceArn;
     if (key) {
       ctx['kms:KeyOrigin'] = key.origin;
       ctx['kms:KeySpec'] = key.keySpec;
@@ -169,7 +170,8 @@ export class EngineCore {
     this.nextDue = null;
   }
 
-  private dueOf(key: KeyRecord): { at: number; kind: 'delete' | 'rotate' | 'expire' } | undefined {
+  private dueOf(key: KeyRecord): { at: number; kind: 'delete' | 'rotate' | 'expire' | 'settle' } | undefined {
+    if (key.settle) return { at: key.settle.at, kind: 'settle' };
     const exp = importExpiry(key);
     if (exp !== undefined && !(key.state === 'PendingDeletion' && (key.deletionDate ?? Infinity) <= exp)) return { at: exp, kind: 'expire' };
     if (key.state === 'PendingDeletion' && key.deletionDate !== undefined) return { at: key.deletionDate, kind: 'delete' };
@@ -179,8 +181,8 @@ export class EngineCore {
     return undefined;
   }
 
-  private earliest(): { key: KeyRecord; at: number; kind: 'delete' | 'rotate' | 'expire' } | undefined {
-    let best: { key: KeyRecord; at: number; kind: 'delete' | 'rotate' | 'expire' } | undefined;
+  private earliest(): { key: KeyRecord; at: number; kind: 'delete' | 'rotate' | 'expire' | 'settle' } | undefined {
+    let best: { key: KeyRecord; at: number; kind: 'delete' | 'rotate' | 'expire' | 'settle' } | undefined;
     for (const key of this.store.keys.values()) {
       const d = this.dueOf(key);
       if (d && (!best || d.at < best.at)) best = { key, ...d };
@@ -198,7 +200,11 @@ export class EngineCore {
         this.nextDue = e?.at;
         return;
       }
-      if (e.kind === 'expire') {
+      if (e.kind === 'settle') {
+        // Creating / Updating end: the key takes the state it was heading for.
+        e.key.state = e.key.settle!.state;
+        delete e.key.settle;
+      } else if (e.kind === 'expire') {
         expireImported(this, e.key, e.at);
       } else if (e.kind === 'delete') {
         this.store.removeKey(e.key);

@@ -14,6 +14,7 @@ import type { AccessControl, ConditionContext, Decision } from '../aws/access.js
 import type { Caller } from '../aws/caller.js';
 import { requestParametersOf } from '../aws/request-parameters.js';
 import { parseKeyRef } from './arn.js';
+import { recordUsage } from './operations/last-usage.js';
 
 export type { EngineSettings } from './core.js';
 export type { EngineStateDocument } from './state.js';
@@ -189,6 +190,7 @@ export class KmsEngine {
       event.errorMessage = error.message;
     }
     if (call.additionalEventData && !error) event.additionalEventData = call.additionalEventData;
+    if (!error) recordUsage(call.operation, call.resources, this.core.now(), event.eventID, event.requestID);
     if (call.resources.length > 0) {
       event.resources = call.resources.map((k) => ({ accountId: k.accountId, type: 'AWS::KMS::Key', ARN: k.arn }));
     }

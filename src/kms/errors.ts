@@ -5,6 +5,9 @@ import { ServiceException } from '../aws/errors.js';
 
 export type KmsErrorCode =
   | 'AccessDeniedException'
+  | 'CustomKeyStoreNotFoundException'
+  | 'CustomKeyStoreInvalidStateException'
+  | 'CloudHsmClusterNotFoundException'
   | 'AlreadyExistsException'
   | 'ConflictException'
   | 'DisabledException'
@@ -80,3 +83,6 @@ export const ValidationException = named('ValidationException');
 
 /** KMS's answer to a Marker it never issued (the List* operations' paging). */
 export const invalidMarker = (message: string) => new InvalidMarkerException(message);
+export const CustomKeyStoreNotFoundException = named('CustomKeyStoreNotFoundException');
+export const CustomKeyStoreInvalidStateException = named('CustomKeyStoreInvalidStateException');
+export const CloudHsmClusterNotFoundException = named('CloudHsmClusterNotFoundException');

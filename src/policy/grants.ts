@@ -21,6 +21,9 @@ function sameContext(a: Record<string, string>, b: Record<string, string>): bool
 
 function granteeMatches(g: GrantRecord, req: AuthzRequest, identityAllows: boolean): string | undefined {
   const p = req.caller.principal;
+  if (g.GranteeServicePrincipal !== undefined) {
+    return p.type === 'AWSService' && p.arn === g.GranteeServicePrincipal ? undefined : `grantee service principal ${g.GranteeServicePrincipal} is not ${p.arn}`;
+  }
   if (g.GranteePrincipal === p.arn) return undefined;
   if (p.roleArn && g.GranteePrincipal === p.roleArn) return undefined;
   const account = /^arn:aws:iam::(\d{12}):root$/.exec(g.GranteePrincipal)?.[1];
@@ -50,7 +53,11 @@ export function checkGrant(g: GrantRecord, req: AuthzRequest, identityAllows: bo
       if (missing) return entry(false, `EncryptionContextSubset needs ${missing[0]}=${missing[1]} in the request's encryption context ${JSON.stringify(ec)}`);
     }
   }
-  const withToken = req.grantTokens?.includes(g.token) ?? false;
+  // SourceArn constraint: evaluated only when an AWS service makes the request (as aws:SourceArn).
+  if (c?.SourceArn !== undefined && req.caller.principal.type === 'AWSService' && req.caller.sourceArn !== c.SourceArn) {
+    return entry(false, `SourceArn constraint ${c.SourceArn} does not match the request's aws:SourceArn ${req.caller.sourceArn ?? '(none)'}`);
+  }
+  const withToken = [g.token, ...(g.retryTokens ?? [])].some((t) => req.grantTokens?.includes(t));
   if (g.effectiveAt > req.now && !withToken) {
     const secs = Math.ceil((g.effectiveAt - req.now) / 1000);
     return entry(false, `the grant is not effective yet (eventual consistency, ${secs}s left); pass its grant token to use it now`);

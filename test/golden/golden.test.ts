@@ -31,12 +31,15 @@ describe('golden transcripts', () => {
     const supported = new Set(freshWorld(new ManualClock(), new SeededRandom('ops')).kms.operations());
     const all = names.map((n) => readFileSync(join(DIR, n), 'utf8')).join('\n');
     const missing: string[] = [];
+    // The account has no custom key store and the simulator cannot create one (operations/custom-key-stores.ts):
+    // these operations can only fail, so only their error is required.
+    const neverSucceed = new Set(['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DisconnectCustomKeyStore', 'UpdateCustomKeyStore', 'DeleteCustomKeyStore']);
     for (const op of SERVICES.kms.operations) {
       const cli = kebab(op.name);
       const blocks = all.split(/\n(?=\$ aws |# )/).filter((b) => b.startsWith(`$ aws kms ${cli} `) || b.startsWith(`$ aws kms ${cli}\n`));
       const ok = blocks.some((b) => /\[exit 0\]\s*$/.test(b));
       const err = blocks.some((b) => /\[exit 25[24]\]\s*$/.test(b));
-      if (!err || (!ok && supported.has(op.name))) missing.push(`${cli}${ok ? '' : ' (success)'}${err ? '' : ' (error)'}`);
+      if (!err || (!ok && supported.has(op.name) && !neverSucceed.has(op.name))) missing.push(`${cli}${ok ? '' : ' (success)'}${err ? '' : ' (error)'}`);
     }
     if (missing.length)
       throw new Error(

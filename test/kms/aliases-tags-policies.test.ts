@@ -17,7 +17,10 @@ describe('aliases', () => {
     expect((exec('ListAliases', { KeyId: keys[1] }).Aliases as { AliasName: string }[]).map((a) => a.AliasName)).toEqual(['alias/other']);
     const p1 = exec('ListAliases', { Limit: 2 });
     expect(p1.Truncated).toBe(true);
-    expect((exec('ListAliases', { Limit: 2, Marker: p1.NextMarker }).Aliases as unknown[]).length).toBe(1);
+    // The next page holds the third customer alias, then the predefined alias/aws/... names (no TargetKeyId yet).
+    const p2 = exec('ListAliases', { Limit: 2, Marker: p1.NextMarker }).Aliases as { AliasName: string; TargetKeyId?: string }[];
+    expect(p2[0].TargetKeyId).toBeDefined();
+    expect(p2[1]).toEqual({ AliasName: 'alias/aws/acm', AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/aws/acm` });
     expectKmsError(() => exec('ListAliases', { Limit: 101 }), 'ValidationException');
     expectKmsError(() => exec('ListAliases', { Marker: 'nope' }), 'InvalidMarkerException');
     engine.advance(1000);
@@ -74,14 +77,14 @@ describe('tags', () => {
   it('applies the TagException rules', () => {
     const { exec, keys } = anEngine().withKey().build();
     const t = (k: string, v = 'v') => ({ TagKey: k, TagValue: v });
-    expect(expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('a'), t('a')] }), 'TagException').message).toBe('Duplicate tag keys');
+    expect(expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('a'), t('a')] }), 'TagException').message).toBe('Duplicate tag key a');
     expect(expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('aws:x')] }), 'TagException').message).toBe('Tags beginning with aws: are reserved');
-    expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('')] }), 'TagException');
-    expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('k'.repeat(129))] }), 'TagException');
-    expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('k', 'v'.repeat(257))] }), 'TagException');
+    expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('')] }), 'ValidationException');
+    expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('k'.repeat(129))] }), 'ValidationException');
+    expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('k', 'v'.repeat(257))] }), 'ValidationException');
     exec('TagResource', { KeyId: keys[0], Tags: [t('k'.repeat(128), 'v'.repeat(256))] });
     exec('TagResource', { KeyId: keys[0], Tags: Array.from({ length: 49 }, (_, i) => t(`t${i}`)) });
-    expect(expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('one-more')] }), 'TagException').message).toBe('Too many tags');
+    expect(expectKmsError(() => exec('TagResource', { KeyId: keys[0], Tags: [t('one-more')] }), 'TagException').message).toBe('A KMS key can have at most 50 tags.');
     expectKmsError(() => exec('UntagResource', { KeyId: keys[0], TagKeys: ['aws:x'] }), 'TagException');
   });
 });

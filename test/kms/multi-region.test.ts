@@ -25,7 +25,9 @@ describe('multi-Region keys', () => {
     const out = b.exec('ReplicateKey', { KeyId: arn, ReplicaRegion: 'us-west-2', Description: 'replica', Tags: [{ TagKey: 'env', TagValue: 'dr' }] });
     const rep = out.ReplicaKeyMetadata as Record<string, unknown>;
     const repArn = `arn:aws:kms:us-west-2:111122223333:key/${id}`;
-    expect(rep).toMatchObject({ KeyId: id, Arn: repArn, KeyState: 'Enabled', Description: 'replica', MultiRegionConfiguration: { MultiRegionKeyType: 'REPLICA', PrimaryKey: { Arn: arn, Region: 'us-east-1' } } });
+    // ReplicateKey returns the replica in the Creating state; by the next request it is Enabled.
+    expect(rep).toMatchObject({ KeyId: id, Arn: repArn, KeyState: 'Creating', Enabled: false, Description: 'replica', MultiRegionConfiguration: { MultiRegionKeyType: 'REPLICA', PrimaryKey: { Arn: arn, Region: 'us-east-1' } } });
+    expect(md(b, repArn, WEST).KeyState).toBe('Enabled');
     expect(out.ReplicaTags).toEqual([{ TagKey: 'env', TagValue: 'dr' }]);
     expect(typeof out.ReplicaPolicy).toBe('string');
     expect(md(b, arn).MultiRegionConfiguration).toMatchObject({ ReplicaKeys: [{ Arn: repArn, Region: 'us-west-2' }] });

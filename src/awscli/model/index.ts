@@ -4,6 +4,7 @@ import type { OperationModel } from './shapes.js';
 import { kmsKeyOperations } from './kms-keys.js';
 import { kmsCryptoOperations } from './kms-crypto.js';
 import { kmsAdminOperations } from './kms-admin.js';
+import { kmsMoreOperations } from './kms-more.js';
 import { iamOperations } from './iam.js';
 import { stsOperations } from './sts.js';
 import { cloudtrailOperations } from './cloudtrail.js';
@@ -13,7 +14,7 @@ export type { OperationModel, Shape, StructureShape, Paginator } from './shapes.
 export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail';
 
 export const SERVICES: Record<ServiceName, { title: string; operations: OperationModel[] }> = {
-  kms: { title: 'AWS Key Management Service', operations: [...kmsKeyOperations, ...kmsCryptoOperations, ...kmsAdminOperations] },
+  kms: { title: 'AWS Key Management Service', operations: [...kmsKeyOperations, ...kmsCryptoOperations, ...kmsAdminOperations, ...kmsMoreOperations] },
   iam: { title: 'AWS Identity and Access Management (the slice the labs use)', operations: iamOperations },
   sts: { title: 'AWS Security Token Service', operations: stsOperations },
   cloudtrail: { title: 'AWS CloudTrail (event history of the simulated account)', operations: cloudtrailOperations },

@@ -1,7 +1,7 @@
 // KMS operations (rotation, tags, policies, grants, multi-Region, import): input members with types, required flags and enums, as the AWS CLI reads them.
 // Shapes follow the KMS API reference (botocore kms 2014-11-01 model); docs are our own one-liners.
 import type { OperationModel } from './shapes.js';
-import { op, str, int, bool, blob, ts, list, map, struct, enm } from './shapes.js';
+import { op, str, int, bool, blob, ts, list, map, struct, svcEnm as enm } from './shapes.js';
 import * as E from './kms-enums.js';
 
 export const kmsAdminOperations: OperationModel[] = [
@@ -57,11 +57,13 @@ export const kmsAdminOperations: OperationModel[] = [
     GranteePrincipal: str(),
     RetiringPrincipal: str(),
     Operations: list(enm(E.GrantOperation)),
-    Constraints: struct({ EncryptionContextSubset: map(str(), str()), EncryptionContextEquals: map(str(), str()) }),
+    Constraints: struct({ EncryptionContextSubset: map(str(), str()), EncryptionContextEquals: map(str(), str()), SourceArn: str() }),
     GrantTokens: list(str()),
     Name: str(),
     DryRun: bool(),
-  }, ["KeyId", "GranteePrincipal", "Operations"]),
+    GranteeServicePrincipal: str(),
+    RetiringServicePrincipal: str(),
+  }, ["KeyId", "Operations"]),
   op("ListGrants", "List the grants on a KMS key.", {
     Limit: int(),
     Marker: str(),
@@ -73,7 +75,8 @@ export const kmsAdminOperations: OperationModel[] = [
     Limit: int(),
     Marker: str(),
     RetiringPrincipal: str(),
-  }, ["RetiringPrincipal"], {inputToken: "Marker", outputToken: "NextMarker", limitKey: "Limit", resultKey: "Grants", moreResults: "Truncated"}),
+    RetiringServicePrincipal: str(),
+  }, [], {inputToken: "Marker", outputToken: "NextMarker", limitKey: "Limit", resultKey: "Grants", moreResults: "Truncated"}),
   op("RetireGrant", "Retire a grant (by the retiring or grantee principal, or with its token).", {
     GrantToken: str(),
     KeyId: str(),

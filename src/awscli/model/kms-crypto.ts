@@ -1,7 +1,7 @@
 // KMS operations (cryptography): input members with types, required flags and enums, as the AWS CLI reads them.
 // Shapes follow the KMS API reference (botocore kms 2014-11-01 model); docs are our own one-liners.
 import type { OperationModel } from './shapes.js';
-import { op, str, int, bool, blob, list, map, struct, enm } from './shapes.js';
+import { op, str, int, bool, blob, list, map, struct, svcEnm as enm } from './shapes.js';
 import * as E from './kms-enums.js';
 
 export const kmsCryptoOperations: OperationModel[] = [

@@ -2,7 +2,8 @@
 // integer, boolean, blob, timestamp, list, map, structure), required members, enums and paginators.
 
 export type Shape =
-  | { type: 'string'; enum?: readonly string[] }
+  /** serviceChecked: the enum is for help only; the CLI sends any value and the service validates it (KMS). */
+  | { type: 'string'; enum?: readonly string[]; serviceChecked?: boolean }
   | { type: 'integer' }
   | { type: 'double' }
   | { type: 'boolean' }
@@ -38,6 +39,8 @@ export interface OperationModel {
 
 export const str = (): Shape => ({ type: 'string' });
 export const enm = (values: readonly string[]): Shape => ({ type: 'string', enum: values });
+/** An enum the AWS CLI v2 does not check (botocore validates no enums): the service answers ValidationException. */
+export const svcEnm = (values: readonly string[]): Shape => ({ type: 'string', enum: values, serviceChecked: true });
 export const int = (): Shape => ({ type: 'integer' });
 export const num = (): Shape => ({ type: 'double' });
 export const bool = (): Shape => ({ type: 'boolean' });

@@ -56,6 +56,7 @@ export const ALLOWED_STATES: Readonly<Record<string, Row>> = {
   Sign: ['ok', 'disabled', 'pendingDeletion', 'ok', 'ok', 'creating', 'ok'],
   Verify: ['ok', 'disabled', 'pendingDeletion', 'ok', 'ok', 'creating', 'ok'],
   GetPublicKey: ['ok', 'disabled', 'pendingDeletion', 'ok', 'ok', 'creating', 'ok'],
+  DeriveSharedSecret: ['ok', 'disabled', 'pendingDeletion', 'ok', 'ok', 'creating', 'ok'],
   DeleteAlias: ALWAYS,
   DescribeKey: ALWAYS,
   GetKeyPolicy: ALWAYS,
@@ -70,9 +71,12 @@ export const ALLOWED_STATES: Readonly<Record<string, Row>> = {
   EnableKey: ['ok', 'ok', 'pendingDeletion', 'pendingImport', 'ok', 'creating', 'updating'],
   EnableKeyRotation: ROTATION_CHANGE,
   DisableKeyRotation: ROTATION_CHANGE,
-  // Not in the archived table: RotateKeyOnDemand follows EnableKeyRotation (its model lists DisabledException),
-  // ListKeyRotations follows GetKeyRotationStatus.
-  RotateKeyOnDemand: ROTATION_CHANGE,
+  // Not in the archived table: RotateKeyOnDemand follows EnableKeyRotation (its model lists DisabledException), except
+  // that a key whose material is pending import is KMSInvalidStateException (imported keys rotate on demand since June
+  // 2025, so the origin is no longer the reason); ListKeyRotations follows GetKeyRotationStatus.
+  RotateKeyOnDemand: ['ok', 'disabled', 'pendingDeletion', 'pendingImport', 'unsupported', 'creating', 'ok'],
+  // GetKeyLastUsage: its model lists no KMSInvalidStateException, so every state answers.
+  GetKeyLastUsage: ALWAYS,
   GetKeyRotationStatus: ROTATION_READ,
   ListKeyRotations: ROTATION_READ,
   // Imported key material (AWS table: GetParametersForImport/ImportKeyMaterial/DeleteImportedKeyMaterial, footnote [3] for PendingDeletion).

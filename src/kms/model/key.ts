@@ -52,6 +52,10 @@ export interface KeyRecord {
   imported?: ImportState;
   /** Multi-Region keys: primary and replica Regions (model/multi-region.ts). */
   mrk?: MultiRegionLinks;
+  /** The last successful cryptographic use (GetKeyLastUsage), kept per key, so per Region for multi-Region keys. */
+  lastUsage?: { operation: string; at: number; eventId: string; requestId: string };
+  /** A transient state (Creating, Updating) and when it settles (model/transient.ts). */
+  settle?: { at: number; state: KeyState };
 }
 
 /** What labs' state checks read: a key with everything around it, in AWS field names where AWS has them. */
@@ -84,12 +88,15 @@ export function keyMetadata(key: KeyRecord): Record<string, unknown> {
     KeyState: key.state,
   };
   if (key.deletionDate !== undefined && key.state === 'PendingDeletion') md.DeletionDate = new Date(key.deletionDate);
+  // "present only when KeyState is PendingReplicaDeletion": the waiting period a primary will start when its replicas are gone.
+  if (key.state === 'PendingReplicaDeletion' && key.pendingWindowInDays !== undefined) md.PendingDeletionWindowInDays = key.pendingWindowInDays;
   md.Origin = key.origin;
   md.KeyManager = key.keyManager;
   md.CustomerMasterKeySpec = key.keySpec;
   md.KeySpec = key.keySpec;
   if (key.keyUsage === 'ENCRYPT_DECRYPT') md.EncryptionAlgorithms = encryptionAlgorithms(key.keySpec);
   if (key.keyUsage === 'SIGN_VERIFY') md.SigningAlgorithms = signingAlgorithms(key.keySpec);
+  if (key.keyUsage === 'KEY_AGREEMENT') md.KeyAgreementAlgorithms = ['ECDH'];
   if (key.keyUsage === 'GENERATE_VERIFY_MAC') md.MacAlgorithms = [`HMAC_SHA_${key.keySpec.slice(5)}`];
   md.MultiRegion = key.multiRegion;
   if (key.multiRegion) {
@@ -118,7 +125,7 @@ function signingAlgorithms(spec: string): string[] {
   if (spec === 'ECC_NIST_P256' || spec === 'ECC_SECG_P256K1') return ['ECDSA_SHA_256'];
   if (spec === 'ECC_NIST_P384') return ['ECDSA_SHA_384'];
   if (spec === 'ECC_NIST_P521') return ['ECDSA_SHA_512'];
-  if (spec === 'ECC_NIST_EDWARDS25519') return ['ED25519_SHA_512'];
+  if (spec === 'ECC_NIST_EDWARDS25519') return ['ED25519_SHA_512', 'ED25519_PH_SHA_512'];
   if (spec.startsWith('ML_DSA_')) return ['ML_DSA_SHAKE_256'];
   if (spec === 'SM2') return ['SM2DSA'];
   return [];

@@ -1,5 +1,5 @@
 // CreateAlias, UpdateAlias, DeleteAlias, ListAliases: names unique per account and Region, alias/aws/ reserved.
-// Differs: AWS's predefined alias/aws/<service> entries without a target are not listed until the key exists.
+// Differs: the predefined alias/aws/<service> names are the services the simulator knows (core.AWS_MANAGED_SERVICES).
 import { aliasArn } from '../arn.js';
 import type { Call } from '../call.js';
 import { AccessDeniedException, AlreadyExistsException, LimitExceededException, NotAuthorizedException, NotFoundException, ValidationException, invalidMarker } from '../errors.js';
@@ -7,6 +7,7 @@ import type { AliasRecord } from '../store.js';
 import { page, pageFields } from '../../aws/paging.js';
 import { optString, paging, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
+import { AWS_MANAGED_SERVICES } from '../core.js';
 
 export const MAX_ALIASES_PER_KEY = 50;
 
@@ -74,6 +75,8 @@ register('DeleteAlias', false, (c: Call, req: Req) => {
   return {};
 });
 
+// https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html: without KeyId the list includes the
+// predefined alias/aws/<service> aliases; those whose AWS managed key does not exist yet have no TargetKeyId (nor dates).
 register('ListAliases', true, (c: Call, req: Req) => {
   const keyId = optString(req, 'KeyId', { min: 1, max: 2048 });
   const { limit, marker } = paging(req, 100, 50);
@@ -83,15 +86,19 @@ register('ListAliases', true, (c: Call, req: Req) => {
     aliases = aliases.filter((a) => a.targetKeyId === key.keyId);
   }
   c.authorize('kms:ListAliases', undefined);
-  const p = page(aliases, limit, marker, invalidMarker);
-  return {
-    Aliases: p.items.map((a) => ({
-      AliasName: a.aliasName,
-      AliasArn: aliasArn(a.region, a.accountId, a.aliasName),
-      TargetKeyId: a.targetKeyId,
-      CreationDate: new Date(a.creationDate),
-      LastUpdatedDate: new Date(a.lastUpdatedDate),
-    })),
-    ...pageFields(p),
-  };
+  const entries: Record<string, unknown>[] = aliases.map((a) => ({
+    AliasName: a.aliasName,
+    AliasArn: aliasArn(a.region, a.accountId, a.aliasName),
+    TargetKeyId: a.targetKeyId,
+    CreationDate: new Date(a.creationDate),
+    LastUpdatedDate: new Date(a.lastUpdatedDate),
+  }));
+  if (keyId === undefined) {
+    for (const service of AWS_MANAGED_SERVICES) {
+      const name = `alias/aws/${service}`;
+      if (!aliases.some((a) => a.aliasName === name)) entries.push({ AliasName: name, AliasArn: aliasArn(c.caller.region, c.caller.accountId, name) });
+    }
+  }
+  const p = page(entries, limit, marker, invalidMarker);
+  return { Aliases: p.items, ...pageFields(p) };
 });

@@ -1,4 +1,4 @@
-// GetPublicKey, Sign and Verify with RSA and ECC_NIST_P256/P384/P521, ECC_SECG_P256K1 signing keys (MessageType RAW or DIGEST).
+// GetPublicKey, Sign and Verify with RSA, ECC_NIST_P256/P384/P521, ECC_SECG_P256K1 (RAW or DIGEST) and ML-DSA (RAW or EXTERNAL_MU) keys.
 // Differs: ECDSA is deterministic (RFC 6979); RSA key pairs are generated on first use (operations/rsa-keys.ts).
 import type { Call } from '../call.js';
 import { eccAlgorithm, eccPublicKeyDer, eccSign, eccVerify, isEccSpec, type EccSpec } from '../crypto/ecc.js';
@@ -7,6 +7,8 @@ import { currentMaterial, keyMetadata, type KeyRecord } from '../model/key.js';
 import { optBool, optString, optStringList, reqBlob, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
 import { rsaPublicKeyDer } from '../crypto/rsa.js';
+import { ed25519PublicKeyDer, ed25519Sign, ed25519Verify } from '../crypto/ed25519.js';
+import { isMlDsaSpec, mlDsaPublicKeyDer, mlDsaSign, mlDsaVerify, MU_LENGTH, type MlDsaSpec } from '../crypto/mldsa.js';
 import { isRsaSpec, rsaKeyOf, rsaSignMessage, rsaVerifyMessage } from './rsa-keys.js';
 
 export const SIGNING_ALGORITHMS = [
@@ -41,6 +43,36 @@ function signingKey(c: Call, req: Req, operation: 'Sign' | 'Verify') {
       key, alg,
       sign: () => rsaSignMessage(c, key, alg, message, isDigest),
       verify: (sig: Uint8Array) => rsaVerifyMessage(c, key, alg, message, isDigest, sig),
+    };
+  }
+  if (isMlDsaSpec(key.keySpec)) {
+    const spec: MlDsaSpec = key.keySpec;
+    // https://docs.aws.amazon.com/kms/latest/developerguide/mldsa.html: ML_DSA_SHAKE_256 with RAW or EXTERNAL_MU (wording ours).
+    if (alg !== 'ML_DSA_SHAKE_256') throw new InvalidKeyUsageException(`Algorithm ${alg} is incompatible with key spec ${spec}.`);
+    if (messageType === 'DIGEST') throw new ValidationException(`MessageType DIGEST is not supported for ${spec} keys; use RAW or EXTERNAL_MU.`);
+    const externalMu = messageType === 'EXTERNAL_MU';
+    if (externalMu && message.length !== MU_LENGTH) throw new ValidationException(`An EXTERNAL_MU message must be ${MU_LENGTH} bytes, got ${message.length}.`);
+    if (dryRun) throw new DryRunOperationException(DRY_RUN);
+    const seed = material(key);
+    return {
+      key, alg,
+      sign: () => mlDsaSign(spec, seed, message, externalMu, c.core.random.bytes(32)),
+      verify: (sig: Uint8Array) => mlDsaVerify(spec, seed, message, externalMu, sig),
+    };
+  }
+  if (key.keySpec === 'ECC_NIST_EDWARDS25519') {
+    // API_Sign: ED25519_SHA_512 requires MessageType RAW, ED25519_PH_SHA_512 requires DIGEST (a 64-byte SHA-512); wording ours.
+    if (alg !== 'ED25519_SHA_512' && alg !== 'ED25519_PH_SHA_512') throw new InvalidKeyUsageException(`Algorithm ${alg} is incompatible with key spec ${key.keySpec}.`);
+    const prehashed = alg === 'ED25519_PH_SHA_512';
+    if (prehashed && messageType !== 'DIGEST') throw new ValidationException('ED25519_PH_SHA_512 requires MessageType DIGEST.');
+    if (!prehashed && messageType !== 'RAW') throw new ValidationException('ED25519_SHA_512 requires MessageType RAW.');
+    if (prehashed && message.length !== 64) throw new ValidationException(`Digest is invalid length for algorithm ${alg}: expected 64 bytes, got ${message.length}.`);
+    if (dryRun) throw new DryRunOperationException(DRY_RUN);
+    const secret = material(key);
+    return {
+      key, alg,
+      sign: () => ed25519Sign(secret, message, prehashed),
+      verify: (sig: Uint8Array) => ed25519Verify(secret, message, prehashed, sig),
     };
   }
   if (!isEccSpec(key.keySpec)) {
@@ -89,6 +121,8 @@ register('GetPublicKey', true, (c: Call, req: Req) => {
   let publicKey: Uint8Array;
   if (isRsaSpec(key.keySpec)) publicKey = rsaPublicKeyDer(rsaKeyOf(c, key));
   else if (isEccSpec(key.keySpec)) publicKey = eccPublicKeyDer(key.keySpec, material(key));
+  else if (isMlDsaSpec(key.keySpec)) publicKey = mlDsaPublicKeyDer(key.keySpec, material(key));
+  else if (key.keySpec === 'ECC_NIST_EDWARDS25519') publicKey = ed25519PublicKeyDer(material(key));
   else throw new UnsupportedOperationException(`Public keys of ${key.keySpec} keys are not simulated.`);
   const md = keyMetadata(key);
   const out: Record<string, unknown> = {

@@ -3,11 +3,14 @@
 import type { Call } from '../call.js';
 import { openBlob, readHeader, sealBlob } from '../crypto/blob.js';
 import { NONCE_LENGTH } from '../crypto/aes-gcm.js';
-import { AccessDeniedException, DryRunOperationException, IncorrectKeyException, InvalidCiphertextException, InvalidKeyUsageException, UnsupportedOperationException, ValidationException } from '../errors.js';
+import {
+  AccessDeniedException, DryRunOperationException, IncorrectKeyException, InvalidCiphertextException, InvalidKeyUsageException,
+  UnsupportedOperationException, ValidationException, CustomKeyStoreNotFoundException } from '../errors.js';
 import { currentMaterial, type KeyRecord } from '../model/key.js';
 import type { KeyMaterial } from '../model/key-material.js';
 import { optBool, optInt, optString, optStringList, optStringMap, reqBlob, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
+import { customKeyStoreNotFoundMessage } from './custom-key-stores.js';
 import { relatedIn } from './multi-region.js';
 import { isRsaSpec, rsaDecrypt, rsaEncrypt } from './rsa-keys.js';
 
@@ -168,7 +171,8 @@ register('GenerateDataKey', true, (c, req) => dataKey(c, req, true));
 register('GenerateDataKeyWithoutPlaintext', true, (c, req) => dataKey(c, req, false));
 
 register('GenerateRandom', true, (c: Call, req: Req) => {
-  if (req.CustomKeyStoreId !== undefined) throw new UnsupportedOperationException('Custom key stores are not available in this simulator.');
+  // The account has no custom key store (custom-key-stores.ts).
+  if (req.CustomKeyStoreId !== undefined) throw new CustomKeyStoreNotFoundException(customKeyStoreNotFoundMessage(req.CustomKeyStoreId));
   if (req.Recipient !== undefined) throw new UnsupportedOperationException('Recipient (Nitro Enclaves attestation) is not simulated.');
   const n = optInt(req, 'NumberOfBytes', 1, 1024);
   if (n === undefined) throw new ValidationException('NumberOfBytes is required.');

@@ -11,8 +11,8 @@ import { DryRunOperationException, InvalidKeyUsageException, UnsupportedOperatio
 import { currentMaterial } from '../model/key.js';
 import { optBool, optStringList, optStringMap, reqString, type Req } from '../validate.js';
 import { register } from './registry.js';
+import { DATA_KEY_PAIR_SPECS } from '../model/enums.js';
 
-const KEY_PAIR_SPECS = ['RSA_2048', 'RSA_3072', 'RSA_4096', 'ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521', 'ECC_SECG_P256K1', 'SM2'] as const;
 const cat = (...parts: Uint8Array[]) => new Uint8Array(parts.flatMap((p) => [...p]));
 
 /** The AlgorithmIdentifier inside a SubjectPublicKeyInfo (its first element). */
@@ -40,7 +40,7 @@ function keyPair(c: Call, spec: string): { pub: Uint8Array; pkcs8: Uint8Array } 
 
 function dataKeyPair(c: Call, req: Req, withPlaintext: boolean): Record<string, unknown> {
   const keyId = reqString(req, 'KeyId', { max: 2048 });
-  const spec = reqString(req, 'KeyPairSpec', { enum: KEY_PAIR_SPECS });
+  const spec = reqString(req, 'KeyPairSpec', { enum: DATA_KEY_PAIR_SPECS });
   const ctx = optStringMap(req, 'EncryptionContext');
   const grantTokens = optStringList(req, 'GrantTokens', { max: 10 });
   const dryRun = optBool(req, 'DryRun') ?? false;

@@ -9,6 +9,7 @@ import { hexFrom } from '../../aws/ports.js';
 import type { GrantRecord } from '../../aws/access.js';
 import { optBool, optString, optStringList, paging, reqString, required, type Req } from '../validate.js';
 import { register } from './registry.js';
+import { checkConstraintsFit, checkGrantOperations, readConstraints } from '../model/grant-rules.js';
 
 export const GRANT_OPERATIONS = [
   'Decrypt', 'Encrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'ReEncryptFrom', 'ReEncryptTo', 'Sign', 'Verify',
@@ -18,28 +19,15 @@ export const GRANT_OPERATIONS = [
 export const MAX_GRANTS_PER_KEY = 50_000;
 const DRY_RUN = 'The request would have succeeded, but the DryRun option is set.';
 
-type Constraints = NonNullable<GrantRecord['Constraints']>;
-
-function readConstraints(req: Req): Constraints | undefined {
-  const v = req.Constraints;
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'object' || Array.isArray(v)) throw new ValidationException('Constraints must be a structure.');
-  const out: Constraints = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-    if (k !== 'EncryptionContextEquals' && k !== 'EncryptionContextSubset') throw new ValidationException(`Unknown grant constraint ${k}.`);
-    if (!x || typeof x !== 'object' || Object.values(x).some((s) => typeof s !== 'string')) throw new ValidationException(`${k} must be a map of strings.`);
-    out[k] = { ...(x as Record<string, string>) };
-  }
-  return out;
-}
-
 /** The grant API view (ListGrants shape) without the simulator's bookkeeping. */
 export function grantView(g: GrantRecord): Record<string, unknown> {
   const out: Record<string, unknown> = { KeyId: g.KeyId, GrantId: g.GrantId };
   if (g.Name !== undefined) out.Name = g.Name;
   out.CreationDate = new Date(g.CreationDate);
-  out.GranteePrincipal = g.GranteePrincipal;
+  if (g.GranteePrincipal) out.GranteePrincipal = g.GranteePrincipal;
+  if (g.GranteeServicePrincipal !== undefined) out.GranteeServicePrincipal = g.GranteeServicePrincipal;
   if (g.RetiringPrincipal !== undefined) out.RetiringPrincipal = g.RetiringPrincipal;
+  if (g.RetiringServicePrincipal !== undefined) out.RetiringServicePrincipal = g.RetiringServicePrincipal;
   out.IssuingAccount = g.IssuingAccount;
   out.Operations = [...g.Operations];
   if (g.Constraints) out.Constraints = JSON.parse(JSON.stringify(g.Constraints));
@@ -48,31 +36,64 @@ export function grantView(g: GrantRecord): Record<string, unknown> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** An AWS service principal such as dynamodb.amazonaws.com (pattern ours; the model bounds it to 1–256 characters). */
+const SERVICE_PRINCIPAL = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/;
+
+function newToken(c: Call): string {
+  return Buffer.from(c.core.random.bytes(96)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+// https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateGrant.html ; service principals and SourceArn since
+// 6 March 2026 (https://docs.aws.amazon.com/kms/latest/developerguide/create-grant-overview.html).
 register('CreateGrant', false, (c: Call, req: Req) => {
   const keyId = reqString(req, 'KeyId', { max: 2048 });
-  const grantee = reqString(req, 'GranteePrincipal', { max: 256 });
+  const grantee = optString(req, 'GranteePrincipal', { min: 1, max: 256 });
+  const granteeService = optString(req, 'GranteeServicePrincipal', { min: 1, max: 256, pattern: SERVICE_PRINCIPAL });
   const retiring = optString(req, 'RetiringPrincipal', { min: 1, max: 256 });
+  const retiringService = optString(req, 'RetiringServicePrincipal', { min: 1, max: 256, pattern: SERVICE_PRINCIPAL });
   const operations = required(optStringList(req, 'Operations', { min: 1, itemEnum: GRANT_OPERATIONS }), 'Operations');
-  const constraints = readConstraints(req);
+  const constraints = readConstraints(req.Constraints);
   const grantTokens = optStringList(req, 'GrantTokens', { max: 10 });
   const name = optString(req, 'Name', { min: 1, max: 256, pattern: /^[a-zA-Z0-9:/_-]+$/ });
   const dryRun = optBool(req, 'DryRun') ?? false;
+  // Wording ours for these rules (documented, but AWS's messages are not).
+  if ((grantee === undefined) === (granteeService === undefined)) throw new ValidationException('Specify either GranteePrincipal or GranteeServicePrincipal, but not both.');
+  if (retiring !== undefined && retiringService !== undefined) throw new ValidationException('Specify either RetiringPrincipal or RetiringServicePrincipal, but not both.');
+  if (granteeService !== undefined) {
+    if (!constraints?.SourceArn) throw new ValidationException('A grant for a GranteeServicePrincipal requires a SourceArn grant constraint.');
+    if (retiring === undefined && retiringService === undefined) throw new ValidationException('A grant for a GranteeServicePrincipal requires a RetiringPrincipal or a RetiringServicePrincipal.');
+  }
+  const constraintType = constraints ? Object.keys(constraints).filter((k) => k !== 'SourceArn')[0] : undefined;
   const key = c.key(keyId, {
     crossAccount: true,
     grantTokens,
     context: {
       'kms:GrantOperations': operations,
       'kms:GranteePrincipal': grantee,
+      'kms:GranteeServicePrincipal': granteeService,
       'kms:RetiringPrincipal': retiring,
-      'kms:GrantConstraintType': constraints ? Object.keys(constraints)[0] : undefined,
+      'kms:RetiringServicePrincipal': retiringService,
+      'kms:GrantConstraintType': constraintType,
+      'kms:GrantConstraintSourceArn': constraints?.SourceArn,
       'kms:GrantIsForAWSResource': c.caller.isForAwsResource ?? false,
     },
   });
-  if (dryRun) throw new DryRunOperationException(DRY_RUN);
   const uniqueOps = [...new Set(operations)];
+  checkGrantOperations(key, uniqueOps);
+  checkConstraintsFit(key, constraints);
+  if (dryRun) throw new DryRunOperationException(DRY_RUN);
   if (name !== undefined) {
-    const twin = key.grants.find((g) => g.Name === name && g.GranteePrincipal === grantee && g.RetiringPrincipal === retiring && same(g.Operations, uniqueOps) && same(g.Constraints, constraints));
-    if (twin) return { GrantToken: twin.token, GrantId: twin.GrantId };
+    // A retry (same Name and properties) returns the same grant ID with a new grant token; both tokens stay valid.
+    const twin = key.grants.find(
+      (g) => g.Name === name && g.GranteePrincipal === (grantee ?? '') && g.GranteeServicePrincipal === granteeService &&
+        g.RetiringPrincipal === retiring && g.RetiringServicePrincipal === retiringService && same(g.Operations, uniqueOps) && same(g.Constraints, constraints),
+    );
+    if (twin) {
+      const token = newToken(c);
+      twin.retryTokens = [...(twin.retryTokens ?? []), token];
+      c.responseElements = { grantId: twin.GrantId, keyId: key.arn };
+      return { GrantToken: token, GrantId: twin.GrantId };
+    }
   }
   if (key.grants.length >= MAX_GRANTS_PER_KEY) throw new LimitExceededException(`A KMS key can have at most ${MAX_GRANTS_PER_KEY} grants.`);
   const now = c.now();
@@ -80,14 +101,16 @@ register('CreateGrant', false, (c: Call, req: Req) => {
     KeyId: key.arn,
     GrantId: hexFrom(c.core.random, 32),
     CreationDate: now,
-    GranteePrincipal: grantee,
+    GranteePrincipal: grantee ?? '',
     IssuingAccount: rootArn(c.caller.accountId),
     Operations: uniqueOps,
-    token: Buffer.from(c.core.random.bytes(96)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+    token: newToken(c),
     effectiveAt: now + c.core.settings.grantPropagationMs,
   };
   if (name !== undefined) grant.Name = name;
+  if (granteeService !== undefined) grant.GranteeServicePrincipal = granteeService;
   if (retiring !== undefined) grant.RetiringPrincipal = retiring;
+  if (retiringService !== undefined) grant.RetiringServicePrincipal = retiringService;
   if (constraints) grant.Constraints = constraints;
   key.grants.push(grant);
   c.responseElements = { grantId: grant.GrantId, keyId: key.arn };
@@ -106,13 +129,16 @@ register('ListGrants', true, (c: Call, req: Req) => {
 });
 
 register('ListRetirableGrants', true, (c: Call, req: Req) => {
-  const retiring = reqString(req, 'RetiringPrincipal', { max: 256 });
+  // RetiringPrincipal or (since March 2026) RetiringServicePrincipal, not both (wording ours).
+  const retiring = optString(req, 'RetiringPrincipal', { min: 1, max: 256 });
+  const retiringService = optString(req, 'RetiringServicePrincipal', { min: 1, max: 256, pattern: SERVICE_PRINCIPAL });
+  if ((retiring === undefined) === (retiringService === undefined)) throw new ValidationException('Specify either RetiringPrincipal or RetiringServicePrincipal, but not both.');
   const { limit, marker } = paging(req, 100, 50);
   c.authorize('kms:ListRetirableGrants', undefined);
   const grants: GrantRecord[] = [];
   for (const k of c.core.store.keys.values()) {
     if (k.region !== c.caller.region) continue;
-    for (const g of k.grants) if (g.RetiringPrincipal === retiring) grants.push(g);
+    for (const g of k.grants) if (retiring !== undefined ? g.RetiringPrincipal === retiring : g.RetiringServicePrincipal === retiringService) grants.push(g);
   }
   const p = page(grants, limit, marker, invalidMarker);
   return { Grants: p.items.map(grantView), ...pageFields(p) };
@@ -127,7 +153,7 @@ function callerIs(c: Call, principal: string | undefined): boolean {
 
 function findByToken(c: Call, token: string): { key: KeyRecord; grant: GrantRecord } {
   for (const key of c.core.store.keys.values()) {
-    const grant = key.grants.find((g) => g.token === token);
+    const grant = key.grants.find((g) => g.token === token || (g.retryTokens ?? []).includes(token));
     if (grant) return { key, grant };
   }
   throw new InvalidGrantTokenException('The grant token is not valid.');

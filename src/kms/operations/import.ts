@@ -27,10 +27,12 @@ function external(key: KeyRecord): ImportState {
 
 register('GetParametersForImport', false, (c: Call, req: Req) => {
   const keyId = reqString(req, 'KeyId', { max: 2048 });
-  const alg = reqString(req, 'WrappingAlgorithm', { enum: WRAPPING_ALGORITHMS });
+  const alg = reqString(req, 'WrappingAlgorithm', { enum: ['RSAES_PKCS1_V1_5', ...WRAPPING_ALGORITHMS] });
   const spec = reqString(req, 'WrappingKeySpec', { enum: WRAPPING_KEY_SPECS });
   const key = c.key(keyId);
   const imp = external(key);
+  // RSAES_PKCS1_V1_5 is still in the model's enum, but AWS ended its support on 1 October 2023 (wording ours).
+  if (alg === 'RSAES_PKCS1_V1_5') throw new ValidationException('The RSAES_PKCS1_V1_5 wrapping algorithm is no longer supported; use RSAES_OAEP_SHA_256 or RSA_AES_KEY_WRAP_SHA_256.');
   if (alg === 'SM2PKE' || spec === 'SM2') throw new UnsupportedOperationException('SM2 wrapping keys are only available in China Regions.');
   if (alg === 'RSA_AES_KEY_WRAP_SHA_1' || alg === 'RSA_AES_KEY_WRAP_SHA_256' || alg === 'RSAES_OAEP_SHA_1' || alg === 'RSAES_OAEP_SHA_256') {
     // Every RSA wrapping algorithm works with symmetric key material.

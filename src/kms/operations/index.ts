@@ -13,4 +13,7 @@ import './mac.js';
 import './import.js';
 import './multi-region.js';
 import './data-key-pair.js';
+import './custom-key-stores.js';
+import './last-usage.js';
+import './key-agreement.js';
 export { OPERATIONS } from './registry.js';

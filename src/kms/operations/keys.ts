@@ -1,8 +1,10 @@
 // CreateKey, DescribeKey, ListKeys, UpdateKeyDescription, EnableKey, DisableKey as the KMS API reference defines them.
 // Differs: non-symmetric key specs are recorded without key material; custom key store origins are refused.
 import type { Call } from '../call.js';
-import { LimitExceededException, MalformedPolicyDocumentException, UnsupportedOperationException, ValidationException, invalidMarker } from '../errors.js';
+import { CustomKeyStoreNotFoundException, LimitExceededException, MalformedPolicyDocumentException, UnsupportedOperationException, ValidationException, invalidMarker } from '../errors.js';
+import { customKeyStoreNotFoundMessage } from './custom-key-stores.js';
 import { KEY_SPEC_USAGES, keyMetadata, type KeyUsage, type Origin } from '../model/key.js';
+import { CHINA_ONLY_SPECS, CHINA_REGIONS, CUSTOMER_MASTER_KEY_SPECS, KEY_SPECS, KEY_USAGE_TYPES, ORIGIN_TYPES } from '../model/enums.js';
 import { page, pageFields } from '../../aws/paging.js';
 import { requestParametersOf } from '../../aws/request-parameters.js';
 import { optBool, optString, optStringList, paging, reqString, type Req } from '../validate.js';
@@ -10,8 +12,6 @@ import { register } from './registry.js';
 import { readTags, tagContext } from './tags.js';
 
 export const MAX_POLICY_BYTES = 32_768;
-const KEY_USAGES = ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC', 'KEY_AGREEMENT'] as const;
-const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;
 
 /** The policy checks shared by CreateKey and PutKeyPolicy: size, syntax (the decision's validator), lockout safety. */
 export function checkNewPolicy(c: Call, policy: string, key: Parameters<Call['core']['decide']>[1], bypass: boolean, accountId: string): void {
@@ -26,25 +26,36 @@ export function checkNewPolicy(c: Call, policy: string, key: Parameters<Call['co
   }
 }
 
+// https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
 register('CreateKey', false, (c: Call, req: Req) => {
   const description = optString(req, 'Description', { max: 8192 }) ?? '';
-  const usageIn = optString(req, 'KeyUsage', { enum: KEY_USAGES }) as KeyUsage | undefined;
-  const specIn = optString(req, 'KeySpec', { enum: Object.keys(KEY_SPEC_USAGES) });
-  const legacySpec = optString(req, 'CustomerMasterKeySpec', { enum: Object.keys(KEY_SPEC_USAGES) });
-  if (specIn && legacySpec) throw new ValidationException('You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.');
-  const keySpec = specIn ?? legacySpec ?? 'SYMMETRIC_DEFAULT';
-  const origin = (optString(req, 'Origin', { enum: ORIGINS }) ?? 'AWS_KMS') as Origin;
+  const usageIn = optString(req, 'KeyUsage', { enum: KEY_USAGE_TYPES }) as KeyUsage | undefined;
+  const legacySpec = optString(req, 'CustomerMasterKeySpec', { enum: CUSTOMER_MASTER_KEY_SPECS });
+  const specIn = optString(req, 'KeySpec', { enum: KEY_SPECS });
+  const origin = (optString(req, 'Origin', { enum: ORIGIN_TYPES }) ?? 'AWS_KMS') as Origin;
+  optString(req, 'CustomKeyStoreId', { min: 1, max: 64 });
+  optString(req, 'XksKeyId', { min: 1, max: 128, pattern: /^[a-zA-Z0-9-_.]+$/ });
   const policyIn = optString(req, 'Policy', { min: 1, max: 131_072 });
   const bypass = optBool(req, 'BypassPolicyLockoutSafetyCheck') ?? false;
   const multiRegion = optBool(req, 'MultiRegion') ?? false;
   const tags = readTags(req) ?? [];
-  const allowed = KEY_SPEC_USAGES[keySpec];
-  const keyUsage = usageIn ?? allowed[0];
-  if (!allowed.includes(keyUsage)) {
-    throw new ValidationException(`You cannot create a KMS key with a KeyUsage of ${keyUsage} and a KeySpec of ${keySpec}.`);
+  if (specIn && legacySpec) throw new ValidationException('You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.');
+  const keySpec = specIn ?? legacySpec ?? 'SYMMETRIC_DEFAULT';
+  // "This parameter is optional when you are creating a symmetric encryption KMS key; otherwise, it is required."
+  if (usageIn === undefined && keySpec !== 'SYMMETRIC_DEFAULT') {
+    throw new ValidationException('You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.');
+  }
+  const keyUsage = usageIn ?? 'ENCRYPT_DECRYPT';
+  if (!KEY_SPEC_USAGES[keySpec].includes(keyUsage)) throw new ValidationException(`KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}`);
+  if (CHINA_ONLY_SPECS.has(keySpec) && !CHINA_REGIONS.has(c.caller.region)) {
+    throw new UnsupportedOperationException(`KeySpec ${keySpec} is not supported in this Region`);
   }
   if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || req.CustomKeyStoreId !== undefined) {
-    throw new UnsupportedOperationException('Custom key stores are not available in this simulator.');
+    // The account has no custom key store (custom-key-stores.ts): AWS answers a missing store with CustomKeyStoreNotFoundException.
+    throw new CustomKeyStoreNotFoundException(customKeyStoreNotFoundMessage(req.CustomKeyStoreId));
+  }
+  if (multiRegion && origin !== 'AWS_KMS' && origin !== 'EXTERNAL') {
+    throw new UnsupportedOperationException('Multi-Region keys are not supported in custom key stores.');
   }
   const accountId = c.caller.accountId;
   c.authorize('kms:CreateKey', undefined, {

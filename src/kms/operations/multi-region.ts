@@ -1,6 +1,6 @@
 // ReplicateKey and UpdatePrimaryRegion for multi-Region keys (mrk-...): replicas share the key id and key material,
-// but policy, grants, aliases, tags, description and state are their own. Differs: Creating/Updating are instantaneous
-// (the replica is Enabled at once); only kms:ReplicateKey on the primary is authorized (AWS also checks kms:CreateKey in the replica Region).
+// but policy, grants, aliases, tags, description and state are their own. Differs: a new replica is Creating (as ReplicateKey
+// returns it) and Updating lasts for the call only: both settle at the next request; only kms:ReplicateKey on the primary is authorized.
 import { keyArn } from '../arn.js';
 import type { Call } from '../call.js';
 import type { EngineCore } from '../core.js';
@@ -96,6 +96,10 @@ register('ReplicateKey', false, (c: Call, req: Req) => {
   };
   delete replica.deletionDate;
   delete replica.pendingWindowInDays;
+  delete replica.lastUsage;
+  // AWS returns the new replica in the Creating state; it leaves it when KMS has finished (here: at the next request).
+  replica.settle = { at, state: replica.state };
+  replica.state = 'Creating';
   if (policyIn !== undefined) checkNewPolicy(c, policyIn, replica, bypass, primary.accountId);
   c.core.store.addKey(replica);
   const all = relatedKeys(c.core.store, primary);
@@ -120,6 +124,12 @@ register('UpdatePrimaryRegion', false, (c: Call, req: Req) => {
   // The rotation schedule moves with the primary role.
   target.rotation = { ...key.rotation };
   key.rotation = { enabled: false, onDemandCount: key.rotation.onDemandCount };
+  // Both keys are Updating while the primary role moves (AWS: a few seconds; here until the next request).
+  const at = c.now();
+  for (const k of [key, target]) {
+    k.settle = { at, state: k.state };
+    k.state = 'Updating';
+  }
   c.core.changed();
   return {};
 });
