@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PURE = ['src/kms', 'src/policy', 'src/iam', 'src/awscli', 'src/labs', 'src/quiz', 'src/notes'];
+const PURE = ['src/kms', 'src/policy', 'src/iam', 'src/awscli', 'src/labs', 'src/quiz', 'src/notes', 'src/text'];
 
 function tsFiles(dir: string): string[] {
   const out: string[] = [];

@@ -4,6 +4,7 @@ import type { ContentError } from '../errors.js';
 import { EXAM_TIPS, LAB_IDS, TOPICS } from '../quiz/taxonomy.js';
 import { readCheck } from './parse-checks.js';
 import { Reader } from './reader.js';
+import { advanceProblem, CLOCK_LIMITS_TEXT, parseClockDate, parseDuration } from '../text/duration.js';
 import type { Lab, LabQuestion, Pitfall, Setup, SetupKey, SetupPrincipal, Step, Variant } from './types.js';
 
 const TOP = ['id', 'title', 'tips', 'topics', 'level', 'summary', 'setup', 'variants', 'steps', 'questions', 'pitfalls'];
@@ -74,8 +75,9 @@ function readSetup(r: Reader, node: Node | undefined, where: string, full: boole
   const s = emptySetup();
   const start = r.str(m, 'start', where, false);
   if (start !== undefined) {
-    if (Number.isNaN(Date.parse(start))) r.at(r.child(m, 'start'), `${where}: "start" must be an ISO date-time, got "${start}"`);
-    else s.start = Date.parse(start);
+    const t = parseClockDate(start);
+    if (!t.ok) r.at(r.child(m, 'start'), `${where}: "start" must be an ISO date-time within the years 1970 to 9999, got "${start}"`);
+    else s.start = t.value;
   }
   const profNode = r.child(m, 'profiles');
   if (profNode) {
@@ -108,6 +110,11 @@ function readSetup(r: Reader, node: Node | undefined, where: string, full: boole
     if (hm) s.history.push({ profile: r.str(hm, 'profile', 'history') ?? '', line: r.str(hm, 'line', 'history') ?? '' });
   }
   s.advance = r.str(m, 'advance', where, false);
+  if (s.advance !== undefined) {
+    const d = parseDuration(s.advance);
+    const problem = !d.ok ? d.problem : advanceProblem(s.start, d.value);
+    if (problem) r.at(r.child(m, 'advance'), `${where}: "advance": ${problem} (${CLOCK_LIMITS_TEXT})`);
+  }
   const tn = r.child(m, 'throttling');
   if (tn) {
     const tm = r.map(tn, `${where} throttling`, ['symmetricPerSecond', 'rsaPerSecond', 'eccPerSecond', 'burstSeconds', 'perOperation']);

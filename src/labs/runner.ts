@@ -8,7 +8,8 @@ import { CliConfigError, parseAwsArgs, splitCommandLine, type GlobalOptions } fr
 import { Simulator, runAws } from '../sim/simulator.js';
 import type { Caller } from '../kms/types.js';
 import { evaluate, loggableRequest, type CheckContext } from './checks.js';
-import { buildWorld, effectiveSetup, expandVars, parseDuration } from './setup.js';
+import { buildWorld, effectiveSetup, expandVars } from './setup.js';
+import { advanceProblem, CLOCK_LIMITS_TEXT, parseDuration } from '../text/duration.js';
 import type { Lab, Step, Variant } from './types.js';
 import { META_HELP, renderStatus, renderStep, renderSteps } from './render.js';
 import { wrapCommand } from './wrap-command.js';
@@ -160,9 +161,13 @@ export class LabRun {
       case 'vars':
         return { text: Object.entries(this.p.vars).map(([k, v]) => `$${k} = ${v}`).join('\n') + `\nFiles: ${Object.keys(this.p.files).join(', ') || 'none'}\n`, completed: [] };
       case 'clock': {
-        const ms = rest[0] === 'advance' && rest[1] ? parseDuration(rest[1]) : undefined;
-        if (ms === undefined) return { text: 'usage: clock advance <n>d|h|m|s (for example: clock advance 8d)\n', exitCode: 2, completed: [] };
-        this.engine.advance(ms);
+        const usage = `usage: clock advance <n>d|h|m|s (for example: clock advance 8d; ${CLOCK_LIMITS_TEXT})\n`;
+        if (rest[0] !== 'advance' || !rest[1] || rest.length > 2) return { text: usage, exitCode: 2, completed: [] };
+        const d = parseDuration(rest[1]);
+        if (!d.ok) return { text: `clock advance: ${d.problem}\n${usage}`, exitCode: 2, completed: [] };
+        const problem = advanceProblem(this.engine.now(), d.value);
+        if (problem) return { text: `clock advance: ${problem}\n`, exitCode: 2, completed: [] };
+        this.engine.advance(d.value);
         const done = this.advance();
         return { text: `Simulated time is now ${new Date(this.engine.now()).toISOString()}.\n${this.afterCommand(done)}`, completed: done };
       }
