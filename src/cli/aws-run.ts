@@ -3,13 +3,14 @@
 import type { CliDeps } from './io.js';
 
 export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<number> {
-  const { openSandbox, readParamFile } = await import('../storage/sandbox.js');
+  const { openSandbox } = await import('../storage/sandbox.js');
+  const { paramFileReader } = await import('./param-file.js');
   const { runAws } = await import('../sim/simulator.js');
   const sandbox = openSandbox(deps);
   for (const w of sandbox.warnings) deps.stderr.write(`${w}\n`);
   const result = await runAws(sandbox.sim, argv.length ? argv : ['help'], (g) => sandbox.callerFor(g.profile, g.region), {
     cwd: deps.cwd,
-    readFile: (path) => readParamFile(path, deps.env),
+    readFile: paramFileReader(deps.env, deps.cwd),
   });
   if (result.exitCode === 0 || result.exitCode === 254) sandbox.save();
   deps.stdout.write(result.stdout);

@@ -1,6 +1,7 @@
 // The lab command's work: list, run a script or piped lines, solve, or hand over to the interactive shell.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { paramFileReader } from './param-file.js';
 import { createInterface } from 'node:readline';
 import { closest } from '../awscli/suggest.js';
 import { UsageError } from '../errors.js';
@@ -30,7 +31,7 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
   if (opts.variant && !lab.variants.some((v) => v.id === opts.variant))
     throw new UsageError(`--variant: lab ${lab.id} has ${lab.variants.length ? `the variants ${lab.variants.map((v) => v.id).join(', ')}` : 'no variants'}`);
   const path = labSavePath(deps.env, lab.id);
-  const io = { wallNow: () => deps.now(), readFile: (p: string) => new Uint8Array(readFileSync(resolve(deps.cwd, p))) };
+  const io = { wallNow: () => deps.now(), readFile: paramFileReader(deps.env, deps.cwd) };
   let run: LabRun | undefined;
   if (!opts.restart && !opts.solve) {
     const saved = readLabSave(path, deps.now());

@@ -251,10 +251,10 @@ export class LabRun {
     const expanded = expandVars(raw, this.p.vars);
     const redirect = /\s*(\|\s*base64\s+(?:--decode|-d)\s*)?>\s*(\S+)\s*$/.exec(expanded);
     const line = redirect ? expanded.slice(0, redirect.index) : expanded;
-    const readFile = (path: string): Uint8Array => {
+    const readFile = (path: string, maxBytes?: number): Uint8Array => {
       const name = path.replace(/^\.\//, '');
       if (name in this.p.files) return new Uint8Array(Buffer.from(this.p.files[name], 'base64'));
-      if (this.io.readFile) return this.io.readFile(path);
+      if (this.io.readFile) return this.io.readFile(path, maxBytes);
       throw new Error(`no such file: ${path}`);
     };
     let words: string[] = [];
