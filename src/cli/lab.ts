@@ -16,7 +16,8 @@ import { fit } from '../quiz/text.js';
 
 export async function labCommand(id: string | undefined, opts: LabOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
-  const { labs, errors } = loadLabs(join(deps.packageRoot, 'labs'));
+  const { labs, errors, warnings } = loadLabs(join(deps.packageRoot, 'labs'));
+  for (const w of warnings) deps.stderr.write(`${w}\n`);
   // A broken lab file blocks only itself: the others stay usable, and the problem is reported.
   const own = id ? errors.find((e) => e.file.replace(/^.*[\\/]/, '') === `${id}.yaml`) : undefined;
   if (own) throw own;

@@ -18,7 +18,8 @@ export function register(program: Command, ctx: ProgramContext): void {
     .argument('[paths...]', 'bank files or folders')
     .action(async (paths: string[]) => {
       const { loadBanks } = await import('../../storage/banks.js');
-      const { questions, errors } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
+      const { questions, errors, warnings } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
+      for (const w of warnings) ctx.deps.stderr.write(`${w}\n`);
       for (const e of errors) ctx.deps.stderr.write(`${e.message}\n`);
       if (errors.length) {
         ctx.deps.stderr.write(`${errors.length} problem${errors.length === 1 ? '' : 's'} found (${questions.length} valid questions).\n`);
@@ -34,7 +35,8 @@ export function register(program: Command, ctx: ProgramContext): void {
       const { loadBanks } = await import('../../storage/banks.js');
       const { coverage, MIN_PER_ITEM } = await import('../../quiz/coverage.js');
       const { barChart } = await import('../render/charts.js');
-      const { questions, errors } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
+      const { questions, errors, warnings } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
+      for (const w of warnings) ctx.deps.stderr.write(`${w}\n`);
       if (errors.length) ctx.deps.stderr.write(`kms-study: warning: ${errors.length} problem(s) in the banks (run kms-study bank lint); counting the ${questions.length} valid questions\n`);
       const c = coverage(questions);
       const { loadNotes } = await import('../../storage/notes.js');
