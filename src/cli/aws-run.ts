@@ -1,6 +1,7 @@
 // One `kms-study aws ...` call against the persistent sandbox. Used by the commander command and by the
 // start-up fast path in bin.ts, which skips loading the rest of the CLI for `aws` lines.
 import type { CliDeps } from './io.js';
+import { escapeControls } from '../text/terminal.js';
 
 export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<number> {
   const { openSandbox } = await import('../storage/sandbox.js');
@@ -13,7 +14,8 @@ export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<numb
     readFile: paramFileReader(deps.env, deps.cwd),
   });
   if (result.exitCode === 0 || result.exitCode === 254) sandbox.save();
-  deps.stdout.write(result.stdout);
-  deps.stderr.write(result.stderr);
+  // Key ids, descriptions and tag values can carry control characters: never write them raw.
+  deps.stdout.write(escapeControls(result.stdout));
+  deps.stderr.write(escapeControls(result.stderr));
   return result.exitCode;
 }

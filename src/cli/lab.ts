@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { paramFileReader } from './param-file.js';
+import { escapeControls } from '../text/terminal.js';
 import { createInterface } from 'node:readline';
 import { closest } from '../awscli/suggest.js';
 import { UsageError } from '../errors.js';
@@ -17,12 +18,12 @@ import { fit } from '../quiz/text.js';
 export async function labCommand(id: string | undefined, opts: LabOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
   const { labs, errors, warnings } = loadLabs(join(deps.packageRoot, 'labs'));
-  for (const w of warnings) deps.stderr.write(`${w}\n`);
+  for (const w of warnings) deps.stderr.write(`${escapeControls(w)}\n`);
   // A broken lab file blocks only itself: the others stay usable, and the problem is reported.
   const own = id ? errors.find((e) => e.file.replace(/^.*[\\/]/, '') === `${id}.yaml`) : undefined;
   if (own) throw own;
   const broken = [...new Set(errors.map((e) => e.file))];
-  for (const f of broken) deps.stderr.write(`kms-study: skipping lab file ${errors.find((e) => e.file === f)!.message}\n`);
+  for (const f of broken) deps.stderr.write(`kms-study: skipping lab file ${escapeControls(errors.find((e) => e.file === f)!.message)}\n`);
   if (!id) return listLabs(labs, opts, ctx);
   const lab = labs.find((l) => l.id === id);
   if (!lab) {
@@ -95,7 +96,7 @@ export class LabSession {
 
   colourise(text: string): string {
     const c = this.colour;
-    return this.wrap(text)
+    return this.wrap(escapeControls(text))
       .split('\n')
       .map((l) => (/^\s*✓/.test(l) || /^★/.test(l) ? c.green(l) : /^\s*✗/.test(l) ? c.red(l) : /^Step \d+ of/.test(l) ? c.bold.cyan(l) : /^Hint/.test(l) ? c.yellow(l) : l))
       .join('\n');

@@ -7,6 +7,7 @@ import { KmsException } from '../kms/errors.js';
 import type { CliDeps } from './io.js';
 import { ExitCode } from './io.js';
 import { VERSION } from './version.js';
+import { escapeControls } from '../text/terminal.js';
 import { register as registerQuiz } from './commands/quiz.js';
 import { register as registerStats } from './commands/stats.js';
 import { register as registerBank } from './commands/bank.js';
@@ -38,7 +39,7 @@ export function createProgram(deps: CliDeps, exit = new ExitCode()): { program: 
     .exitOverride()
     .configureOutput({
       writeOut: (s) => deps.stdout.write(s),
-      writeErr: (s) => deps.stderr.write(s),
+      writeErr: (s) => deps.stderr.write(escapeControls(s)),
     });
   registerQuiz(program, ctx);
   registerStats(program, ctx);
@@ -64,7 +65,8 @@ export async function run(argv: string[], deps: CliDeps): Promise<number> {
 }
 
 export function reportError(err: unknown, ctx: ProgramContext): number {
-  const { stderr } = ctx.deps;
+  // Error lines echo input (file names, values, YAML content): control characters are escaped.
+  const stderr = { write: (s: string) => ctx.deps.stderr.write(escapeControls(s)) };
   if (err instanceof CommanderError) {
     // help and version exit 0; commander already printed its message.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;

@@ -10,6 +10,7 @@ import type { Caller } from '../kms/types.js';
 import { evaluate, loggableRequest, type CheckContext } from './checks.js';
 import { buildWorld, effectiveSetup, expandVars } from './setup.js';
 import { advanceProblem, CLOCK_LIMITS_TEXT, parseDuration } from '../text/duration.js';
+import { escapeControls } from '../text/terminal.js';
 import type { Lab, Step, Variant } from './types.js';
 import { META_HELP, renderStatus, renderStep, renderSteps } from './render.js';
 import { wrapCommand } from './wrap-command.js';
@@ -266,11 +267,11 @@ export class LabRun {
       parsed = undefined;
     }
     const r = await runAws(this.sim, words.slice(1), (g) => this.callerFor(profile, g), { readFile, cwd: '.' });
-    let text = r.stdout + r.stderr;
+    let text = escapeControls(r.stdout + r.stderr);
     if (redirect && r.exitCode === 0) {
       const out = r.stdout.trim();
       this.p.files[redirect[2]] = redirect[1] ? out : b64(new TextEncoder().encode(r.stdout));
-      text = `(saved to ${redirect[2]}; use fileb://${redirect[2]})\n` + r.stderr;
+      text = `(saved to ${redirect[2]}; use fileb://${redirect[2]})\n` + escapeControls(r.stderr);
     }
     if (log && parsed && !parsed.help) {
       const code = /An error occurred \((\w+)\)/.exec(r.stderr)?.[1];

@@ -7,6 +7,7 @@ import { findOperation, kebab } from '../awscli/model/index.js';
 import { KmsException } from '../kms/errors.js';
 import { decodeStructure, encodeResponse, parseAuthorization, WireError } from './wire.js';
 import { hostAllowed } from './host.js';
+import { escapeControls } from '../text/terminal.js';
 
 export interface RequestIdentity {
   accessKeyId: string;
@@ -69,7 +70,8 @@ export function createKmsServer(opts: ServerOptions): Server {
           : handle(req, Buffer.concat(chunks).toString('utf8'), opts.backend);
       send(res, result.status, result.body);
       opts.log?.(
-        `${new Date(started).toISOString()} ${req.socket.remoteAddress ?? '-'} ${result.who} ${result.operation} ${result.status}${result.code ? ` ${result.code}` : ''} ${now() - started}ms`,
+        // The access key id and the target come from the request: escaped, so a client cannot write to the terminal.
+        escapeControls(`${new Date(started).toISOString()} ${req.socket.remoteAddress ?? '-'} ${result.who} ${result.operation} ${result.status}${result.code ? ` ${result.code}` : ''} ${now() - started}ms`, { oneLine: true }),
       );
     });
   });

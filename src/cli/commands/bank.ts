@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ProgramContext } from '../main.js';
+import { escapeControls } from '../../text/terminal.js';
 
 function pathsOf(ctx: ProgramContext, paths: string[]): string[] {
   return paths.length ? paths.map((p) => resolve(ctx.deps.cwd, p)) : [join(ctx.deps.packageRoot, 'questions')];
@@ -19,8 +20,8 @@ export function register(program: Command, ctx: ProgramContext): void {
     .action(async (paths: string[]) => {
       const { loadBanks } = await import('../../storage/banks.js');
       const { questions, errors, warnings } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
-      for (const w of warnings) ctx.deps.stderr.write(`${w}\n`);
-      for (const e of errors) ctx.deps.stderr.write(`${e.message}\n`);
+      for (const w of warnings) ctx.deps.stderr.write(`${escapeControls(w)}\n`);
+      for (const e of errors) ctx.deps.stderr.write(`${escapeControls(e.message)}\n`);
       if (errors.length) {
         ctx.deps.stderr.write(`${errors.length} problem${errors.length === 1 ? '' : 's'} found (${questions.length} valid questions).\n`);
         ctx.exit.code = 1;
