@@ -38,7 +38,14 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
   if (!opts.restart && !opts.solve) {
     const saved = readLabSave(path, deps.now());
     if (saved.warning) deps.stderr.write(`kms-study: ${saved.warning}\n`);
-    if (saved.progress && (!opts.seed || saved.progress.seed === opts.seed)) run = LabRun.resume(lab, saved.progress, io);
+    if (saved.progress && (!opts.seed || saved.progress.seed === opts.seed)) {
+      try {
+        run = LabRun.resume(lab, saved.progress, io);
+      } catch (e) {
+        // A save that parses but does not load (a clock outside 1970..9999, a broken engine state): start over.
+        deps.stderr.write(`kms-study: saved progress ${path} could not be resumed (${escapeControls((e as Error).message)}); the lab starts over (use --restart to skip this message).\n`);
+      }
+    }
   }
   const fresh = async () => LabRun.start(lab, opts.seed ?? Buffer.from(deps.randomBytes(4)).toString('hex'), io, opts.variant);
   if (!run) run = await fresh();

@@ -119,3 +119,28 @@ describe('lab clock bounds', () => {
     expect(await time()).toBe(before + 8 * 86_400_000);
   });
 });
+
+describe('timestamps on an aws command line', () => {
+  it('refuses a timestamp beyond the year 9999 as a usage error naming the option', async () => {
+    const r = await runCli(['aws', 'cloudtrail', 'lookup-events', '--start-time', '300000000000'], { home: tempHome() });
+    expect(r.code).toBe(252);
+    expect(r.stderr).toMatch(/^aws: error: argument --start-time: invalid timestamp '300000000000' .*within the years 1 to 9999\)\n$/);
+    expect((await runCli(['aws', 'cloudtrail', 'lookup-events', '--start-time', '2026-01-01T00:00:00Z'], { home: tempHome() })).code).toBe(0);
+  });
+});
+
+describe('a lab save whose clock is out of range', () => {
+  it('is reported and the lab starts over instead of failing', async () => {
+    const home = tempHome();
+    const first = await runCli(['lab', 'key-deletion', '--seed', '1'], { home, stdin: 'status\n' });
+    expect(first.code).not.toBe(70);
+    const file = join(home, 'labs', 'key-deletion.json');
+    const save = JSON.parse(readFileSync(file, 'utf8'));
+    save.engine.clockOffsetMs = 1e308;
+    writeFileSync(file, JSON.stringify(save));
+    const again = await runCli(['lab', 'key-deletion', '--seed', '1'], { home, stdin: 'status\n' });
+    expect(again.code).not.toBe(70);
+    expect(again.stderr).toContain(`saved progress ${file} could not be resumed`);
+    expect(again.stderr).toMatch(/outside the years 1970 to 9999/);
+  });
+});
