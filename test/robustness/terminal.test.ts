@@ -67,3 +67,18 @@ describe('output paths', () => {
     expect(r.text).not.toMatch(RAW);
   });
 });
+
+describe('content files with control characters', () => {
+  it('are refused at file:line:column by the bank, lab and note parsers', async () => {
+    const { parseBank } = await import('../../src/quiz/bank.js');
+    const { parseNote } = await import('../../src/notes/note.js');
+    const bank = readFileSync(join(PACKAGE_ROOT, 'test/fixtures/banks/small/rotation.yaml'), 'utf8').replace('Fixture question one:', 'Fixture question one: \u001b[2J wiped');
+    const line = bank.split('\n').findIndex((l) => l.includes('stem: |')) + 1;
+    const b = parseBank(bank, 'rotation.yaml');
+    expect(b.errors.map((e) => e.message)).toEqual([expect.stringMatching(new RegExp(`^rotation\\.yaml:${line}:\\d+: the text "Fixture question one: \\\\u001b\\[2J wiped.*" holds a control character; remove it$`))]);
+    const lab = readFileSync(join(PACKAGE_ROOT, 'labs/key-deletion.yaml'), 'utf8').replace(/^title: .*$/m, 'title: "bad\\u0007bell"');
+    expect(parseLab(lab, 'key-deletion.yaml').errors[0].message).toMatch(/^key-deletion\.yaml:2:8: the text "bad\\u0007bell" holds a control character/);
+    const note = readFileSync(join(PACKAGE_ROOT, 'test/fixtures/notes/rotation.yaml'), 'utf8').replace(/^title: .*$/m, 'title: "x\\u202ey"');
+    expect(parseNote(note, 'rotation.yaml', '2026-12-05').errors[0].message).toMatch(/holds a control character/);
+  });
+});
