@@ -47,11 +47,17 @@ describe('kms-study sandbox clock', () => {
   it('refuses moves that would pass the year 9999', async () => {
     const home = tempHome();
     const run = (line: string) => runCli(words(line), { home });
-    expect((await run('sandbox clock set 9990-01-01')).code).toBe(0);
-    const r = await run('sandbox clock advance 36500d');
+    expect((await run('aws kms create-key')).code).toBe(0);
+    const file = join(home, 'sandbox', 'state.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc.engine.clockOffsetMs = Date.UTC(9990, 0, 1) - Date.UTC(2026, 10, 1, 12);
+    doc.engine.highWaterMs = Date.UTC(9990, 0, 1);
+    writeFileSync(file, JSON.stringify(doc));
+    expect((await run('sandbox clock set 9999-12-31T23:59:59Z')).code).toBe(0);
+    const r = await run('sandbox clock advance 1d');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/past 9999-12-31T23:59:59Z/);
-    expect((await run('sandbox clock show')).stdout).toBe('9990-01-01T00:00:00.000Z\n');
+    expect((await run('sandbox clock show')).stdout).toBe('9999-12-31T23:59:59.000Z\n');
     expect((await run('aws kms create-key')).code).toBe(0);
   });
 
@@ -61,6 +67,7 @@ describe('kms-study sandbox clock', () => {
     const set = await run('sandbox clock set 2027-03-01T09:00:00Z');
     expect(set).toEqual({ code: 0, stdout: 'Simulated time is now 2027-03-01T09:00:00.000Z (to 2027-03-01T09:00:00Z).\n', stderr: '' });
     expect((await run('sandbox clock set 2027-01-01')).stderr).toMatch(/never goes backwards/);
+    expect((await run('sandbox clock set 2200-01-01')).stderr).toMatch(/more than 36500d \(100 years\) after/);
     for (const bad of ['99999-01-01', '1960-01-01', 'later']) {
       const r = await run(`sandbox clock set ${bad}`);
       expect(r.code).toBe(2);

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { ProgramContext } from '../main.js';
-import { advanceProblem, CLOCK_LIMITS_TEXT, parseClockDate, parseDuration } from '../../text/duration.js';
+import { advanceProblem, CLOCK_LIMITS_TEXT, MAX_ADVANCE_MS, parseClockDate, parseDuration } from '../../text/duration.js';
 
 async function open(ctx: ProgramContext) {
   const { openSandbox } = await import('../../storage/sandbox.js');
@@ -50,7 +50,7 @@ export function register(program: Command, ctx: ProgramContext): void {
 
   const clock = sandbox.command('clock').description('the simulated clock');
   const limits = `The clock moves ${CLOCK_LIMITS_TEXT}; it never goes backwards (\`sandbox reset\` starts again).`;
-  const setLimits = 'The date must lie within the years 1970 to 9999; the clock never goes backwards (`sandbox reset` starts again).';
+  const setLimits = 'The date must lie within the years 1970 to 9999 and at most 36500d (100 years) ahead; the clock never goes backwards (`sandbox reset` starts again).';
   clock
     .command('advance')
     .argument('<duration>', 'how far to move, e.g. 8d, 36h, 90m, 30s (at most 36500d)')
@@ -74,6 +74,9 @@ export function register(program: Command, ctx: ProgramContext): void {
       const now = sb.engine.now();
       if (t.value < now)
         throw new UsageError(`sandbox clock set: ${date} is before the simulated time ${new Date(now).toISOString()}; the clock never goes backwards (\`kms-study sandbox reset\` starts again)`); // exit-code
+      // Bounded like advance: a jump of thousands of years would run thousands of rotations per key.
+      if (t.value - now > MAX_ADVANCE_MS)
+        throw new UsageError(`sandbox clock set: ${date} is more than 36500d (100 years) after the simulated time ${new Date(now).toISOString()}; move in steps`); // exit-code
       await moveClock(ctx, sb, t.value - now, `to ${date.trim()}`);
     });
   clock
