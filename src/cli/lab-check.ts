@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { ContentError } from '../errors.js';
 import { parseLab } from '../labs/parse.js';
 import { buildWorld } from '../labs/setup.js';
-import { NotAFileError, readRegularText } from '../storage/regular-file.js';
+import { FileTooLargeError, NotAFileError, readRegularText } from '../storage/regular-file.js';
 import { escapeControls } from '../text/terminal.js';
 import type { ProgramContext } from './main.js';
 
@@ -13,7 +13,7 @@ export function checkLabFile(path: string): ContentError[] {
   try {
     text = readRegularText(path);
   } catch (e) {
-    const why = e instanceof NotAFileError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    const why = e instanceof NotAFileError || e instanceof FileTooLargeError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
     return [new ContentError(path, 0, 0, `cannot read the lab file (${why})`)];
   }
   const r = parseLab(text, path);

@@ -1,8 +1,8 @@
 // The lab command's work: list, run a script or piped lines, solve, or hand over to the interactive shell.
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { paramFileReader } from './param-file.js';
 import { escapeControls } from '../text/terminal.js';
+import { FileTooLargeError, NotAFileError, readRegularFile } from '../storage/regular-file.js';
 import { createInterface } from 'node:readline';
 import { closest } from '../awscli/suggest.js';
 import { UsageError } from '../errors.js';
@@ -14,6 +14,9 @@ import type { LabOptions } from './commands/lab.js';
 import type { ProgramContext } from './main.js';
 import { chalkFor } from './style.js';
 import { fit } from '../quiz/text.js';
+
+/** A lab script is a few hundred lines: 1 MiB is plenty, and /dev/zero must not fill memory. */
+const SCRIPT_MAX_BYTES = 1024 * 1024;
 
 export async function labCommand(id: string | undefined, opts: LabOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
@@ -57,9 +60,12 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
   if (opts.script) {
     let text: string;
     try {
-      text = readFileSync(resolve(deps.cwd, opts.script), 'utf8');
+      const bytes = readRegularFile(resolve(deps.cwd, opts.script), SCRIPT_MAX_BYTES, { allowPipe: true });
+      if (bytes.length > SCRIPT_MAX_BYTES) throw new FileTooLargeError(opts.script, SCRIPT_MAX_BYTES);
+      text = Buffer.from(bytes).toString('utf8');
     } catch (e) {
-      throw new UsageError(`--script: cannot read ${opts.script} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      const why = e instanceof NotAFileError || e instanceof FileTooLargeError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      throw new UsageError(`--script: cannot read ${opts.script} (${why})`); // exit-code
     }
     return session.runLines(text.split(/\r?\n/), true);
   }

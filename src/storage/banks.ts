@@ -8,7 +8,7 @@ import { ContentError } from '../errors.js';
 import { lintQuestions, parseBank } from '../quiz/bank.js';
 import type { Question } from '../quiz/types.js';
 import { writeFileAtomic } from './atomic.js';
-import { fileKind, NotAFileError, readRegularText, skippedLine, yamlFilesIn } from './regular-file.js';
+import { fileKind, FileTooLargeError, NotAFileError, readRegularText, skippedLine, yamlFilesIn } from './regular-file.js';
 
 /** Bump when the parser's output or rules change, so cached results are recomputed. */
 const PARSER_VERSION = 2;
@@ -67,7 +67,7 @@ export function loadBanks(paths: string[], options: LoadOptions = {}): { questio
   const warnings: string[] = [];
   const seen = new Set<string>();
   const cannot = (p: string, e: unknown) => {
-    const why = e instanceof NotAFileError ? e.kind : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    const why = e instanceof NotAFileError ? e.kind : e instanceof FileTooLargeError ? `larger than ${e.maxBytes} bytes` : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
     return new ContentError(p, 0, 0, `cannot read bank path (${why}); expected a .yaml file or a folder of them`);
   };
   for (const p of paths) {

@@ -14,6 +14,17 @@ export class NotAFileError extends Error {
   }
 }
 
+/** A file larger than the reader accepts. */
+export class FileTooLargeError extends Error {
+  override readonly name = 'FileTooLargeError';
+  constructor(
+    readonly path: string,
+    readonly maxBytes: number,
+  ) {
+    super(`${path} is larger than ${maxBytes} bytes`);
+  }
+}
+
 /** 'a directory', 'a FIFO (named pipe)' ... for a non-regular file; undefined for a regular one. */
 export function fileKind(st: Stats): string | undefined {
   if (st.isFile()) return undefined;
@@ -31,15 +42,16 @@ export function fileKind(st: Stats): string | undefined {
  * all of it). Opens without blocking (a FIFO would otherwise wait for a writer), then checks the opened file.
  * Throws NotAFileError for anything but a regular file; fs errors (ENOENT, EACCES) pass through.
  */
-export function readRegularFile(path: string, maxBytes: number): Uint8Array {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+export function readRegularFile(path: string, maxBytes: number, opts: { allowPipe?: boolean } = {}): Uint8Array {
+  // With allowPipe (a script given as <(...) or a named pipe) the open waits for a writer, as a shell's would.
+  const fd = openSync(path, constants.O_RDONLY | (opts.allowPipe ? 0 : (constants.O_NONBLOCK ?? 0)));
   try {
     const st = fstatSync(fd);
     const kind = fileKind(st);
-    if (kind) throw new NotAFileError(path, kind);
+    if (kind && !(opts.allowPipe && st.isFIFO())) throw new NotAFileError(path, kind);
     const want = Math.max(0, Math.floor(maxBytes)) + 1;
     // The size as stat tells it, plus room for files that report 0 (such as those under /proc).
-    const buf = Buffer.alloc(Math.min(want, st.size + 65_536));
+    const buf = Buffer.alloc(st.isFIFO() ? want : Math.min(want, st.size + 65_536));
     let got = 0;
     while (got < buf.length) {
       const n = readSync(fd, buf, got, buf.length - got, null);
@@ -55,7 +67,7 @@ export function readRegularFile(path: string, maxBytes: number): Uint8Array {
 /** Text of a regular file (UTF-8), at most maxBytes; a larger file is an error naming it. */
 export function readRegularText(path: string, maxBytes = 16 * 1024 * 1024): string {
   const bytes = readRegularFile(path, maxBytes);
-  if (bytes.length > maxBytes) throw new NotAFileError(path, `larger than ${maxBytes} bytes`);
+  if (bytes.length > maxBytes) throw new FileTooLargeError(path, maxBytes);
   return Buffer.from(bytes).toString('utf8');
 }
 

@@ -76,3 +76,14 @@ describe('file:// and fileb:// parameters', () => {
     expect(() => readRegularFile('/dev/null', 10)).toThrow(NotAFileError);
   });
 });
+
+describe('lab --script', () => {
+  it('refuses a device at once and a script over 1 MiB, naming it', async () => {
+    const r = await runCli(['lab', 'key-deletion', '--script', '/dev/zero'], { home: tempHome() });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'kms-study: --script: cannot read /dev/zero (/dev/zero is a character device, not a regular file)\n' });
+    writeFileSync(join(dir, 'long.txt'), 'status\n'.repeat(200_000));
+    const big = await runCli(['lab', 'key-deletion', '--script', 'long.txt'], { home: tempHome(), cwd: dir });
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(/--script: cannot read long\.txt \(long\.txt is larger than 1048576 bytes\)\n$/);
+  });
+});
