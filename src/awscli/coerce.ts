@@ -85,8 +85,9 @@ export function coerce(shape: Shape, v: unknown, path: string, ctx: CoerceContex
       const text = typeof v === 'number' ? String(v) : v;
       if (typeof text !== 'string') throw invalid(path, v, 'datetime');
       const d = /^\d+(\.\d+)?$/.test(text.trim()) ? new Date(Number(text) * 1000) : parseIso(text.trim());
-      if (!d || Number.isNaN(d.getTime()))
-        throw usage(`argument ${ctx.option}: invalid timestamp '${text}' (use ISO 8601 such as 2026-11-28T13:00:00Z, or epoch seconds)`);
+      // Years beyond 1..9999 are refused as the AWS CLI's Python datetime refuses them ("year is out of range").
+      if (!d || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999)
+        throw usage(`argument ${ctx.option}: invalid timestamp '${text}' (use ISO 8601 such as 2026-11-28T13:00:00Z, or epoch seconds, within the years 1 to 9999)`);
       return d;
     }
     case 'list': {

@@ -6,22 +6,36 @@ import { coerce, type CoerceContext } from './coerce.js';
 import { CliUsageError } from './errors.js';
 import { fromUtf8 } from './b64.js';
 import { parseShorthand, parseShorthandList } from './shorthand.js';
+import { fileReadLimit, MEMBER_MAX } from './model/limits.js';
 
 function resolvePath(path: string, cwd: string): string {
   // Absolute paths and ~ (expanded by the reader, which knows HOME) stay as written.
   return path.startsWith('/') || path.startsWith('~') || /^[A-Za-z]:[\\/]/.test(path) ? path : `${cwd.replace(/\/$/, '')}/${path}`;
 }
 
-/** file://path -> text, fileb://path -> bytes; other words unchanged. */
-export function loadParamFile(word: string, option: string, io: ParseIo): string | Uint8Array {
+/**
+ * file://path -> text, fileb://path -> bytes; other words unchanged. Reads at most what `member` can hold
+ * (model/limits.ts) plus one byte: a blob one byte too long goes on to the service, which refuses it with its
+ * own ValidationException as AWS does; text or a structure beyond its bound is refused here.
+ */
+export function loadParamFile(word: string, option: string, io: ParseIo, member = '', binaryMember = false): string | Uint8Array {
   const m = /^(fileb?):\/\/(.*)$/s.exec(word);
   if (!m) return word;
+  const binary = m[1] === 'fileb' && binaryMember;
+  const limit = fileReadLimit(member, binary);
+  const fail = (why: string) => new CliUsageError(`aws: error: Error parsing parameter '${option}': Unable to load paramfile ${word}: ${why}`);
   let bytes: Uint8Array;
   try {
-    bytes = io.readFile(resolvePath(m[2], io.cwd));
+    bytes = io.readFile(resolvePath(m[2], io.cwd), limit.bytes);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new CliUsageError(`aws: error: Error parsing parameter '${option}': Unable to load paramfile ${word}: ${why}`);
+    throw fail(e instanceof Error ? e.message : String(e));
+  }
+  if (bytes.length > limit.bytes) {
+    if (!(binary && limit.listed)) {
+      const what = limit.listed ? `the ${MEMBER_MAX[member]} characters ${member} can hold` : `${limit.bytes} bytes, more than this parameter takes`;
+      throw fail(`the file is larger than ${what}`);
+    }
+    bytes = bytes.subarray(0, limit.bytes + 1);
   }
   return m[1] === 'fileb' ? bytes : fromUtf8(bytes);
 }
@@ -51,7 +65,7 @@ function complexValue(shape: Shape, text: string, ctx: CoerceContext): unknown {
 }
 
 export function paramValue(member: string, shape: Shape, words: string[], ctx: CoerceContext, io: ParseIo): unknown {
-  const loaded = words.map((w) => loadParamFile(w, ctx.option, io));
+  const loaded = words.map((w) => loadParamFile(w, ctx.option, io, member, shape.type === 'blob'));
   if (shape.type === 'list' && loaded.length > 1) {
     const items = loaded.map((w) =>
       typeof w === 'string' && (shape.member.type === 'structure' || shape.member.type === 'map') ? complexValue(shape.member, w, ctx) : w,

@@ -35,7 +35,10 @@ export interface ParsedCommand {
 }
 
 export interface ParseIo {
-  /** Read a file for file:// and fileb:// (the path as written, relative to cwd). Throws when unreadable. */
-  readFile(path: string): Uint8Array;
+  /**
+   * Read a file for file:// and fileb:// (the path as written, relative to cwd): at most maxBytes + 1 bytes
+   * when maxBytes is given. Throws when unreadable or not a regular file.
+   */
+  readFile(path: string, maxBytes?: number): Uint8Array;
   cwd: string;
 }

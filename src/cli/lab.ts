@@ -1,7 +1,9 @@
 // The lab command's work: list, run a script or piped lines, solve, or hand over to the interactive shell.
 // The running itself is the labs use case (labs/open.ts, labs/session.ts); this file supplies its ports.
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { paramFileReader } from './param-file.js';
+import { escapeControls } from '../text/terminal.js';
+import { FileTooLargeError, NotAFileError, readRegularFile } from '../storage/regular-file.js';
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
 import { findLab, openLabRun } from '../labs/open.js';
@@ -21,20 +23,25 @@ export interface LabOptions {
   seed?: string;
   variant?: string;
   json?: boolean;
+  check?: string[];
 }
+
+/** A lab script is a few hundred lines: 1 MiB is plenty, and /dev/zero must not fill memory. */
+const SCRIPT_MAX_BYTES = 1024 * 1024;
 
 export async function labCommand(id: string | undefined, opts: LabOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
-  const { labs, errors } = loadLabs(join(deps.packageRoot, 'labs'));
+  const { labs, errors, warnings } = loadLabs(join(deps.packageRoot, 'labs'));
+  for (const w of warnings) deps.stderr.write(`${escapeControls(w)}\n`);
   // A broken lab file blocks only itself: the others stay usable, and the problem is reported.
   const own = id ? errors.find((e) => e.file.replace(/^.*[\\/]/, '') === `${id}.yaml`) : undefined;
   if (own) throw own;
   const broken = [...new Set(errors.map((e) => e.file))];
-  for (const f of broken) deps.stderr.write(`kms-study: skipping lab file ${errors.find((e) => e.file === f)!.message}\n`);
+  for (const f of broken) deps.stderr.write(`kms-study: skipping lab file ${escapeControls(errors.find((e) => e.file === f)!.message)}\n`);
   if (!id) return listLabs(labs, opts, ctx);
   const lab = findLab(labs, id, opts.variant);
   const path = labSavePath(deps.env, lab.id);
-  const io = { wallNow: () => deps.now(), readFile: (p: string) => new Uint8Array(readFileSync(resolve(deps.cwd, p))) };
+  const io = { wallNow: () => deps.now(), readFile: paramFileReader(deps.env, deps.cwd) };
   const { run, fresh } = await openLabRun(lab, opts, {
     readSave: () => readLabSave(path, deps.now()),
     warn: (w) => deps.stderr.write(`kms-study: ${w}\n`),
@@ -50,9 +57,12 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
   if (opts.script) {
     let text: string;
     try {
-      text = readFileSync(resolve(deps.cwd, opts.script), 'utf8');
+      const bytes = readRegularFile(resolve(deps.cwd, opts.script), SCRIPT_MAX_BYTES, { allowPipe: true });
+      if (bytes.length > SCRIPT_MAX_BYTES) throw new FileTooLargeError(opts.script, SCRIPT_MAX_BYTES);
+      text = Buffer.from(bytes).toString('utf8');
     } catch (e) {
-      throw new UsageError(`--script: cannot read ${opts.script} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      const why = e instanceof NotAFileError || e instanceof FileTooLargeError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      throw new UsageError(`--script: cannot read ${opts.script} (${why})`); // exit-code
     }
     return finished(await session.runLines(text.split(/\r?\n/), true));
   }

@@ -22,7 +22,8 @@ export interface LearnOptions {
 export async function learn(topic: string | undefined, opts: LearnOptions, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
   const today = new Date(deps.now()).toISOString().slice(0, 10);
-  const { notes, errors } = loadNotes(join(deps.packageRoot, 'notes'), today);
+  const { notes, errors, warnings } = loadNotes(join(deps.packageRoot, 'notes'), today);
+  for (const w of warnings) deps.stderr.write(`${w}\n`);
   if (errors.length) throw errors[0] as ContentError;
   const c = chalkFor(deps, !ctx.color());
   const st: Style = { heading: c.bold.cyan, title: c.bold.underline, code: c.yellow, dim: c.dim, warn: c.red, good: c.green };

@@ -7,6 +7,7 @@ import type { CliDeps } from './io.js';
 import { ExitCode } from './io.js';
 import { reportError } from './report-error.js';
 import { VERSION } from './version.js';
+import { escapeControls } from '../text/terminal.js';
 import { register as registerQuiz } from './commands/quiz.js';
 import { register as registerStats } from './commands/stats.js';
 import { register as registerBank } from './commands/bank.js';
@@ -31,7 +32,7 @@ export function createProgram(deps: CliDeps, exit = new ExitCode()): { program: 
     .exitOverride()
     .configureOutput({
       writeOut: (s) => deps.stdout.write(s),
-      writeErr: (s) => deps.stderr.write(s),
+      writeErr: (s) => deps.stderr.write(escapeControls(s)),
     });
   for (const register of COMMANDS) register(program, ctx);
   return { program, ctx };

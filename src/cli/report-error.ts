@@ -1,5 +1,6 @@
 // The one path from a thrown error to what the user sees: every command (and the `aws` start-up fast path)
 // ends here. One line on stderr, no stack trace unless --debug (or KMS_STUDY_DEBUG), and a code from EXIT.
+import { escapeControls } from '../text/terminal.js';
 import { CommanderError } from 'commander';
 import { CliUsageError } from '../awscli/errors.js';
 import { ContentError, DataError, UsageError } from '../errors.js';
@@ -29,7 +30,8 @@ const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.version', 'c
  * is reserved for them, and a rule placed before the last one is where they will be recognised.
  */
 export function reportError(err: unknown, to: ReportTarget): number {
-  const say = (line: string) => to.stderr.write(`${line}\n`);
+  // Error lines echo input (file names, values, YAML content): control characters are escaped.
+  const say = (line: string) => to.stderr.write(`${escapeControls(line)}\n`);
   if (err instanceof CommanderError) {
     // commander has already printed its message (or the help and version text).
     if (COMMANDER_OK.has(err.code)) return EXIT.OK;

@@ -2,23 +2,23 @@
 import { resolve } from 'node:path';
 import { createKmsServer } from '../server/server.js';
 import { SandboxBackend } from '../server/sandbox-backend.js';
+import { isLoopback } from '../server/host.js';
 import type { ProgramContext } from './context.js';
 import { chalkFor } from './style.js';
 import { EXIT } from '../exit-codes.js';
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export async function serve(opts: { port: number; host: string; state?: string; quiet?: boolean }, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
   const c = chalkFor({ env: deps.env, stdout: deps.stderr }, !ctx.color());
-  if (!LOOPBACK.test(opts.host)) {
+  if (!isLoopback(opts.host)) {
     deps.stderr.write(
       c.red.bold(`WARNING: binding ${opts.host} exposes the simulated KMS to other machines. It checks no signatures: anyone who can reach it acts as any sandbox profile.\n`),
     );
   }
   const backend = new SandboxBackend(deps, opts.state ? resolve(deps.cwd, opts.state) : undefined);
   for (const w of backend.warnings) deps.stderr.write(`${w}\n`);
-  const server = createKmsServer({ backend, log: opts.quiet ? undefined : (line) => deps.stderr.write(`${line}\n`) });
+  const server = createKmsServer({ backend, host: opts.host, log: opts.quiet ? undefined : (line) => deps.stderr.write(`${line}\n`) });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port, opts.host, () => ok());

@@ -5,6 +5,7 @@ import type { EngineCore, EngineSettings } from './core.js';
 import type { KeyRecord } from './model/key.js';
 import { SeededRandom, type RandomSnapshot } from '../aws/ports.js';
 import type { AliasRecord } from './store.js';
+import { isClockTime } from '../text/duration.js';
 
 export const STATE_FORMAT = 'kms-study/engine';
 export const STATE_VERSION = 1;
@@ -63,6 +64,11 @@ export function loadState(core: EngineCore, raw: unknown): void {
   if (doc.version !== STATE_VERSION) bad(`unknown version ${JSON.stringify(doc.version)} (this build reads version ${STATE_VERSION})`);
   if (!Array.isArray(doc.keys) || !Array.isArray(doc.aliases)) bad('keys, aliases and audit must be arrays');
   if (typeof doc.clockOffsetMs !== 'number' || typeof doc.highWaterMs !== 'number') bad('clockOffsetMs and highWaterMs must be numbers');
+  // A clock outside 1970..9999 cannot be shown as a date: refuse it here, so the file is moved aside instead of
+  // failing every later command.
+  const simulated = core.clock.now() + doc.clockOffsetMs;
+  if (!isClockTime(simulated)) bad(`clockOffsetMs ${doc.clockOffsetMs} puts the simulated clock outside the years 1970 to 9999`);
+  if (!isClockTime(doc.highWaterMs)) bad(`highWaterMs ${doc.highWaterMs} is outside the years 1970 to 9999`);
   core.offsetMs = doc.clockOffsetMs;
   core.highWaterMs = doc.highWaterMs;
   if (doc.settings) core.settings = { ...core.settings, ...clone(doc.settings) };

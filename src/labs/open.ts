@@ -37,7 +37,14 @@ export async function openLabRun(lab: Lab, req: OpenLabRequest, ports: OpenLabPo
   if (!req.restart && !req.solve) {
     const saved = ports.readSave();
     if (saved.warning) ports.warn(saved.warning);
-    if (saved.progress && (!req.seed || saved.progress.seed === req.seed)) run = LabRun.resume(lab, saved.progress, ports.io);
+    if (saved.progress && (!req.seed || saved.progress.seed === req.seed)) {
+      try {
+        run = LabRun.resume(lab, saved.progress, ports.io);
+      } catch (e) {
+        // A save that parses but does not load (a clock outside 1970..9999, a broken engine state): start over.
+        ports.warn(`saved progress could not be resumed (${(e as Error).message}); the lab starts over (use --restart to skip this message).`);
+      }
+    }
   }
   const fresh = async () => LabRun.start(lab, req.seed ?? ports.newSeed(), ports.io, req.variant);
   return { run: run ?? (await fresh()), fresh };

@@ -1,9 +1,12 @@
 // Parses and validates a lab file (labs/<id>.yaml) into a Lab, or ContentErrors at file:line:column.
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { ContentError } from '../errors.js';
+import { parsePolicy } from '../policy/parse.js';
+import { PolicyParseError, type PolicyKind } from '../policy/types.js';
 import { EXAM_TIPS, LAB_IDS, TOPICS } from '../content/taxonomy.js';
 import { readCheck } from './parse-checks.js';
 import { Reader } from './reader.js';
+import { advanceProblem, CLOCK_LIMITS_TEXT, parseClockDate, parseDuration } from '../text/duration.js';
 import type { Lab, LabQuestion, Pitfall, Setup, SetupKey, SetupPrincipal, Step, Variant } from './types.js';
 
 const TOP = ['id', 'title', 'tips', 'topics', 'level', 'summary', 'setup', 'variants', 'steps', 'questions', 'pitfalls'];
@@ -11,6 +14,7 @@ const ACCOUNT = /^\d{12}$/;
 
 export function parseLab(text: string, file: string): { lab?: Lab; errors: ContentError[] } {
   const r = new Reader(text, file);
+  if (!r.root && !r.errors.length) r.at(undefined, `the lab file is empty: it needs id, title, setup and steps (see docs/lab-format.md)`);
   if (!r.root) return { errors: r.errors };
   const m = r.map(r.root, 'the lab', TOP);
   if (!m) return { errors: r.errors };
@@ -74,8 +78,9 @@ function readSetup(r: Reader, node: Node | undefined, where: string, full: boole
   const s = emptySetup();
   const start = r.str(m, 'start', where, false);
   if (start !== undefined) {
-    if (Number.isNaN(Date.parse(start))) r.at(r.child(m, 'start'), `${where}: "start" must be an ISO date-time, got "${start}"`);
-    else s.start = Date.parse(start);
+    const t = parseClockDate(start);
+    if (!t.ok) r.at(r.child(m, 'start'), `${where}: "start" must be an ISO date-time within the years 1970 to 9999, got "${start}"`);
+    else s.start = t.value;
   }
   const profNode = r.child(m, 'profiles');
   if (profNode) {
@@ -84,6 +89,9 @@ function readSetup(r: Reader, node: Node | undefined, where: string, full: boole
       const pm = r.map(p.value as Node, `profile ${name}`, ['principal', 'region']);
       if (!pm) continue;
       s.profiles[name] = { principal: r.str(pm, 'principal', `profile ${name}`) ?? '', region: r.str(pm, 'region', `profile ${name}`, false) ?? 'us-east-1' };
+      const principal = s.profiles[name].principal;
+      if (principal && !PRINCIPAL_ARN.test(principal))
+        r.at(r.child(pm, 'principal'), `profile ${name}: "principal" must be an IAM ARN such as arn:aws:iam::111122223333:role/app (root, user/NAME, role/NAME or an sts assumed-role ARN), got "${principal}"`);
     }
   } else if (full) r.at(m, `${where}: missing "profiles" (name -> {principal, region})`);
   s.profile = r.str(m, 'profile', where, full) ?? s.profile;
@@ -101,13 +109,24 @@ function readSetup(r: Reader, node: Node | undefined, where: string, full: boole
   for (const n of r.seq(m, 'grants', where)) {
     const gm = r.map(n, `${where} grant`, ['key', 'grantee', 'operations', 'retiring', 'name']);
     if (!gm) continue;
-    s.grants.push({ key: r.str(gm, 'key', 'grant') ?? '', grantee: r.str(gm, 'grantee', 'grant') ?? '', operations: r.strings(gm, 'operations', 'grant', { required: true }), retiring: r.str(gm, 'retiring', 'grant', false), name: r.str(gm, 'name', 'grant', false) });
+    const g = { key: r.str(gm, 'key', 'grant') ?? '', grantee: r.str(gm, 'grantee', 'grant') ?? '', operations: r.strings(gm, 'operations', 'grant', { required: true }), retiring: r.str(gm, 'retiring', 'grant', false), name: r.str(gm, 'name', 'grant', false) };
+    for (const f of ['grantee', 'retiring'] as const) {
+      const v = g[f];
+      if (v && !PRINCIPAL_ARN.test(v) && !SERVICE_PRINCIPAL.test(v)) r.at(r.child(gm, f), `grant: "${f}" must be an IAM principal ARN or a service principal, got "${v}"`);
+    }
+    if (full && g.key && !refs.includes(g.key)) r.at(r.child(gm, 'key'), `grant: key "${g.key}" is not a key ref of the setup`);
+    s.grants.push(g);
   }
   for (const n of r.seq(m, 'history', where)) {
     const hm = r.map(n, `${where} history entry`, ['profile', 'line']);
     if (hm) s.history.push({ profile: r.str(hm, 'profile', 'history') ?? '', line: r.str(hm, 'line', 'history') ?? '' });
   }
   s.advance = r.str(m, 'advance', where, false);
+  if (s.advance !== undefined) {
+    const d = parseDuration(s.advance);
+    const problem = !d.ok ? d.problem : advanceProblem(s.start, d.value);
+    if (problem) r.at(r.child(m, 'advance'), `${where}: "advance": ${problem} (${CLOCK_LIMITS_TEXT})`);
+  }
   const tn = r.child(m, 'throttling');
   if (tn) {
     const tm = r.map(tn, `${where} throttling`, ['symmetricPerSecond', 'rsaPerSecond', 'eccPerSecond', 'burstSeconds', 'perOperation']);
@@ -135,6 +154,22 @@ function readSetup(r: Reader, node: Node | undefined, where: string, full: boole
   return s;
 }
 
+/** Parses a setup policy with the simulator's own parser; reports a mistake at the policy. True when it parses. */
+function policyParses(r: Reader, node: Node, doc: string, kind: PolicyKind, where: string): boolean {
+  try {
+    parsePolicy(doc, kind);
+    return true;
+  } catch (e) {
+    if (!(e instanceof PolicyParseError)) throw e;
+    r.at(node, `${where}: ${e.message}`);
+    return false;
+  }
+}
+
+/** arn:aws:iam::<account>:root | user/<name> | role/<name>, or an STS assumed-role session: what a lab profile or grant can name. */
+const PRINCIPAL_ARN = /^(arn:aws:iam::\d{12}:(root|user\/[\w+=,.@/-]{1,64}|role\/[\w+=,.@/-]{1,64})|arn:aws:sts::\d{12}:assumed-role\/[\w+=,.@-]{1,64}\/[\w+=,.@-]{1,64})$/;
+const SERVICE_PRINCIPAL = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/;
+
 function readPrincipal(r: Reader, node: Node, where: string): SetupPrincipal | undefined {
   const m = r.map(node, where, ['user', 'role', 'account', 'policies']);
   if (!m) return undefined;
@@ -150,10 +185,16 @@ function readPrincipal(r: Reader, node: Node, where: string): SetupPrincipal | u
   const pn = r.child(m, 'policies');
   if (pn) for (const p of r.map(pn, `${where} policies`)?.items ?? []) {
     const holder = { get: (_k: string, _keep?: boolean) => p.value } as unknown as YAMLMap;
-    const doc = r.json(holder, 'x', `${where} policy ${String((p.key as { value?: unknown }).value)}`);
-    if (doc) policies[String((p.key as { value?: unknown }).value)] = doc;
+    const name = String((p.key as { value?: unknown }).value);
+    const doc = r.json(holder, 'x', `${where} policy ${name}`);
+    if (doc && policyParses(r, p.value as Node, doc, 'identity', `${where} policy ${name}`)) policies[name] = doc;
   }
   return { kind: user ? 'user' : 'role', name: (user ?? role) as string, account, policies };
+}
+
+function keyPolicy(r: Reader, m: YAMLMap, where: string): string | undefined {
+  const doc = r.json(m, 'policy', where);
+  return doc && policyParses(r, r.child(m, 'policy') as Node, doc, 'key', `${where} policy`) ? doc : undefined;
 }
 
 function readKey(r: Reader, node: Node, where: string): SetupKey | undefined {
@@ -166,7 +207,7 @@ function readKey(r: Reader, node: Node, where: string): SetupKey | undefined {
     account: r.str(m, 'account', where, false) ?? '111122223333',
     region: r.str(m, 'region', where, false) ?? 'us-east-1',
     description: r.str(m, 'description', where, false),
-    policy: r.json(m, 'policy', where),
+    policy: keyPolicy(r, m, where),
     aliases: r.strings(m, 'aliases', where),
     tags: r.dict(m, 'tags', where),
     state: r.oneOf(m, 'state', where, ['Enabled', 'Disabled', 'PendingDeletion'] as const, false),

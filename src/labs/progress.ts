@@ -33,7 +33,7 @@ export interface LabProgress {
 
 export interface RunnerIo {
   /** Real files for fileb:// paths that are not lab files (the CLI passes fs; tests pass nothing). */
-  readFile?(path: string): Uint8Array;
+  readFile?(path: string, maxBytes?: number): Uint8Array;
   /** Wall clock for time taken. */
   wallNow(): number;
 }

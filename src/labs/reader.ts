@@ -1,6 +1,7 @@
 // A small typed reader over a YAML document that records ContentErrors at file:line:column, so every
 // content loader can say exactly where and what was expected.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { controlCharacterProblems } from '../text/yaml-controls.js';
 import { ContentError } from '../errors.js';
 
 export class Reader {
@@ -17,6 +18,7 @@ export class Reader {
       const { line, col } = this.lc.linePos(e.pos[0]);
       this.errors.push(new ContentError(file, line, col, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
     }
+    if (!doc.errors.length) for (const p of controlCharacterProblems(doc, this.lc)) this.errors.push(new ContentError(file, p.line, p.column, p.what));
     this.root = doc.errors.length ? null : (doc.contents as Node | null);
   }
 

@@ -6,7 +6,9 @@ import { loadWorld, type World } from '../sim/world.js';
 import { runAws } from '../awscli/run.js';
 import type { Caller } from '../aws/caller.js';
 import { evaluate, loggableRequest, type CheckContext } from './checks.js';
-import { buildWorld, effectiveSetup, expandVars, parseDuration } from './setup.js';
+import { buildWorld, effectiveSetup, expandVars } from './setup.js';
+import { advanceProblem, CLOCK_LIMITS_TEXT, parseDuration } from '../text/duration.js';
+import { escapeControls } from '../text/terminal.js';
 import type { Lab, Step, Variant } from './types.js';
 import { META_HELP, renderStatus, renderStep, renderSteps } from './render.js';
 import { wrapCommand } from './wrap-command.js';
@@ -158,9 +160,13 @@ export class LabRun {
       case 'vars':
         return { text: Object.entries(this.p.vars).map(([k, v]) => `$${k} = ${v}`).join('\n') + `\nFiles: ${Object.keys(this.p.files).join(', ') || 'none'}\n`, completed: [] };
       case 'clock': {
-        const ms = rest[0] === 'advance' && rest[1] ? parseDuration(rest[1]) : undefined;
-        if (ms === undefined) return { text: 'usage: clock advance <n>d|h|m|s (for example: clock advance 8d)\n', exitCode: EXIT.USAGE, completed: [] };
-        this.world.advance(ms);
+        const usage = `usage: clock advance <n>d|h|m|s (for example: clock advance 8d; ${CLOCK_LIMITS_TEXT})\n`;
+        if (rest[0] !== 'advance' || !rest[1] || rest.length > 2) return { text: usage, exitCode: EXIT.USAGE, completed: [] };
+        const d = parseDuration(rest[1]);
+        if (!d.ok) return { text: `clock advance: ${d.problem}\n${usage}`, exitCode: EXIT.USAGE, completed: [] };
+        const problem = advanceProblem(this.world.now(), d.value);
+        if (problem) return { text: `clock advance: ${problem}\n`, exitCode: EXIT.USAGE, completed: [] };
+        this.world.advance(d.value);
         const done = this.advance();
         return { text: `Simulated time is now ${new Date(this.world.now()).toISOString()}.\n${this.afterCommand(done)}`, completed: done };
       }
@@ -243,10 +249,10 @@ export class LabRun {
     const expanded = expandVars(raw, this.p.vars);
     const redirect = /\s*(\|\s*base64\s+(?:--decode|-d)\s*)?>\s*(\S+)\s*$/.exec(expanded);
     const line = redirect ? expanded.slice(0, redirect.index) : expanded;
-    const readFile = (path: string): Uint8Array => {
+    const readFile = (path: string, maxBytes?: number): Uint8Array => {
       const name = path.replace(/^\.\//, '');
       if (name in this.p.files) return new Uint8Array(Buffer.from(this.p.files[name], 'base64'));
-      if (this.io.readFile) return this.io.readFile(path);
+      if (this.io.readFile) return this.io.readFile(path, maxBytes);
       throw new Error(`no such file: ${path}`);
     };
     let words: string[] = [];
@@ -258,11 +264,11 @@ export class LabRun {
       parsed = undefined;
     }
     const r = await runAws(this.world, words.slice(1), (g) => this.callerFor(profile, g), { readFile, cwd: '.' });
-    let text = r.stdout + r.stderr;
+    let text = escapeControls(r.stdout + r.stderr);
     if (redirect && r.exitCode === EXIT.OK) {
       const out = r.stdout.trim();
       this.p.files[redirect[2]] = redirect[1] ? out : b64(new TextEncoder().encode(r.stdout));
-      text = `(saved to ${redirect[2]}; use fileb://${redirect[2]})\n` + r.stderr;
+      text = `(saved to ${redirect[2]}; use fileb://${redirect[2]})\n` + escapeControls(r.stderr);
     }
     if (log && parsed && !parsed.help) {
       const code = /An error occurred \((\w+)\)/.exec(r.stderr)?.[1];

@@ -1,6 +1,7 @@
 // Running a lab: one LabRun driven line by line, saved after every line, its completion recorded once,
 // its replies coloured and wrapped for the terminal. I/O comes in through LabSessionPorts (the CLI
 // implements them: the lab save file, the progress store, the terminal); nothing here touches the outside.
+import { escapeControls } from '../text/terminal.js';
 import { wrapProse } from '../text/wrap.js';
 import type { LabProgress } from './progress.js';
 import type { LabRun, Reply } from './runner.js';
@@ -74,7 +75,7 @@ export class LabSession {
 
   colourise(text: string): string {
     const c = this.style;
-    return this.wrap(text)
+    return this.wrap(escapeControls(text))
       .split('\n')
       .map((l) => (/^\s*✓/.test(l) || /^★/.test(l) ? c.green(l) : /^\s*✗/.test(l) ? c.red(l) : /^Step \d+ of/.test(l) ? c.heading(l) : /^Hint/.test(l) ? c.yellow(l) : l))
       .join('\n');

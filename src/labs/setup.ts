@@ -4,6 +4,7 @@ import { executeIam } from '../iam/index.js';
 import { ManualClock, SeededRandom } from '../aws/ports.js';
 import type { Caller } from '../aws/caller.js';
 import { freshWorld, type World } from '../sim/world.js';
+import { advanceProblem, parseDuration } from '../text/duration.js';
 import type { Lab, Setup, Variant } from './types.js';
 
 export interface LabWorld {
@@ -13,8 +14,6 @@ export interface LabWorld {
   /** Virtual files (base64) for fileb:// and file:// (prepared ciphertexts, files the learner saved). */
   files: Record<string, string>;
 }
-
-const DAY = 86_400_000;
 
 /** The setup with the variant's replacements applied (keys and principals replaced by ref/name). */
 export function effectiveSetup(lab: Lab, variant?: Variant): Setup {
@@ -33,11 +32,6 @@ export function rootCaller(world: World, account: string, region: string): Calle
   return { principal, accountId: account, region };
 }
 
-export function parseDuration(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)\s*(d|h|m|s)$/.exec(text.trim());
-  if (!m) return undefined;
-  return Number(m[1]) * { d: DAY, h: 3_600_000, m: 60_000, s: 1000 }[m[2] as 'd' | 'h' | 'm' | 's'];
-}
 
 export function buildWorld(lab: Lab, seed: string, variant?: Variant): LabWorld {
   const setup = effectiveSetup(lab, variant);
@@ -90,7 +84,11 @@ export function buildWorld(lab: Lab, seed: string, variant?: Variant): LabWorld 
     engine.execute('CreateGrant', req, rootCaller(world, k.account, k.region));
   }
   if (setup.throttling) engine.settings = { ...engine.settings, throttling: { enabled: true, ...setup.throttling } };
-  if (setup.advance) engine.advance(parseDuration(setup.advance) ?? 0);
+  // The loader has checked the duration (parse.ts); a bad one here moves nothing rather than breaking the world.
+  if (setup.advance) {
+    const d = parseDuration(setup.advance);
+    if (d.ok && !advanceProblem(engine.now(), d.value)) engine.advance(d.value);
+  }
   for (const k of setup.keys) {
     const root = rootCaller(world, k.account, k.region);
     if (k.state === 'Disabled') engine.execute('DisableKey', { KeyId: arnOf[k.ref] }, root);

@@ -1,5 +1,6 @@
 // Study notes as data: one YAML file per topic, validated like banks and labs (file:line:column errors).
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { controlCharacterProblems } from '../text/yaml-controls.js';
 import { ContentError } from '../errors.js';
 import { EXAM_TIPS, LAB_IDS, SCENARIOS, TOPICS, type ExamTipId, type LabId, type ScenarioId, type TopicId } from '../content/taxonomy.js';
 
@@ -43,6 +44,7 @@ export function parseNote(text: string, file: string, today: string): { note?: N
     const { line, col } = lc.linePos(e.pos[0]);
     errors.push(new ContentError(file, line, col, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
   }
+  if (!errors.length) for (const p of controlCharacterProblems(doc, lc)) errors.push(new ContentError(file, p.line, p.column, p.what));
   if (errors.length) return { errors };
   const root = doc.contents;
   if (!isMap(root)) {

@@ -1,6 +1,7 @@
 // Question banks as data: one YAML file per topic (docs/bank-format.md), validated with file:line:column
 // errors taken from yaml's node ranges. Pure: text in, questions and ContentErrors out.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { controlCharacterProblems } from '../text/yaml-controls.js';
 import { parseAnswer, parseOptions, parseSources, parseVerified, unknownKeys, type At } from './bank-fields.js';
 import { ContentError } from '../errors.js';
 import { DIFFICULTIES, EXAM_TASKS, EXAM_TIPS, LAB_IDS, SCENARIOS, TOPICS } from '../content/taxonomy.js';
@@ -32,6 +33,7 @@ export function parseBank(text: string, file: string, options: ParseOptions = {}
     const { line, col } = pos(e.pos[0]);
     errors.push(new ContentError(file, line, col, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
   }
+  if (!errors.length) for (const p of controlCharacterProblems(doc, lc)) errors.push(new ContentError(file, p.line, p.column, p.what));
   if (errors.length) return { questions: [], errors };
   const root = doc.contents;
   if (!isMap(root)) {

@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { findOperation, kebab } from '../awscli/model/index.js';
 import { ServiceException } from '../aws/errors.js';
 import { decodeStructure, encodeResponse, parseAuthorization, WireError } from './wire.js';
+import { hostAllowed } from './host.js';
+import { escapeControls } from '../text/terminal.js';
 
 export interface RequestIdentity {
   accessKeyId: string;
@@ -27,14 +29,24 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   log?: (line: string) => void;
   now?: () => number;
+  /** The address given with --host: Host headers may name it as well as loopback. */
+  host?: string;
+  /** Tests only: shorter than HEADERS_TIMEOUT_MS. */
+  headersTimeoutMs?: number;
 }
+
+/** A local tool's timeouts: a client that sends its headers this slowly is cut off (Node's default is 60 s). */
+export const HEADERS_TIMEOUT_MS = 5000;
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 const JSON_TYPE = 'application/x-amz-json-1.1';
 
 export function createKmsServer(opts: ServerOptions): Server {
   const max = opts.maxBodyBytes ?? 1024 * 1024;
   const now = opts.now ?? (() => Date.now());
-  return createServer((req, res) => {
+  const headersTimeout = opts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  const timeouts = { headersTimeout, requestTimeout: Math.max(REQUEST_TIMEOUT_MS, headersTimeout), connectionsCheckingInterval: Math.min(1000, headersTimeout) };
+  const server = createServer(timeouts, (req, res) => {
     const started = now();
     const chunks: Buffer[] = [];
     let size = 0;
@@ -45,15 +57,25 @@ export function createKmsServer(opts: ServerOptions): Server {
       else chunks.push(c);
     });
     req.on('end', () => {
-      const result = tooLarge
-        ? errorResult(new WireError('RequestEntityTooLargeException', `Request body is larger than ${max} bytes`, 413))
-        : handle(req, Buffer.concat(chunks).toString('utf8'), opts.backend);
+      const result = !hostAllowed(req.headers.host, opts.host)
+        ? errorResult(
+            new WireError(
+              'AccessDeniedException',
+              `The Host header ${JSON.stringify(req.headers.host ?? '')} does not name this endpoint: kms-study serve answers requests for a loopback address${opts.host ? ` or ${opts.host}` : ''} only.`,
+              403,
+            ),
+          )
+        : tooLarge
+          ? errorResult(new WireError('RequestEntityTooLargeException', `Request body is larger than ${max} bytes`, 413))
+          : handle(req, Buffer.concat(chunks).toString('utf8'), opts.backend);
       send(res, result.status, result.body);
       opts.log?.(
-        `${new Date(started).toISOString()} ${req.socket.remoteAddress ?? '-'} ${result.who} ${result.operation} ${result.status}${result.code ? ` ${result.code}` : ''} ${now() - started}ms`,
+        // The access key id and the target come from the request: escaped, so a client cannot write to the terminal.
+        escapeControls(`${new Date(started).toISOString()} ${req.socket.remoteAddress ?? '-'} ${result.who} ${result.operation} ${result.status}${result.code ? ` ${result.code}` : ''} ${now() - started}ms`, { oneLine: true }),
       );
     });
   });
+  return server;
 }
 
 interface Result {
@@ -82,7 +104,10 @@ function handle(req: IncomingMessage, text: string, backend: KmsBackend): Result
     if (!type.startsWith(JSON_TYPE) && !type.startsWith('application/json'))
       throw new WireError('SerializationException', `Content-Type must be ${JSON_TYPE}`, 415);
     const model = target.startsWith('TrentService.') ? findOperation('kms', kebab(operation)) : undefined;
-    if (!model || !backend.operations().includes(operation)) throw new WireError('UnknownOperationException', '');
+    // AWS answers an unknown X-Amz-Target with {"__type":"UnknownOperationException"} and no message; we add one
+    // (our wording) so every error says what went wrong.
+    if (!model || !backend.operations().includes(operation))
+      throw new WireError('UnknownOperationException', target ? `Unknown operation ${JSON.stringify(target)}: expected TrentService.<Operation> naming a KMS operation, such as TrentService.ListKeys` : 'Missing X-Amz-Target header: expected TrentService.<Operation>, such as TrentService.ListKeys');
     if (!auth) throw new WireError('MissingAuthenticationTokenException', 'Missing Authentication Token');
     let body: unknown;
     try {

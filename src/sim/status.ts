@@ -8,6 +8,7 @@ export interface ProfileSummary {
   principalArn: string;
   region: string;
 }
+import { parseDuration as parseBoundedDuration } from '../text/duration.js';
 
 export interface SandboxStatus {
   simulatedTime: string;
@@ -19,14 +20,10 @@ export interface SandboxStatus {
   auditEvents: number;
 }
 
-const UNITS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
-
-/** '8d' -> ms; undefined when the text is not <positive number><d|h|m|s>. */
+/** '8d' -> ms; undefined when the text is not <positive number><d|h|m|s> of at most 100 years. */
 export function parseDuration(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)([dhms])$/.exec(text.trim());
-  if (!m) return undefined;
-  const ms = Number(m[1]) * UNITS[m[2]];
-  return ms > 0 && Number.isFinite(ms) ? Math.round(ms) : undefined;
+  const r = parseBoundedDuration(text);
+  return r.ok ? r.value : undefined;
 }
 
 export function sandboxStatus(world: World, profile: string, profiles: Record<string, ProfileSummary>): SandboxStatus {

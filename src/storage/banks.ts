@@ -2,15 +2,16 @@
 // rules run over everything loaded together. An optional cache keeps each file's parse result keyed by a
 // hash of its text, so a quiz does not re-parse unchanged YAML (the yaml parser dominates load time).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContentError } from '../errors.js';
 import { lintQuestions, parseBank } from '../quiz/bank.js';
 import type { Question } from '../quiz/types.js';
 import { writeFileAtomic } from './atomic.js';
+import { fileKind, FileTooLargeError, NotAFileError, readRegularText, skippedLine, yamlFilesIn } from './regular-file.js';
 
 /** Bump when the parser's output or rules change, so cached results are recomputed. */
-const PARSER_VERSION = 1;
+const PARSER_VERSION = 2;
 
 export interface LoadOptions {
   /** YYYY-MM-DD; `verified` dates after it are errors. */
@@ -43,37 +44,55 @@ function parseCached(file: string, text: string, options: LoadOptions): Parsed {
   return r;
 }
 
-/** The bank files a path names: the file itself, or every *.yaml / *.yml directly in a folder (sorted). */
-export function bankFiles(path: string): string[] {
+/**
+ * The bank files a path names: the file itself, or every *.yaml / *.yml directly in a folder (sorted). Entries
+ * that are not regular files (a dangling symlink, a directory or FIFO named *.yaml) are skipped with a warning.
+ */
+export function bankFiles(path: string, warnings: string[] = []): string[] {
   const st = statSync(path);
-  if (!st.isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((n) => /\.ya?ml$/.test(n))
-    .sort()
-    .map((n) => join(path, n));
+  if (!st.isDirectory()) {
+    const kind = fileKind(st);
+    if (kind) throw new NotAFileError(path, kind);
+    return [path];
+  }
+  const { files, skipped } = yamlFilesIn(path);
+  warnings.push(...skipped.map(skippedLine));
+  return files;
 }
 
 /** Load files or folders. A missing path is an error at 0:0 so the caller can say which one. */
-export function loadBanks(paths: string[], options: LoadOptions = {}): { questions: Question[]; errors: ContentError[] } {
+export function loadBanks(paths: string[], options: LoadOptions = {}): { questions: Question[]; errors: ContentError[]; warnings: string[] } {
   const questions: Question[] = [];
   const errors: ContentError[] = [];
+  const warnings: string[] = [];
   const seen = new Set<string>();
+  const cannot = (p: string, e: unknown) => {
+    const why = e instanceof NotAFileError ? e.kind : e instanceof FileTooLargeError ? `larger than ${e.maxBytes} bytes` : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    return new ContentError(p, 0, 0, `cannot read bank path (${why}); expected a .yaml file or a folder of them`);
+  };
   for (const p of paths) {
     let files: string[];
     try {
-      files = bankFiles(p);
+      files = bankFiles(p, warnings);
     } catch (e) {
-      errors.push(new ContentError(p, 0, 0, `cannot read bank path (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); expected a .yaml file or a folder of them`));
+      errors.push(cannot(p, e));
       continue;
     }
     for (const f of files) {
       if (seen.has(f)) continue;
       seen.add(f);
-      const r = parseCached(f, readFileSync(f, 'utf8'), options);
+      let text: string;
+      try {
+        text = readRegularText(f);
+      } catch (e) {
+        errors.push(cannot(f, e));
+        continue;
+      }
+      const r = parseCached(f, text, options);
       questions.push(...r.questions);
       errors.push(...r.errors);
     }
   }
   errors.push(...lintQuestions(questions));
-  return { questions, errors };
+  return { questions, errors, warnings };
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../../exit-codes.js';
 import type { ProgramContext } from '../context.js';
+import { escapeControls } from '../../text/terminal.js';
 
 function pathsOf(ctx: ProgramContext, paths: string[]): string[] {
   return paths.length ? paths.map((p) => resolve(ctx.deps.cwd, p)) : [join(ctx.deps.packageRoot, 'questions')];
@@ -19,8 +20,9 @@ export function register(program: Command, ctx: ProgramContext): void {
     .argument('[paths...]', 'bank files or folders')
     .action(async (paths: string[]) => {
       const { loadBanks } = await import('../../storage/banks.js');
-      const { questions, errors } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
-      for (const e of errors) ctx.deps.stderr.write(`${e.message}\n`);
+      const { questions, errors, warnings } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
+      for (const w of warnings) ctx.deps.stderr.write(`${escapeControls(w)}\n`);
+      for (const e of errors) ctx.deps.stderr.write(`${escapeControls(e.message)}\n`);
       if (errors.length) {
         ctx.deps.stderr.write(`${errors.length} problem${errors.length === 1 ? '' : 's'} found (${questions.length} valid questions).\n`);
         ctx.exit.code = EXIT.FAILURE;
@@ -35,7 +37,8 @@ export function register(program: Command, ctx: ProgramContext): void {
       const { loadBanks } = await import('../../storage/banks.js');
       const { coverage, MIN_PER_ITEM } = await import('../../quiz/coverage.js');
       const { barChart } = await import('../../text/charts.js');
-      const { questions, errors } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
+      const { questions, errors, warnings } = loadBanks(pathsOf(ctx, paths), { today: today(ctx.deps.now()) });
+      for (const w of warnings) ctx.deps.stderr.write(`${w}\n`);
       if (errors.length) ctx.deps.stderr.write(`kms-study: warning: ${errors.length} problem(s) in the banks (run kms-study bank lint); counting the ${questions.length} valid questions\n`);
       const c = coverage(questions);
       const { loadNotes } = await import('../../storage/notes.js');

@@ -15,8 +15,14 @@ export function register(program: Command, ctx: ProgramContext): void {
     .option('--seed <n>', 'seed for a repeatable run (picks the variant of labs that have several root causes)')
     .option('--variant <id>', 'choose a variant by id')
     .option('--json', 'with no id: the lab list as JSON')
-    .addHelpText('after', '\nExamples:\n  kms-study lab\n  kms-study lab key-deletion\n  kms-study lab access-denied --seed 3\n  kms-study lab key-rotation --script my-steps.txt\n  kms-study lab create-key --solve\n')
+    .option('--check <files...>', 'check lab files (for authors): every problem as file:line:column, non-zero exit on any')
+    .addHelpText('after', '\nExamples:\n  kms-study lab\n  kms-study lab key-deletion\n  kms-study lab access-denied --seed 3\n  kms-study lab key-rotation --script my-steps.txt\n  kms-study lab create-key --solve\n  kms-study lab --check labs/my-lab.yaml\n')
     .action(async (id: string | undefined, opts: LabOptions) => {
+      if (opts.check) {
+        const { labCheck } = await import('../lab-check.js');
+        ctx.exit.code = labCheck(id ? [id, ...opts.check] : opts.check, ctx);
+        return;
+      }
       const { labCommand } = await import('../lab.js');
       ctx.exit.code = await labCommand(id, opts, ctx);
     });

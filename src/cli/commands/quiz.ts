@@ -63,7 +63,8 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   // No "verified in the future" check here: that is an authoring rule (bank lint), and a learner's wrong clock
   // must not empty the quiz.
   const generated = opts.generated ? (await import('./quiz-generated.js')).generatedQuestions(deps, opts) : undefined;
-  const loaded = generated ? { questions: generated, errors: [] } : loadBanks(paths, { cacheDir: join(dataDir(deps.env), 'cache', 'banks') });
+  const loaded = generated ? { questions: generated, errors: [], warnings: [] } : loadBanks(paths, { cacheDir: join(dataDir(deps.env), 'cache', 'banks') });
+  for (const w of loaded.warnings) deps.stderr.write(`${w}\n`);
   const missing = loaded.errors.filter((e) => e.line === 0);
   if (missing.length && opts.bank?.length) throw new UsageError(missing.map((e) => e.message).join('\n'), EXIT.FAILURE);
   for (const e of missing) deps.stderr.write(`kms-study: warning: ${e.message} (check bankDirs in ${join(dataDir(deps.env), 'progress.json')})\n`);

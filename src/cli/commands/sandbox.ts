@@ -1,14 +1,26 @@
-// `kms-study sandbox status | reset | clock advance <n>d|h|m|s | profiles | use-profile <name>`: look after
+// `kms-study sandbox status | reset | clock advance <n>d|h|m|s | clock set <date> | profiles | use-profile <name>`: look after
 // the persistent sandbox that `kms-study aws` uses. Heavy modules are imported inside the actions.
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { ProgramContext } from '../context.js';
+import { advanceProblem, CLOCK_LIMITS_TEXT, MAX_ADVANCE_MS, parseClockDate, parseDuration } from '../../text/duration.js';
 
 async function open(ctx: ProgramContext) {
   const { openSandbox } = await import('../../storage/sandbox.js');
   const sandbox = openSandbox(ctx.deps);
   for (const w of sandbox.warnings) ctx.deps.stderr.write(`${w}\n`);
   return sandbox;
+}
+
+async function moveClock(ctx: ProgramContext, sb: Awaited<ReturnType<typeof open>>, ms: number, label: string): Promise<void> {
+  const problem = advanceProblem(sb.engine.now(), ms);
+  if (problem) throw new UsageError(`sandbox clock: ${label} is too far: ${problem}`); // exit-code
+  const { describeChanges } = await import('../../sim/status.js');
+  const before = sb.engine.listKeyViews();
+  sb.engine.advance(ms);
+  sb.save();
+  ctx.deps.stdout.write(`Simulated time is now ${new Date(sb.engine.now()).toISOString()} (${label}).\n`);
+  for (const c of describeChanges(before, sb.engine)) ctx.deps.stdout.write(`  ${c}\n`);
 }
 
 export function register(program: Command, ctx: ProgramContext): void {
@@ -37,21 +49,35 @@ export function register(program: Command, ctx: ProgramContext): void {
     });
 
   const clock = sandbox.command('clock').description('the simulated clock');
+  const limits = `The clock moves ${CLOCK_LIMITS_TEXT}; it never goes backwards (\`sandbox reset\` starts again).`;
+  const setLimits = 'The date must lie within the years 1970 to 9999 and at most 36500d (100 years) ahead; the clock never goes backwards (`sandbox reset` starts again).';
   clock
     .command('advance')
-    .argument('<duration>', 'how far to move, e.g. 8d, 36h, 90m, 30s')
+    .argument('<duration>', 'how far to move, e.g. 8d, 36h, 90m, 30s (at most 36500d)')
     .description('move simulated time forward; due deletions and rotations happen')
+    .addHelpText('after', `\n${limits}\n`)
     .action(async (duration: string) => {
-      const { parseDuration, describeChanges } = await import('../../sim/status.js');
-      const ms = parseDuration(duration);
-      if (ms === undefined) throw new UsageError(`sandbox clock advance: '${duration}' is not a duration such as 8d, 36h, 90m or 30s`);
+      const d = parseDuration(duration);
+      if (!d.ok) throw new UsageError(`sandbox clock advance: ${d.problem} (${CLOCK_LIMITS_TEXT})`); // exit-code
       const sb = await open(ctx);
-      const before = sb.engine.listKeyViews();
-      sb.engine.advance(ms);
-      sb.save();
-      const changes = describeChanges(before, sb.engine);
-      out(`Simulated time is now ${new Date(sb.engine.now()).toISOString()} (+${duration}).\n`);
-      for (const c of changes) out(`  ${c}\n`);
+      await moveClock(ctx, sb, d.value, `+${duration.trim()}`);
+    });
+  clock
+    .command('set')
+    .argument('<date>', 'an ISO date or date-time, e.g. 2027-03-01 or 2027-03-01T09:00:00Z (UTC unless a zone is given)')
+    .description('move simulated time forward to a date; due deletions and rotations happen')
+    .addHelpText('after', `\n${setLimits}\n`)
+    .action(async (date: string) => {
+      const t = parseClockDate(date);
+      if (!t.ok) throw new UsageError(`sandbox clock set: ${t.problem}`); // exit-code
+      const sb = await open(ctx);
+      const now = sb.engine.now();
+      if (t.value < now)
+        throw new UsageError(`sandbox clock set: ${date} is before the simulated time ${new Date(now).toISOString()}; the clock never goes backwards (\`kms-study sandbox reset\` starts again)`); // exit-code
+      // Bounded like advance: a jump of thousands of years would run thousands of rotations per key.
+      if (t.value - now > MAX_ADVANCE_MS)
+        throw new UsageError(`sandbox clock set: ${date} is more than 36500d (100 years) after the simulated time ${new Date(now).toISOString()}; move in steps`); // exit-code
+      await moveClock(ctx, sb, t.value - now, `to ${date.trim()}`);
     });
   clock
     .command('show')
