@@ -10,7 +10,7 @@ import type { Question } from '../quiz/types.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bump when the parser's output or rules change, so cached results are recomputed. */
-const PARSER_VERSION = 1;
+const PARSER_VERSION = 2;
 
 export interface LoadOptions {
   /** YYYY-MM-DD; `verified` dates after it are errors. */
