@@ -24,6 +24,7 @@ export function similarity(a: Question, b: Question): Similarity {
 
 export const isNearDuplicate = (s: Similarity) => s.stem >= STEM_LIMIT && s.lesson >= LESSON_LIMIT;
 
+const same = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** One error per near-duplicate pair, placed at the second question (bank order) and naming the first. */
@@ -34,7 +35,7 @@ export function nearDuplicates(all: Question[]): ContentError[] {
     for (let i = 0; i < j; i++) {
       const a = prepared[i];
       const b = prepared[j];
-      if (a.q.id === b.q.id) continue; // duplicate ids are reported by lintQuestions
+      if (a.q.id === b.q.id || same(a.q.stem) === same(b.q.stem)) continue; // duplicate ids and identical stems: lintQuestions reports them
       const s = { stem: jaccard(a.stem, b.stem), lesson: jaccard(a.lesson, b.lesson) };
       if (!isNearDuplicate(s)) continue;
       out.push(

@@ -65,7 +65,7 @@ export function register(program: Command, ctx: ProgramContext): void {
       const top = Math.max(1, ...Object.values(c.byDomain), ...Object.values(c.bySkill));
       const guideRows = (rec: Record<string, number>, title: (k: string) => string) =>
         barChart(Object.entries(rec).map(([k, n]) => ({ label: `${k} ${title(k)}`.slice(0, 40), value: n, max: top, suffix: share(n) })));
-      out.write(`\nBy exam-guide domain (exam weight):\n${guideRows(c.byDomain, (k) => `${EXAM_DOMAINS[k as keyof typeof EXAM_DOMAINS]?.title ?? ''} ${EXAM_DOMAINS[k as keyof typeof EXAM_DOMAINS]?.weight ?? '?'}%`)}\n`);
+      out.write(`\nBy exam-guide domain (exam weight):\n${guideRows(c.byDomain, (k) => `(${EXAM_DOMAINS[k as keyof typeof EXAM_DOMAINS]?.weight ?? '?'}%) ${EXAM_DOMAINS[k as keyof typeof EXAM_DOMAINS]?.title ?? ''}`)}\n`);
       out.write(`\nBy task statement:\n${guideRows(c.byTaskStatement, (k) => EXAM_TASK_STATEMENTS[k as keyof typeof EXAM_TASK_STATEMENTS] ?? '')}\n`);
       out.write(`\nBy skill:\n${guideRows(c.bySkill, (k) => EXAM_TASKS[k as keyof typeof EXAM_TASKS] ?? '')}\n`);
       if (c.overweightSkills.length) out.write(`\nOver ${Math.round(MAX_SKILL_SHARE * 100)}% of the bank on one skill: ${c.overweightSkills.map((k) => `${k} ${share(c.bySkill[k])}`).join(', ')}\n`);
