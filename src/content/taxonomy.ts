@@ -48,19 +48,76 @@ export const SCENARIOS = {
 } as const;
 export type ScenarioId = keyof typeof SCENARIOS;
 
-/** SOA-C03 exam guide tasks and skills where KMS appears. */
+/**
+ * The SOA-C03 exam guide's five content domains and their weights (share of scored content).
+ * Source: AWS Certified CloudOps Engineer – Associate (SOA-C03) exam guide,
+ * https://docs.aws.amazon.com/aws-certification/latest/sysops-administrator-associate-03/sysops-administrator-associate-03.html
+ */
+export const EXAM_DOMAINS = {
+  '1': { title: 'Monitoring, Logging, Analysis, Remediation, and Performance Optimization', weight: 22 },
+  '2': { title: 'Reliability and Business Continuity', weight: 22 },
+  '3': { title: 'Deployment, Provisioning, and Automation', weight: 22 },
+  '4': { title: 'Security and Compliance', weight: 16 },
+  '5': { title: 'Networking and Content Delivery', weight: 18 },
+} as const;
+export type ExamDomainId = keyof typeof EXAM_DOMAINS;
+
+/** The guide's task statements (domain.task) that have KMS-related skills in this bank. */
+export const EXAM_TASK_STATEMENTS = {
+  '1.1': 'Implement metrics, alarms, and filters by using AWS monitoring and logging services',
+  '1.2': 'Identify and remediate issues by using monitoring and availability metrics',
+  '2.2': 'Implement highly available and resilient environments',
+  '2.3': 'Implement backup and restore strategies',
+  '3.1': 'Provision and maintain cloud resources',
+  '3.2': 'Automate the management of existing resources',
+  '4.1': 'Implement and manage security and compliance tools and policies',
+  '4.2': 'Implement strategies to protect data and infrastructure',
+  '5.1': 'Implement and optimize networking features and connectivity',
+  '5.3': 'Troubleshoot network connectivity issues',
+} as const;
+export type ExamTaskStatementId = keyof typeof EXAM_TASK_STATEMENTS;
+
+/**
+ * The skills (domain.task.skill) where KMS appears, in the guide's words (shortened). A question's `task`
+ * names one of these; its domain and task statement are the id's first one and two numbers. Where a skill
+ * number could not be checked, a question names the task statement itself (for example "2.2").
+ * Domain pages: .../sysops-administrator-associate-03-domain1.html ... -domain5.html under the guide above
+ * (skill wording checked 2026-12-05 against the domain pages' text).
+ */
 export const EXAM_TASKS = {
+  '1.1.1': 'Configure AWS monitoring and logging (CloudWatch, CloudTrail)',
+  '1.1.3': 'Configure and troubleshoot CloudWatch alarms that invoke AWS services directly or through EventBridge',
+  '1.1.5': 'Configure AWS services to send notifications to Amazon SNS, and alarms that notify through SNS',
+  '1.2.1': 'Analyze metrics and automate remediation (CloudWatch, Lambda, Systems Manager, CloudTrail)',
+  '1.2.2': 'Use EventBridge to route, enrich and deliver events; troubleshoot event bus rules',
+  '1.2.3': 'Create or run custom and predefined Systems Manager Automation runbooks',
+  '2.2': 'Implement highly available and resilient environments (task statement)',
+  '2.3.1': 'Automate snapshots and backups (AWS Backup, EBS, RDS, DynamoDB, S3)',
+  '2.3.2': 'Restore databases (for example point-in-time restore) to meet RTO, RPO and cost requirements',
+  '3.1.2': 'Create and manage stacks of resources with CloudFormation and the AWS CDK',
+  '3.1.4': 'Provision and share resources across multiple Regions and accounts (AWS RAM, StackSets)',
+  '3.2.1': 'Use AWS services to automate operational processes (Systems Manager)',
+  '3.2.2': 'Implement event-driven automation (Lambda, S3 Event Notifications)',
   '4.1.1': 'IAM features, resource policies and policy conditions',
   '4.1.2': 'Troubleshoot and audit access (CloudTrail, IAM Access Analyzer, policy simulator)',
   '4.1.3': 'Multi-account strategies',
   '4.1.5': 'Enforce compliance requirements',
   '4.2.2': 'Implement, configure and troubleshoot encryption at rest (AWS KMS)',
   '4.2.4': 'Store secrets securely',
-  '1.1.1': 'Monitoring and logging (CloudWatch, CloudTrail, EventBridge)',
-  '2.3.1': 'Backups (encrypted snapshots)',
-  '3.1.4': 'Sharing resources across accounts and Regions',
+  '5.1.2': 'Configure private networking connectivity (VPC endpoints, AWS PrivateLink)',
+  '5.3': 'Troubleshoot network connectivity issues (task statement)',
 } as const;
 export type ExamTaskId = keyof typeof EXAM_TASKS;
+
+/** The domain of a skill or task id: its first number ("4.2.2" -> "4"). */
+export function domainOf(id: string): ExamDomainId {
+  return id.split('.')[0] as ExamDomainId;
+}
+
+/** The task statement of a skill or task id: its first two numbers ("4.2.2" -> "4.2"). */
+export function taskStatementOf(id: string): ExamTaskStatementId {
+  return id.split('.').slice(0, 2).join('.') as ExamTaskStatementId;
+}
 
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];

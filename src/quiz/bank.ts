@@ -124,6 +124,13 @@ function parseQuestion(
   const lab = oneOf<LabId>('lab', LAB_IDS, 'lab', false);
 
   const options = parseOptions(node('options'), m, at);
+  const optionsNode = node('options');
+  if (isMap(optionsNode))
+    for (const pair of optionsNode.items) {
+      const o = options.find((x) => x.letter === String((pair.key as { value?: unknown })?.value));
+      const t = isMap(pair.value) ? (pair.value.get('text', true) as Node | undefined) : undefined;
+      if (o && t?.range) ({ line: o.line, col: o.column } = pos(t.range[0]));
+    }
   const letters = options.map((o) => o.letter);
   const answer = parseAnswer(node('answer'), m, type, letters, at);
   if (type === 'single' && options.length && options.length !== 4)

@@ -1,9 +1,12 @@
-// Bank coverage for authors: questions per exam tip, scenario and topic, the single/multiple mix, and the
-// tips and scenarios with fewer than MIN_PER_ITEM questions.
-import { EXAM_TIPS, SCENARIOS, TOPICS } from '../content/taxonomy.js';
+// Bank coverage for authors: questions per exam tip, scenario and topic, per exam-guide domain, task
+// statement and skill (from each question's `task` id), the single/multiple mix, the tips and scenarios
+// with fewer than MIN_PER_ITEM questions, and the skills holding more than MAX_SKILL_SHARE of the bank.
+import { domainOf, EXAM_DOMAINS, EXAM_TIPS, SCENARIOS, taskStatementOf, TOPICS } from '../content/taxonomy.js';
 import type { Question } from './types.js';
 
 export const MIN_PER_ITEM = 5;
+/** No single exam-guide skill may hold more than this share of the bank (the content test enforces it). */
+export const MAX_SKILL_SHARE = 0.35;
 
 export interface Coverage {
   total: number;
@@ -15,6 +18,12 @@ export interface Coverage {
   byTip: Record<string, number>;
   byScenario: Record<string, number>;
   byTopic: Record<string, number>;
+  /** Questions per exam-guide domain ("1".."5"), task statement ("4.2") and skill or task id ("4.2.2"). */
+  byDomain: Record<string, number>;
+  byTaskStatement: Record<string, number>;
+  bySkill: Record<string, number>;
+  /** Skills over MAX_SKILL_SHARE of the in-scope and out-of-scope questions together. */
+  overweightSkills: string[];
   /** Tips and scenarios under MIN_PER_ITEM questions. */
   thinTips: string[];
   thinScenarios: string[];
@@ -29,6 +38,10 @@ export function coverage(qs: Question[]): Coverage {
   const byTip = count(Object.keys(EXAM_TIPS), (q) => q.tips);
   const byScenario = count(Object.keys(SCENARIOS), (q) => q.scenarios);
   const byTopic = count(Object.keys(TOPICS), (q) => [q.topic]);
+  const bySkill = count([], (q) => [q.task]);
+  const byDomain = count(Object.keys(EXAM_DOMAINS), (q) => [domainOf(q.task)]);
+  const byTaskStatement = count([], (q) => [taskStatementOf(q.task)]);
+  const sorted = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
   const multiple = qs.filter((q) => q.type === 'multiple').length;
   return {
     total: qs.length,
@@ -39,6 +52,10 @@ export function coverage(qs: Question[]): Coverage {
     byTip,
     byScenario,
     byTopic,
+    byDomain,
+    byTaskStatement: sorted(byTaskStatement),
+    bySkill: sorted(bySkill),
+    overweightSkills: Object.entries(bySkill).filter(([, n]) => qs.length > 0 && n / qs.length > MAX_SKILL_SHARE).map(([k]) => k),
     thinTips: Object.entries(byTip).filter(([, n]) => n < MIN_PER_ITEM).map(([k]) => k),
     thinScenarios: Object.entries(byScenario).filter(([, n]) => n < MIN_PER_ITEM).map(([k]) => k),
   };

@@ -1,6 +1,8 @@
 // Exam mode: the SOA-C03 format scaled to the bank (2 minutes a question), a visible timer, flags and free
-// movement (n, p, f, g 12, r, submit), no feedback until the end, then a scaled score and a topic breakdown.
+// movement (n, p, f, g 12, r, submit), no feedback until the end, then a scaled score, a per-domain
+// rating like AWS's score report and a topic breakdown.
 import type { Random } from '../aws/ports.js';
+import { domainResults } from './exam-draw.js';
 import { isCorrect, parseAnswerText } from './grade.js';
 import { displayLetters, present, toBank, toDisplay, type Presented } from './present.js';
 import { QuizStop, type AnswerEvent, type SessionIO } from './ports.js';
@@ -123,6 +125,10 @@ function finish(slots: Slot[], cards: Record<string, StoredCard>, io: SessionIO,
     '',
     fit(s.bold(`Result: ${correct}/${slots.length} correct (${percent(correct, slots.length)}), scaled score ${score} — ${passed ? s.ok('PASS') : s.bad('FAIL')} (720 to pass)`), io.width, '', '  '),
     s.dim(fit(SCALING_EXPLAINED, io.width)),
+    fit(s.bold('By exam domain') + s.dim(' (like the section table of AWS\'s score report; our rating: 72% or more meets):'), io.width),
+    ...domainResults(results).map((d) =>
+      fit(`${d.domain}. ${d.title}: ${d.correct}/${d.total} (${percent(d.correct, d.total)}) — ${d.rating === 'Meets competencies' ? s.ok(d.rating) : s.warn(d.rating)}`, io.width, '  ', '     '),
+    ),
     s.bold('By topic:'),
     ...breakdown(results).map((t) => `  ${t.topic.padEnd(24)} ${t.correct}/${t.total} (${percent(t.correct, t.total)})`),
   ];

@@ -1,9 +1,10 @@
 // Which questions a session asks, and in what order: filters first (saying which one emptied the list),
 // then each mode's rule: practice = due cards and weak topics first; review = missed or due only;
-// exam = in-scope only; cram = everything, schedule untouched.
+// exam = in-scope only, spread over the exam guide's domains by weight (exam-draw.ts); cram = everything, schedule untouched.
 import { didYouMean } from '../text/suggest.js';
 import type { Random } from '../aws/ports.js';
 import type { StoredCard } from './schedule.js';
+import { drawByDomain } from './exam-draw.js';
 import { shuffled } from './present.js';
 import type { QuizMode } from './ports.js';
 import type { Question } from './types.js';
@@ -53,7 +54,7 @@ export function selectQuestions(mode: QuizMode, qs: Question[], h: History, now:
   if (mode === 'exam') {
     const inScope = base.filter((q) => q.scope === 'in');
     if (!inScope.length) return { questions: [], empty: 'no in-scope questions (exam mode leaves out scope: out)' };
-    return { questions: inScope.slice(0, Math.min(n, 65)) };
+    return { questions: drawByDomain(inScope, Math.min(n, 65)) };
   }
   if (mode === 'cram') return { questions: base.slice(0, n) };
   if (mode === 'review') {

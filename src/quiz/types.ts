@@ -10,6 +10,9 @@ export interface QuestionOption {
   letter: Letter;
   text: string;
   why: string;
+  /** 1-based position of the option's `text` in its file (for lint messages); absent on generated questions. */
+  line?: number;
+  column?: number;
 }
 
 export interface Question {

@@ -41,3 +41,40 @@ describe('kms-study bank', () => {
     expect(r.stdout).toMatch(/Under 5 questions: tip deletion-wait-period, .*scenario throttling-performance/);
   });
 });
+
+describe('kms-study bank lint: near-duplicates and cues', () => {
+  it('reports a near-duplicate pair at file:line:column and exits 1', async () => {
+    const r = await runCli(['bank', 'lint', 'test/fixtures/banks/near-dup']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/near-dup\/rotation\.yaml:\d+:9: question "fx-rotation-period-again" is a near-duplicate of "fx-rotation-period" \(.*near-dup\/rotation\.yaml:4:9\)/);
+    expect(r.stderr).toMatch(/1 problem found \(2 valid questions\)\.\n$/);
+  });
+
+  it('prints cue warnings with file:line:column but passes unless --strict', async () => {
+    const r = await runCli(['bank', 'lint', 'test/fixtures/banks/cues']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/cues\/long\.yaml:13:15: warning: question "fx-cue-long": the correct option is longest by a wide margin/);
+    expect(r.stdout).toBe('OK: 1 questions, no problems; 1 cue warning (see above).\n');
+    const strict = await runCli(['bank', 'lint', '--strict', 'test/fixtures/banks/cues']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/0 problems and 1 warning found \(1 valid questions\)\.\n$/);
+  });
+});
+
+describe('kms-study bank coverage by exam guide', () => {
+  it('counts per domain, task statement and skill (--json) and lists skills over 35%', async () => {
+    const r = await runCli(['bank', 'coverage', 'test/fixtures/banks/small', '--json']);
+    const c = JSON.parse(r.stdout);
+    expect(c.byDomain).toEqual({ '1': 0, '2': 0, '3': 0, '4': 5, '5': 0 });
+    expect(c.byTaskStatement).toEqual({ '4.2': 5 });
+    expect(c.bySkill).toEqual({ '4.2.2': 5 });
+    expect(c.overweightSkills).toEqual(['4.2.2']);
+  });
+
+  it('prints the domain table with the exam weights and the over-35% line', async () => {
+    const r = await runCli(['bank', 'coverage', 'test/fixtures/banks/small']);
+    expect(r.stdout).toMatch(/By exam-guide domain \(exam weight\):\n {2}1 \(22%\) Monitoring, Logging, Analysis/);
+    expect(r.stdout).toMatch(/4\.2\.2 Implement, configure and troublesh.* 5 \(100%\)/);
+    expect(r.stdout).toContain('Over 35% of the bank on one skill: 4.2.2 5 (100%)');
+  });
+});

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli as run, tempHome, type RunOptions } from '../helpers/cli.js';
 
-// The notes were verified on 2026-11-28: the clock must not be before that.
-const NOW = Date.UTC(2026, 11, 1, 12);
+// The notes were verified up to 2026-12-05: the clock must not be before that.
+const NOW = Date.UTC(2026, 11, 5, 12);
 const runCli = (argv: string[], opts: RunOptions = {}) => run(argv, { now: NOW, ...opts });
 
 describe('kms-study learn', () => {

@@ -4,7 +4,9 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBanks } from '../../src/storage/banks.js';
-import { coverage, MIN_PER_ITEM } from '../../src/quiz/coverage.js';
+import { coverage, MAX_SKILL_SHARE, MIN_PER_ITEM } from '../../src/quiz/coverage.js';
+import { cueWarnings } from '../../src/quiz/lint-cues.js';
+import { nearDuplicates } from '../../src/quiz/lint-similar.js';
 import { PACKAGE_ROOT } from '../helpers/cli.js';
 import { CONTENT_TODAY } from '../helpers/content-date.js';
 
@@ -44,5 +46,20 @@ describe('question bank content', () => {
     expect(c.multipleRatio).toBeGreaterThanOrEqual(0.25);
     expect(c.multipleRatio).toBeLessThanOrEqual(0.45);
     for (const topic of Object.keys(c.byTopic)) expect({ topic, some: c.byTopic[topic] > 0 }).toEqual({ topic, some: true });
+  });
+
+  it('has no near-duplicate questions (bank lint measure)', () => {
+    expect(nearDuplicates(questions).map((e) => e.message)).toEqual([]);
+  });
+
+  it('keeps every exam-guide skill at or under 35% of the bank, and every question in a known domain', () => {
+    const c = coverage(questions);
+    expect(MAX_SKILL_SHARE).toBe(0.35);
+    expect(c.overweightSkills).toEqual([]);
+    expect(Object.values(c.byDomain).reduce((a, b) => a + b, 0)).toBe(questions.length);
+  });
+
+  it('passes the cue rules of bank lint (no warnings)', () => {
+    expect(cueWarnings(questions).map((e) => `${e.file.replace(/.*questions\//, '')}:${e.line}: ${e.what}`)).toEqual([]);
   });
 });

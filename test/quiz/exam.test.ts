@@ -29,6 +29,7 @@ describe('exam mode state machine', () => {
     expect(out).toContain('time left 6:00');
     expect(r).toMatchObject({ ended: 'submitted', questions: 3, answered: 3, correct: 3, scaledScore: 1000, passed: true });
     expect(out).toContain('Result: 3/3 correct (100%), scaled score 1000 — PASS (720 to pass)');
+    expect(out).toMatch(/  4\. Security and Compliance: 3\/3 \(100%\) — Meets competencies\n/);
     expect(out).toContain('does not publish');
     expect(events).toHaveLength(3);
     expect(Object.keys(cards).sort()).toEqual(['fx-deletion-cancel', 'fx-deletion-wait', 'fx-rotation-keeps']);
@@ -54,6 +55,7 @@ describe('exam mode state machine', () => {
     expect(output()).toContain('2. fx-deletion-cancel: answer C, not answered.');
     expect(output()).toContain('Practise this: kms-study lab key-deletion');
     expect(output()).toMatch(/By topic:\n {2}deletion +0\/2 \(0%\)\n {2}rotation +0\/1/);
+    expect(output()).toMatch(/By exam domain \(like the section table of AWS's score report; our rating: 72% or more meets\):\n {2}4\. Security and Compliance: 0\/3 \(0%\) — Needs improvement\n/);
   });
 
   it('ends when time is up and scores what was answered', async () => {
