@@ -59,6 +59,17 @@ export const EXAM_TASKS = {
   '1.1.1': 'Monitoring and logging (CloudWatch, CloudTrail, EventBridge)',
   '2.3.1': 'Backups (encrypted snapshots)',
   '3.1.4': 'Sharing resources across accounts and Regions',
+  '1.1.5': 'Send service notifications and alarms to Amazon SNS',
+  '1.2.2': 'Route and deliver events with EventBridge, and troubleshoot event bus rules',
+  '1.2.3': 'Create or run Systems Manager Automation runbooks',
+  '2.3.4': 'Follow disaster recovery procedures',
+  '3.1.2': 'Create and manage stacks of resources (CloudFormation, AWS CDK)',
+  '3.1.3': 'Identify and remediate deployment issues',
+  '3.2.1': 'Automate operational processes (Systems Manager)',
+  '4.2.5': 'Configure reports and remediate findings (AWS Config, Security Hub)',
+  '5.1.2': 'Configure private networking connectivity (VPC endpoints)',
+  '5.1.4': 'Optimize the cost of network architectures',
+  '5.3.4': 'Troubleshoot hybrid and private connectivity',
 } as const;
 export type ExamTaskId = keyof typeof EXAM_TASKS;
 
