@@ -106,6 +106,11 @@ export const EXAM_TASKS = {
   '4.2.4': 'Store secrets securely',
   '5.1.2': 'Configure private networking connectivity (VPC endpoints, AWS PrivateLink)',
   '5.3': 'Troubleshoot network connectivity issues (task statement)',
+  '2.3.4': 'Follow disaster recovery procedures',
+  '3.1.3': 'Identify and remediate deployment issues',
+  '4.2.5': 'Configure reports and remediate findings (AWS Config, Security Hub)',
+  '5.1.4': 'Optimize the cost of network architectures',
+  '5.3.4': 'Troubleshoot hybrid and private connectivity',
 } as const;
 export type ExamTaskId = keyof typeof EXAM_TASKS;
 
