@@ -44,6 +44,7 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
   const io = { wallNow: () => deps.now(), readFile: paramFileReader(deps.env, deps.cwd) };
   const { run, fresh } = await openLabRun(lab, opts, {
     readSave: () => readLabSave(path, deps.now()),
+    savePath: path,
     warn: (w) => deps.stderr.write(`kms-study: ${w}\n`),
     newSeed: () => Buffer.from(deps.randomBytes(4)).toString('hex'),
     io,

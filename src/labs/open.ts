@@ -16,6 +16,8 @@ export interface OpenLabRequest {
 export interface OpenLabPorts {
   /** The saved progress of this lab, if any (and a warning when the save could not be used). */
   readSave(): { progress?: LabProgress; warning?: string };
+  /** Where the save lives, for messages. */
+  savePath?: string;
   warn(message: string): void;
   /** A seed for a new run when none was asked for. */
   newSeed(): string;
@@ -42,7 +44,7 @@ export async function openLabRun(lab: Lab, req: OpenLabRequest, ports: OpenLabPo
         run = LabRun.resume(lab, saved.progress, ports.io);
       } catch (e) {
         // A save that parses but does not load (a clock outside 1970..9999, a broken engine state): start over.
-        ports.warn(`saved progress could not be resumed (${(e as Error).message}); the lab starts over (use --restart to skip this message).`);
+        ports.warn(`saved progress ${ports.savePath ?? ''}${ports.savePath ? ' ' : ''}could not be resumed (${(e as Error).message}); the lab starts over (use --restart to skip this message).`);
       }
     }
   }

@@ -88,7 +88,10 @@ describe('every command reports through it', () => {
         const n = all.split('Answer> ').length - 1;
         if (n === prompts) return;
         prompts = n;
-        if (n === 1) setImmediate(() => stdin.write('A\n'));
+        // The first question may be multiple response: answer with as many letters as it asks for.
+        const many = /choose (two|three)/i.exec(all)?.[1];
+        const answer = many === 'three' ? 'A,B,C' : many === 'two' ? 'A,B' : 'A';
+        if (n === 1) setImmediate(() => stdin.write(`${answer}\n`));
         if (n === 2) setImmediate(() => signals.raise('SIGINT'));
       },
     });
