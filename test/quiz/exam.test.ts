@@ -29,7 +29,7 @@ describe('exam mode state machine', () => {
     expect(out).toContain('time left 6:00');
     expect(r).toMatchObject({ ended: 'submitted', questions: 3, answered: 3, correct: 3, scaledScore: 1000, passed: true });
     expect(out).toContain('Result: 3/3 correct (100%), scaled score 1000 — PASS (720 to pass)');
-    expect(out).toMatch(/  4\. Security and Compliance: 3\/3 \(100%\) — Meets competencies\n/);
+    expect(out).toMatch(/ {2}4\. Security and Compliance: 3\/3 \(100%\) — Meets competencies\n/);
     expect(out).toContain('does not publish');
     expect(events).toHaveLength(3);
     expect(Object.keys(cards).sort()).toEqual(['fx-deletion-cancel', 'fx-deletion-wait', 'fx-rotation-keeps']);

@@ -7,7 +7,7 @@ import { parseLab } from '../../src/labs/parse.js';
 import { LabRun } from '../../src/labs/runner.js';
 import { PACKAGE_ROOT, runCli, tempHome } from '../helpers/cli.js';
 
-// eslint-disable-next-line no-control-regex
+ 
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 
 describe('escapeControls', () => {
