@@ -1,7 +1,7 @@
 // Saved lab progress, one file per lab (<dataDir>/labs/<id>.json), written atomically after every command
 // so a closed terminal resumes where it stopped. A corrupt file is moved aside and reported.
 import { existsSync, rmSync } from 'node:fs';
-import { readRegularText, skippedLine, yamlFilesIn } from './regular-file.js';
+import { parseYamlDir } from './regular-file.js';
 import { join } from 'node:path';
 import { ContentError } from '../errors.js';
 import { parseLab } from '../labs/parse.js';
@@ -40,22 +40,10 @@ export function removeLabSave(path: string): void {
 
 /** Every lab file in a directory, parsed; content errors are collected. */
 export function loadLabs(dir: string): { labs: Lab[]; errors: ContentError[]; warnings: string[] } {
-  const labs: Lab[] = [];
-  const errors: ContentError[] = [];
-  if (!existsSync(dir)) return { labs, errors, warnings: [] };
-  const { files, skipped } = yamlFilesIn(dir);
-  const warnings = skipped.map(skippedLine);
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readRegularText(file);
-    } catch (e) {
-      warnings.push(skippedLine({ path: file, why: (e as Error).message }));
-      continue;
-    }
+  if (!existsSync(dir)) return { labs: [], errors: [], warnings: [] };
+  const { items, errors, warnings } = parseYamlDir(dir, (text, file) => {
     const r = parseLab(text, file);
-    if (r.lab) labs.push(r.lab);
-    errors.push(...r.errors);
-  }
-  return { labs, errors, warnings };
+    return { item: r.lab, errors: r.errors };
+  });
+  return { labs: items, errors, warnings };
 }

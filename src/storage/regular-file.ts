@@ -1,5 +1,6 @@
 // Reading files the user names without trusting them: only regular files (never a device, FIFO, socket or
 // directory, which could block or never end), and never more than the caller can use.
+import type { ContentError } from '../errors.js';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
@@ -104,4 +105,25 @@ export function yamlFilesIn(dir: string): { files: string[]; skipped: { path: st
 /** The warning line for a skipped entry. */
 export function skippedLine(s: { path: string; why: string }): string {
   return `kms-study: skipping ${s.path}: ${s.why}`;
+}
+
+/** Reads every regular *.yaml file of a folder and parses it; unreadable and non-regular files become warnings. */
+export function parseYamlDir<T>(dir: string, parse: (text: string, file: string) => { item?: T; errors: ContentError[] }): { items: T[]; errors: ContentError[]; warnings: string[] } {
+  const items: T[] = [];
+  const errors: ContentError[] = [];
+  const { files, skipped } = yamlFilesIn(dir);
+  const warnings = skipped.map(skippedLine);
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readRegularText(file);
+    } catch (e) {
+      warnings.push(skippedLine({ path: file, why: (e as Error).message }));
+      continue;
+    }
+    const r = parse(text, file);
+    if (r.item) items.push(r.item);
+    errors.push(...r.errors);
+  }
+  return { items, errors, warnings };
 }

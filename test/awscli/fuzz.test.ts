@@ -4,23 +4,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { CliUsageError, parseAwsArgs, splitCommandLine, SERVICES, kebab } from '../../src/awscli/index.js';
 import { ManualClock, SeededRandom } from '../../src/aws/ports.js';
+import { Rng } from '../helpers/rng.js';
 import { runAws } from '../../src/awscli/run.js';
 import { DEFAULT_PROFILES, callerFor } from '../../src/awscli/profiles.js';
 import { freshWorld } from '../../src/sim/world.js';
 
-class Rng {
-  private r: SeededRandom;
-  constructor(seed: string) {
-    this.r = new SeededRandom(seed);
-  }
-  int(n: number): number {
-    const b = this.r.bytes(4);
-    return (((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0) % n;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)];
-  }
-}
 
 const SEEDS = [
   'kms create-key --description demo --tags TagKey=env,TagValue=prod --multi-region',

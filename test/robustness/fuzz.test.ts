@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SERVICES, kebab } from '../../src/awscli/index.js';
 import { SeededRandom } from '../../src/aws/ports.js';
+import { Rng } from '../helpers/rng.js';
 import { buildWorld } from '../../src/labs/setup.js';
 import { createKmsServer } from '../../src/server/server.js';
 import { SandboxBackend } from '../../src/server/sandbox-backend.js';
@@ -20,19 +21,6 @@ import { PACKAGE_ROOT, runCli, tempHome } from '../helpers/cli.js';
 const BUDGET_MS = 4000;
 const STACK = /^\s+at .+\(.*:\d+:\d+\)$|unexpected error|report it as a bug/m;
 
-class Rng {
-  private r: SeededRandom;
-  constructor(seed: string) {
-    this.r = new SeededRandom(seed);
-  }
-  int(n: number): number {
-    const b = this.r.bytes(4);
-    return (((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0) % n;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)];
-  }
-}
 
 const JUNK = [
   '', '-', '--', '=', '{', '[]', '{"a":', 'null', '1e308', '-1', '99999999999999999999', 'NaN', '\u0000', '\u001b[2J', '\u202e', '💥',
