@@ -34,7 +34,7 @@ export async function runExam(questions: Question[], cards: Record<string, Store
   const minutes = examMinutes(questions.length);
   const deadline = startedAt + minutes * 60_000;
   const slots: Slot[] = questions.map((q) => ({ p: present(q, random), guessed: false, flagged: false, spentMs: 0 }));
-  io.write(fit(s.bold(`Exam: ${questions.length} questions in ${minutes} minutes`) + s.dim(` (the real exam: 65 in 130). No feedback until you submit. ${HELP}`), io.width) + '\n');
+  io.write(fit(s.bold(`Exam: ${questions.length} question${questions.length === 1 ? '' : 's'} in ${minutes} minute${minutes === 1 ? '' : 's'}`) + s.dim(` (the real exam: 65 in 130). No feedback until you submit. ${HELP}`), io.width) + '\n');
   let i = 0;
   let ended: SessionResult['ended'] = 'submitted';
   const reviewList = () =>

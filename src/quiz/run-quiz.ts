@@ -72,13 +72,13 @@ export interface QuizPorts {
 
 export type QuizOutcome =
   /** Nothing to ask: why (a filter that matched nothing, an empty bank, nothing due). `emptyBank` when no questions at all. */
-  | { asked: false; reason: string; emptyBank: boolean }
+  | { asked: false; reason: string; emptyBank: boolean; usage?: boolean }
   | { asked: true; result: SessionResult };
 
 export async function runQuiz(req: QuizRequest, ports: QuizPorts): Promise<QuizOutcome> {
   const { progress, console: io } = ports;
   const filtered = applyFilters(ports.questions, req.filters);
-  if (filtered.empty) return { asked: false, reason: filtered.empty, emptyBank: ports.questions.length === 0 };
+  if (filtered.empty) return { asked: false, reason: filtered.empty, emptyBank: ports.questions.length === 0, usage: filtered.usage };
 
   const lastCorrect: Record<string, boolean> = {};
   for (const a of progress.answers()) lastCorrect[a.questionId] = a.correct;

@@ -72,6 +72,8 @@ export async function runSession(
 
 export function summaryText(answers: AnswerEvent[], total: number, s: { bold(x: string): string; dim(x: string): string }): string {
   const correct = answers.filter((a) => a.correct).length;
+  // Nothing answered: no "Score: 0/0", only how many were left.
+  if (!answers.length) return `\n${s.dim(`No answers given; ${total} question${total === 1 ? '' : 's'} not answered.`)}\n`;
   const lines = ['', s.bold(`Score: ${correct}/${answers.length} correct (${percent(correct, answers.length)})`) + (answers.length < total ? s.dim(` — ${total - answers.length} not answered`) : '')];
   for (const t of breakdown(answers.map((a) => ({ question: a.question, correct: a.correct }))))
     lines.push(`  ${t.topic.padEnd(24)} ${t.correct}/${t.total}`);

@@ -48,7 +48,7 @@ export function renderStats(s: Stats, st: Style, width: number | undefined): str
       write(fit(`kms-study quiz --tip ${w.tip}${w.questions.length ? `   (next: ${w.questions.join(', ')})` : ''}`, width, '    quiz: ', '      ') + '\n');
     }
   }
-  write(`\n${st.bold(`Readiness (estimate): ${s.readiness.estimate} on the 100–1000 scale`)} ${s.readiness.passLikely ? st.ok('at or above 720') : st.warn('below 720')}\n${st.dim(fit(s.readiness.method, width, '  '))}\n`);
+  write(`\n${st.bold(`Readiness (estimate): ${s.readiness.estimate} on the 100–1000 scale,`)} ${s.readiness.passLikely ? st.ok('at or above the 720 needed to pass.') : st.warn('below the 720 needed to pass.')}\n${st.dim(fit(s.readiness.method, width, '  '))}\n`);
   write(`\n${st.bold('Labs')}: ${s.labs.completed.length} completed${s.labs.completed.length ? ` (${s.labs.completed.join(', ')})` : ''}; ${s.labs.attempted.length} attempted\n`);
   return out;
 }

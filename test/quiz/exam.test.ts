@@ -98,7 +98,7 @@ describe('exam mode on a terminal (menu prompter)', () => {
   it('an invalid answer is a sentence of its own before the command list, wrapped to io.width', async () => {
     const { io, output } = scriptedIO(['Z', 'submit', true]);
     await runExam(byId(bank, 'fx-rotation-period'), {}, { ...io, width: 60 }, undefined);
-    expect(output().replace(/\n/g, ' ')).toContain('"Z" is not an option; choose from A, B, C, D. Commands: a letter answer');
+    expect(output().replace(/\n/g, ' ')).toContain('"Z" is not an option (answer with letters A–D). Commands: a letter answer');
     expect(output().split("\n").filter((l) => l.length > 60)).toEqual([]);
   });
 });

@@ -70,10 +70,10 @@ describe('runQuiz', () => {
   it('says why there is nothing to ask, without opening the prompter', async () => {
     const filtered = setup([]);
     const r = await runQuiz(req({ filters: { topic: 'rotatoin' } }), filtered.ports);
-    expect(r).toEqual({ asked: false, emptyBank: false, reason: expect.stringContaining('did you mean rotation?') });
+    expect(r).toEqual({ asked: false, emptyBank: false, usage: true, reason: expect.stringContaining('did you mean rotation?') });
     expect(filtered.prompts().opened).toBe(0);
     const empty = setup([], []);
-    expect(await runQuiz(req(), empty.ports)).toEqual({ asked: false, emptyBank: true, reason: 'the question bank is empty' });
+    expect(await runQuiz(req(), empty.ports)).toEqual({ asked: false, emptyBank: true, usage: undefined, reason: 'the question bank is empty' });
     const review = setup([]);
     expect((await runQuiz(req({ mode: 'review' }), review.ports)).asked).toBe(false);
     expect(review.progress.sessions).toEqual([]);

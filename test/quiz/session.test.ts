@@ -23,7 +23,7 @@ describe('practice mode (bank order, no shuffle)', () => {
     ]);
     expect(events[0].durationMs).toBe(8000); // two prompts of 4 s before the valid answer
     const out = output();
-    expect(out).toContain('"Z" is not an option; choose from A, B, C, D');
+    expect(out).toContain('"Z" is not an option (answer with letters A–D)');
     expect(out).toContain('Choose 2. Type the letters like A,C');
     expect(out).toContain('Not quite. The answer is A, B.');
     for (const why of ['Reason', 'Rotation keeps the key ID.', 'Old material is kept.', 'Policies are untouched.', 'Rotation never touches data.', 'Aliases stay.'])

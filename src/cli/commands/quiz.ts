@@ -101,7 +101,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
     { mode: opts.mode, filters: opts, count: opts.count, generated: Boolean(generated), sessionId },
     { progress: store, questions: loaded.questions, random, console: { openPrompter, write, now: deps.now, style: styleFrom(chalkFor(deps, !ctx.color())), width } },
   );
-  if (!outcome.asked) throw new UsageError(`${outcome.reason}${outcome.emptyBank ? ` (looked in: ${paths.join(', ')})` : ''}`, EXIT.FAILURE);
+  if (!outcome.asked) throw new UsageError(`${outcome.reason}${outcome.emptyBank ? ` (looked in: ${paths.join(', ')})` : ''}`, outcome.usage ? EXIT.USAGE : EXIT.FAILURE);
   if (outcome.result.ended === 'interrupted') return EXIT.INTERRUPTED;
   if (outcome.result.ended === 'end-of-input') return EXIT.FAILURE;
   return EXIT.OK;
