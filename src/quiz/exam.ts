@@ -11,6 +11,7 @@ import { breakdown, examMinutes, PASS_SCORE, scaledScore, SCALING_EXPLAINED } fr
 import type { SessionResult } from './session.js';
 import { percent, questionText } from './text.js';
 import { fit } from '../text/wrap.js';
+import { questionTitle } from './title.js';
 import type { Question } from './types.js';
 
 const HELP = 'Commands: a letter answer (B, A,C, B?), n next, p previous, f flag, g 12 go to, r review list, submit.';
@@ -137,7 +138,7 @@ function finish(slots: Slot[], cards: Record<string, StoredCard>, io: SessionIO,
     lines.push(s.bold('Review these:'));
     for (const sl of missed) {
       const q = sl.p.question;
-      lines.push(fit(`${q.id}: answer ${toDisplay(sl.p, q.answer).join(',')}${sl.chosen ? `, you chose ${sl.chosen.join(',')}` : ', not answered'}. ${q.takeaway}`, io.width, `  ${slots.indexOf(sl) + 1}. `, '     '));
+      lines.push(fit(`${questionTitle(q)}: answer ${toDisplay(sl.p, q.answer).join(',')}${sl.chosen ? `, you chose ${sl.chosen.join(',')}` : ', not answered'}. ${q.takeaway}`, io.width, `  ${slots.indexOf(sl) + 1}. `, '     '));
       if (q.lab) lines.push(s.warn(`     Practise this: kms-study lab ${q.lab}`));
     }
   }

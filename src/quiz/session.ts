@@ -7,6 +7,7 @@ import { QuizStop, type AnswerEvent, type QuizMode, type SessionIO, type StopRea
 import { ratingFor, review, type StoredCard } from './schedule.js';
 import { breakdown } from './score.js';
 import { feedbackText, percent, questionText } from './text.js';
+import { questionTitle } from './title.js';
 import type { Question } from './types.js';
 
 export interface SessionResult {
@@ -78,6 +79,6 @@ export function summaryText(answers: AnswerEvent[], total: number, s: { bold(x: 
   for (const t of breakdown(answers.map((a) => ({ question: a.question, correct: a.correct }))))
     lines.push(`  ${t.topic.padEnd(24)} ${t.correct}/${t.total}`);
   const guessed = answers.filter((a) => a.correct && a.guessed);
-  if (guessed.length) lines.push(s.dim(`Lucky guesses (scheduled sooner): ${guessed.map((a) => a.question.id).join(', ')}`));
+  if (guessed.length) lines.push(s.dim(`Lucky guesses (scheduled sooner): ${guessed.map((a) => `"${questionTitle(a.question)}"`).join(', ')}`));
   return lines.join('\n') + '\n';
 }

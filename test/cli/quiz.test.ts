@@ -110,6 +110,12 @@ describe('kms-study quiz (piped stdin, in-process)', () => {
     const data = JSON.parse((await runCli(['stats', 'export'], { home })).stdout);
     expect(data.sessions[0]).toMatchObject({ mode: 'exam', ended: 'submitted', scaledScore: 750, passed: true });
     expect(Object.keys(data.cards)).toHaveLength(4);
+    // Readable names, not ids: the review list and stats' next steps show titles.
+    expect(r.stdout).toMatch(/Review these:\n {2}\d\. Fixture question [a-z]+: .*: answer /);
+    expect(r.stdout).not.toMatch(/fx-[a-z-]+: answer/);
+    const stats = (await runCli(['stats'], { home })).stdout;
+    expect(stats).toMatch(/\(next: "[A-Z][^"]+"/);
+    expect(stats).not.toMatch(/next: [a-z0-9]+-[a-z0-9-]+/);
   });
 
   it('reads extra bank folders from the progress config (bankDirs), relative to the current directory', async () => {

@@ -50,7 +50,9 @@ describe('practice mode (bank order, no shuffle)', () => {
     expect(a.events[0]).toMatchObject({ correct: true, guessed: true });
     expect(a.events[0].card).toEqual(review(undefined, T0, Rating.Hard));
     expect(b.events[0].card).toEqual(review(undefined, T0, Rating.Good));
-    expect(a.output()).toContain('Lucky guesses (scheduled sooner): fx-deletion-wait');
+    // The learner reads the question's title (first words of its stem), never its id.
+    expect(a.output()).toContain('Lucky guesses (scheduled sooner): "Fixture question three: what is the default…"');
+    expect(a.output()).not.toContain('fx-deletion-wait');
   });
 
   it('ends on end of input keeping the answers given, and reports why', async () => {
