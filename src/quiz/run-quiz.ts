@@ -8,6 +8,7 @@ import type { StoredCard } from './schedule.js';
 import { applyFilters, selectQuestions, type Filters } from './select.js';
 import { runSession, type SessionResult } from './session.js';
 import type { Question } from './types.js';
+import { nextStep } from './next-step.js';
 
 /** One graded answer as the progress store keeps it. */
 export interface AnswerRecordOut {
@@ -106,6 +107,8 @@ export async function runQuiz(req: QuizRequest, ports: QuizPorts): Promise<QuizO
   } finally {
     close();
   }
+  // Every session ends with one next step, however it ended.
+  io.write(io.style.bold(nextStep(result, req.generated ? {} : cards, io.now(), req.generated)) + '\n');
   progress.recordSession({
     id: req.sessionId,
     mode: result.mode,

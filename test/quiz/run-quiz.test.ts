@@ -53,6 +53,12 @@ function setup(queue: Scripted[], questions: Question[] = smallBank(), history: 
 const req = (over: Partial<QuizRequest> = {}): QuizRequest => ({ mode: 'practice', filters: {}, count: 2, generated: false, sessionId: 's1', ...over });
 
 describe('runQuiz', () => {
+  it('ends every session with a next step: here the review of the one missed, and its lab', async () => {
+    const { ports, output } = setup(['B', 'A,B']);
+    await runQuiz(req({ filters: { topic: 'rotation' } }), ports);
+    expect(output().trimEnd().split('\n').at(-1)).toBe('Next: review the one you missed: kms-study quiz --mode review; then practise it hands-on: kms-study lab key-rotation');
+  });
+
   it('asks the picked questions, records each answer with its card and the session at the end', async () => {
     const { ports, progress, prompter, prompts } = setup(['A', 'A,B']);
     const outcome = await runQuiz(req({ filters: { topic: 'rotation' } }), ports);
