@@ -75,9 +75,9 @@ describe('kms-study quiz (piped stdin, in-process)', () => {
     expect(r.stderr).toBe(`kms-study: the question bank is empty (looked in: ${home})\n`);
   });
 
-  it('reports a --bank path that does not exist', async () => {
+  it('reports a --bank path that does not exist as a usage error (exit 2)', async () => {
     const r = await runCli(['quiz', '--bank', 'test/fixtures/banks/nope'], { stdin: '' });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nope:0:0: cannot read bank path \(ENOENT\)/);
   });
 

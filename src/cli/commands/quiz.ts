@@ -66,7 +66,8 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const loaded = generated ? { questions: generated, errors: [], warnings: [] } : loadBanks(paths, { cacheDir: join(dataDir(deps.env), 'cache', 'banks') });
   for (const w of loaded.warnings) deps.stderr.write(`${w}\n`);
   const missing = loaded.errors.filter((e) => e.line === 0);
-  if (missing.length && opts.bank?.length) throw new UsageError(missing.map((e) => e.message).join('\n'), EXIT.FAILURE);
+  // A --bank path that cannot be read is a bad command-line value: a usage error.
+  if (missing.length && opts.bank?.length) throw new UsageError(missing.map((e) => e.message).join('\n'), EXIT.USAGE);
   for (const e of missing) deps.stderr.write(`kms-study: warning: ${e.message} (check bankDirs in ${join(dataDir(deps.env), 'progress.json')})\n`);
   const contentErrors = loaded.errors.filter((e) => e.line !== 0);
   if (contentErrors.length) {
