@@ -6,6 +6,7 @@ import { isLoopback } from '../server/host.js';
 import type { ProgramContext } from './context.js';
 import { chalkFor } from './style.js';
 import { EXIT } from '../exit-codes.js';
+import { escapeControls } from '../text/terminal.js';
 
 
 export async function serve(opts: { port: number; host: string; state?: string; quiet?: boolean }, ctx: ProgramContext): Promise<number> {
@@ -18,6 +19,8 @@ export async function serve(opts: { port: number; host: string; state?: string; 
   }
   const backend = new SandboxBackend(deps, opts.state ? resolve(deps.cwd, opts.state) : undefined);
   for (const w of backend.warnings) deps.stderr.write(`${w}\n`);
+  // Said once per key id, even with --quiet: it explains every later request from that key.
+  backend.notice = (line) => deps.stderr.write(`${escapeControls(line, { oneLine: true })}\n`);
   const server = createKmsServer({ backend, host: opts.host, log: opts.quiet ? undefined : (line) => deps.stderr.write(`${line}\n`) });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -28,7 +31,7 @@ export async function serve(opts: { port: number; host: string; state?: string; 
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   deps.stdout.write(
     `Simulated KMS listening on http://${host}:${port} (state: ${backend.statePath})\n` +
-      `Profiles (use as AWS_ACCESS_KEY_ID): ${Object.keys(backend.profiles).join(', ')}\n` +
+      `Profiles (use as AWS_ACCESS_KEY_ID): ${Object.keys(backend.profiles).join(', ')}; any other key id (test, AKIA...) acts as default\n` +
       `Try: AWS_ACCESS_KEY_ID=default AWS_SECRET_ACCESS_KEY=x aws kms list-keys --endpoint-url http://${host}:${port} --region us-east-1\n` +
       `Stop with Ctrl-C.\n`,
   );

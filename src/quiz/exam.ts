@@ -11,6 +11,7 @@ import { breakdown, examMinutes, PASS_SCORE, scaledScore, SCALING_EXPLAINED } fr
 import type { SessionResult } from './session.js';
 import { percent, questionText } from './text.js';
 import { fit } from '../text/wrap.js';
+import { questionTitle } from './title.js';
 import type { Question } from './types.js';
 
 const HELP = 'Commands: a letter answer (B, A,C, B?), n next, p previous, f flag, g 12 go to, r review list, submit.';
@@ -34,7 +35,7 @@ export async function runExam(questions: Question[], cards: Record<string, Store
   const minutes = examMinutes(questions.length);
   const deadline = startedAt + minutes * 60_000;
   const slots: Slot[] = questions.map((q) => ({ p: present(q, random), guessed: false, flagged: false, spentMs: 0 }));
-  io.write(fit(s.bold(`Exam: ${questions.length} questions in ${minutes} minutes`) + s.dim(` (the real exam: 65 in 130). No feedback until you submit. ${HELP}`), io.width) + '\n');
+  io.write(fit(s.bold(`Exam: ${questions.length} question${questions.length === 1 ? '' : 's'} in ${minutes} minute${minutes === 1 ? '' : 's'}`) + s.dim(` (the real exam: 65 in 130). No feedback until you submit. ${HELP}`), io.width) + '\n');
   let i = 0;
   let ended: SessionResult['ended'] = 'submitted';
   const reviewList = () =>
@@ -137,7 +138,7 @@ function finish(slots: Slot[], cards: Record<string, StoredCard>, io: SessionIO,
     lines.push(s.bold('Review these:'));
     for (const sl of missed) {
       const q = sl.p.question;
-      lines.push(fit(`${q.id}: answer ${toDisplay(sl.p, q.answer).join(',')}${sl.chosen ? `, you chose ${sl.chosen.join(',')}` : ', not answered'}. ${q.takeaway}`, io.width, `  ${slots.indexOf(sl) + 1}. `, '     '));
+      lines.push(fit(`${questionTitle(q)}: answer ${toDisplay(sl.p, q.answer).join(',')}${sl.chosen ? `, you chose ${sl.chosen.join(',')}` : ', not answered'}. ${q.takeaway}`, io.width, `  ${slots.indexOf(sl) + 1}. `, '     '));
       if (q.lab) lines.push(s.warn(`     Practise this: kms-study lab ${q.lab}`));
     }
   }

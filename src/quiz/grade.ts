@@ -13,7 +13,8 @@ export function parseAnswerText(raw: string, letters: string[], choose: number):
   if (!text) return { kind: 'invalid', why: `type ${choose === 1 ? 'one letter' : `${choose} letters`} (${letters.join(', ')}); add ? if you guessed` };
   const picked = text.includes(',') || /\s/.test(text) ? text.split(/[\s,]+/).filter(Boolean) : [...text];
   const unknown = picked.filter((l) => !letters.includes(l));
-  if (unknown.length) return { kind: 'invalid', why: `"${unknown.join(', ')}" is not an option; choose from ${letters.join(', ')}` };
+  // The whole answer is quoted as typed ("hello", not "H, E, L, L, O"), with the letters this question offers.
+  if (unknown.length) return { kind: 'invalid', why: `"${raw.trim()}" is not an option (answer with letters ${letters[0]}–${letters[letters.length - 1]})` };
   const unique = [...new Set(picked)].sort();
   if (unique.length !== choose) return { kind: 'invalid', why: `choose ${choose === 1 ? 'one answer' : `exactly ${choose} answers`}, you gave ${unique.length}` };
   return { kind: 'answer', letters: unique, guessed };

@@ -8,6 +8,7 @@ import type { StoredCard } from './schedule.js';
 import { applyFilters, selectQuestions, type Filters } from './select.js';
 import { runSession, type SessionResult } from './session.js';
 import type { Question } from './types.js';
+import { nextStep } from './next-step.js';
 
 /** One graded answer as the progress store keeps it. */
 export interface AnswerRecordOut {
@@ -72,13 +73,13 @@ export interface QuizPorts {
 
 export type QuizOutcome =
   /** Nothing to ask: why (a filter that matched nothing, an empty bank, nothing due). `emptyBank` when no questions at all. */
-  | { asked: false; reason: string; emptyBank: boolean }
+  | { asked: false; reason: string; emptyBank: boolean; usage?: boolean }
   | { asked: true; result: SessionResult };
 
 export async function runQuiz(req: QuizRequest, ports: QuizPorts): Promise<QuizOutcome> {
   const { progress, console: io } = ports;
   const filtered = applyFilters(ports.questions, req.filters);
-  if (filtered.empty) return { asked: false, reason: filtered.empty, emptyBank: ports.questions.length === 0 };
+  if (filtered.empty) return { asked: false, reason: filtered.empty, emptyBank: ports.questions.length === 0, usage: filtered.usage };
 
   const lastCorrect: Record<string, boolean> = {};
   for (const a of progress.answers()) lastCorrect[a.questionId] = a.correct;
@@ -106,6 +107,8 @@ export async function runQuiz(req: QuizRequest, ports: QuizPorts): Promise<QuizO
   } finally {
     close();
   }
+  // Every session ends with one next step, however it ended.
+  io.write(io.style.bold(nextStep(result, req.generated ? {} : cards, io.now(), req.generated)) + '\n');
   progress.recordSession({
     id: req.sessionId,
     mode: result.mode,

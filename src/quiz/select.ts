@@ -16,7 +16,8 @@ export interface Filters {
 }
 
 /** Apply filters in order; `empty` names the filter that left nothing (or the empty bank). */
-export function applyFilters(all: Question[], f: Filters): { questions: Question[]; empty?: string } {
+/** `usage` when a filter (a command-line value) emptied the list, not the bank. */
+export function applyFilters(all: Question[], f: Filters): { questions: Question[]; empty?: string; usage?: boolean } {
   if (all.length === 0) return { questions: [], empty: 'the question bank is empty' };
   let qs = all;
   const steps: [string | undefined, string, (q: Question, v: string) => boolean, (q: Question) => string[]][] = [
@@ -29,7 +30,7 @@ export function applyFilters(all: Question[], f: Filters): { questions: Question
     const next = qs.filter((q) => keep(q, value));
     if (next.length === 0) {
       const known = [...new Set(qs.flatMap(values))].sort();
-      return { questions: [], empty: `no questions match ${flag} ${value}${didYouMean(value, known)}${known.length ? ` (available: ${known.join(', ')})` : ''}` };
+      return { questions: [], empty: `no questions match ${flag} ${value}${known.length ? ` (available: ${known.join(', ')})` : ''}${didYouMean(value, known)}`, usage: true };
     }
     qs = next;
   }

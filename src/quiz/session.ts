@@ -7,6 +7,7 @@ import { QuizStop, type AnswerEvent, type QuizMode, type SessionIO, type StopRea
 import { ratingFor, review, type StoredCard } from './schedule.js';
 import { breakdown } from './score.js';
 import { feedbackText, percent, questionText } from './text.js';
+import { questionTitle } from './title.js';
 import type { Question } from './types.js';
 
 export interface SessionResult {
@@ -72,10 +73,12 @@ export async function runSession(
 
 export function summaryText(answers: AnswerEvent[], total: number, s: { bold(x: string): string; dim(x: string): string }): string {
   const correct = answers.filter((a) => a.correct).length;
+  // Nothing answered: no "Score: 0/0", only how many were left.
+  if (!answers.length) return `\n${s.dim(`No answers given; ${total} question${total === 1 ? '' : 's'} not answered.`)}\n`;
   const lines = ['', s.bold(`Score: ${correct}/${answers.length} correct (${percent(correct, answers.length)})`) + (answers.length < total ? s.dim(` — ${total - answers.length} not answered`) : '')];
   for (const t of breakdown(answers.map((a) => ({ question: a.question, correct: a.correct }))))
     lines.push(`  ${t.topic.padEnd(24)} ${t.correct}/${t.total}`);
   const guessed = answers.filter((a) => a.correct && a.guessed);
-  if (guessed.length) lines.push(s.dim(`Lucky guesses (scheduled sooner): ${guessed.map((a) => a.question.id).join(', ')}`));
+  if (guessed.length) lines.push(s.dim(`Lucky guesses (scheduled sooner): ${guessed.map((a) => `"${questionTitle(a.question)}"`).join(', ')}`));
   return lines.join('\n') + '\n';
 }

@@ -45,10 +45,10 @@ export function renderStats(s: Stats, st: Style, width: number | undefined): str
     for (const w of s.weakestTips) {
       write(fit(`${w.tip}: ${pct(w.accuracy)} (${w.correct}/${w.answered}) — ${EXAM_TIPS[w.tip as keyof typeof EXAM_TIPS] ?? ''}`, width, '  ', '      ') + '\n');
       if (w.lab) write(`    lab: kms-study lab ${w.lab}\n`);
-      write(fit(`kms-study quiz --tip ${w.tip}${w.questions.length ? `   (next: ${w.questions.join(', ')})` : ''}`, width, '    quiz: ', '      ') + '\n');
+      write(fit(`kms-study quiz --tip ${w.tip}${w.titles.length ? `   (next: ${w.titles.map((t) => `"${t}"`).join(', ')})` : ''}`, width, '    quiz: ', '      ') + '\n');
     }
   }
-  write(`\n${st.bold(`Readiness (estimate): ${s.readiness.estimate} on the 100–1000 scale`)} ${s.readiness.passLikely ? st.ok('at or above 720') : st.warn('below 720')}\n${st.dim(fit(s.readiness.method, width, '  '))}\n`);
+  write(`\n${st.bold(`Readiness (estimate): ${s.readiness.estimate} on the 100–1000 scale,`)} ${s.readiness.passLikely ? st.ok('at or above the 720 needed to pass.') : st.warn('below the 720 needed to pass.')}\n${st.dim(fit(s.readiness.method, width, '  '))}\n`);
   write(`\n${st.bold('Labs')}: ${s.labs.completed.length} completed${s.labs.completed.length ? ` (${s.labs.completed.join(', ')})` : ''}; ${s.labs.attempted.length} attempted\n`);
   return out;
 }

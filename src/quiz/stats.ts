@@ -4,6 +4,7 @@
 import { recallProbability, type StoredCard } from './schedule.js';
 import { scaledScore, PASS_SCORE } from './score.js';
 import type { Question } from './types.js';
+import { questionTitle } from './title.js';
 
 interface AnswerLike {
   questionId: string;
@@ -36,6 +37,8 @@ export interface WeakTip extends Accuracy {
   lab?: string;
   /** Question ids to do next: missed ones first, then unseen ones. */
   questions: string[];
+  /** The same questions' readable titles (what the report shows), in the same order. */
+  titles: string[];
 }
 
 export interface Stats {
@@ -87,9 +90,8 @@ export function computeStats(answers: AnswerLike[], sessions: SessionLike[], car
       const labCount = new Map<string, number>();
       for (const q of qs) if (q.lab) labCount.set(q.lab, (labCount.get(q.lab) ?? 0) + 1);
       const lab = [...labCount.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-      const missed = qs.filter((q) => last[q.id] === false).map((q) => q.id);
-      const unseen = qs.filter((q) => last[q.id] === undefined).map((q) => q.id);
-      return { tip, ...s, lab, questions: [...missed, ...unseen].slice(0, 5) };
+      const next = [...qs.filter((q) => last[q.id] === false), ...qs.filter((q) => last[q.id] === undefined)].slice(0, 5);
+      return { tip, ...s, lab, questions: next.map((q) => q.id), titles: next.map((q) => questionTitle(q)) };
     });
   const inScope = bank.filter((q) => q.scope === 'in');
   const recall = inScope.length ? inScope.reduce((sum, q) => sum + (cards[q.id] ? recallProbability(cards[q.id], now) : guessChance(q)), 0) / inScope.length : 0;

@@ -39,12 +39,33 @@ describe('kms-study quiz (piped stdin, in-process)', () => {
     expect(a.stdout).toContain('Question 1 of 5');
   });
 
-  it('says which filter matched nothing and exits 1', async () => {
+  it('says which filter matched nothing and exits 2 (a usage error)', async () => {
     const r = await runCli(['quiz', '--bank', SMALL, '--topic', 'grants'], { stdin: '' });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toBe('kms-study: no questions match --topic grants (available: custom-key-stores, deletion, rotation)\n');
     const t = await runCli(['quiz', '--bank', SMALL, '--tip', 'cost-optimization'], { stdin: '' });
     expect(t.stderr).toMatch(/no questions match --tip cost-optimization/);
+    expect(t.code).toBe(2);
+    const typo = await runCli(['quiz', '--bank', SMALL, '--topic', 'rotaton'], { stdin: '' });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('kms-study: no questions match --topic rotaton (available: custom-key-stores, deletion, rotation); did you mean rotation?\n');
+  });
+
+  it('a piped word is not an option: quoted whole, with the letters the question has', async () => {
+    const r = await runCli(['quiz', '--bank', SMALL, '--no-shuffle', '--topic', 'deletion'], { stdin: 'hello\n' });
+    expect(r.stdout).toMatch(/"hello" is not an option \(answer with letters A–[A-E]\)/);
+    expect(r.stdout).not.toContain('H, E, L, L, O');
+  });
+
+  it('prints no "Score: 0/0" when nothing was answered', async () => {
+    const r = await runCli(['quiz', '--bank', SMALL, '--no-shuffle', '--topic', 'deletion'], { stdin: '' });
+    expect(r.stdout).not.toContain('Score:');
+    expect(r.stdout).toContain('No answers given; 2 questions not answered.');
+  });
+
+  it('says "Exam: 1 question" in the singular', async () => {
+    const r = await runCli(['quiz', '--bank', SMALL, '--no-shuffle', '--mode', 'exam', '--count', '1'], { stdin: 'submit\n' });
+    expect(r.stdout).toContain('Exam: 1 question in 2 minutes');
   });
 
   it('says the bank is empty and where it looked', async () => {
@@ -54,9 +75,9 @@ describe('kms-study quiz (piped stdin, in-process)', () => {
     expect(r.stderr).toBe(`kms-study: the question bank is empty (looked in: ${home})\n`);
   });
 
-  it('reports a --bank path that does not exist', async () => {
+  it('reports a --bank path that does not exist as a usage error (exit 2)', async () => {
     const r = await runCli(['quiz', '--bank', 'test/fixtures/banks/nope'], { stdin: '' });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nope:0:0: cannot read bank path \(ENOENT\)/);
   });
 
@@ -89,6 +110,12 @@ describe('kms-study quiz (piped stdin, in-process)', () => {
     const data = JSON.parse((await runCli(['stats', 'export'], { home })).stdout);
     expect(data.sessions[0]).toMatchObject({ mode: 'exam', ended: 'submitted', scaledScore: 750, passed: true });
     expect(Object.keys(data.cards)).toHaveLength(4);
+    // Readable names, not ids: the review list and stats' next steps show titles.
+    expect(r.stdout).toMatch(/Review these:\n {2}\d\. Fixture question [a-z]+: .*: answer /);
+    expect(r.stdout).not.toMatch(/fx-[a-z-]+: answer/);
+    const stats = (await runCli(['stats'], { home })).stdout;
+    expect(stats).toMatch(/\(next: "[A-Z][^"]+"/);
+    expect(stats).not.toMatch(/next: [a-z0-9]+-[a-z0-9-]+/);
   });
 
   it('reads extra bank folders from the progress config (bankDirs), relative to the current directory', async () => {

@@ -21,7 +21,9 @@ describe('parseAnswerText', () => {
     expect(parseAnswerText('A,C?', L5, 2)).toMatchObject({ guessed: true });
   });
   it('rejects unknown letters, the wrong count and empty input, saying what to do', () => {
-    expect(parseAnswerText('E', L4, 1)).toEqual({ kind: 'invalid', why: '"E" is not an option; choose from A, B, C, D' });
+    expect(parseAnswerText('E', L4, 1)).toEqual({ kind: 'invalid', why: '"E" is not an option (answer with letters A–D)' });
+    // A word is quoted whole, not spelled out letter by letter; the range is the letters this question has.
+    expect(parseAnswerText('hello', [...L4, 'E'], 1)).toEqual({ kind: 'invalid', why: '"hello" is not an option (answer with letters A–E)' });
     expect(parseAnswerText('A,B', L4, 1)).toMatchObject({ kind: 'invalid', why: 'choose one answer, you gave 2' });
     expect(parseAnswerText('A', L5, 2)).toMatchObject({ kind: 'invalid', why: 'choose exactly 2 answers, you gave 1' });
     expect(parseAnswerText('  ', L5, 2)).toMatchObject({ kind: 'invalid' });

@@ -53,6 +53,12 @@ function setup(queue: Scripted[], questions: Question[] = smallBank(), history: 
 const req = (over: Partial<QuizRequest> = {}): QuizRequest => ({ mode: 'practice', filters: {}, count: 2, generated: false, sessionId: 's1', ...over });
 
 describe('runQuiz', () => {
+  it('ends every session with a next step: here the review of the one missed, and its lab', async () => {
+    const { ports, output } = setup(['B', 'A,B']);
+    await runQuiz(req({ filters: { topic: 'rotation' } }), ports);
+    expect(output().trimEnd().split('\n').at(-1)).toBe('Next: review the one you missed: kms-study quiz --mode review; then practise it hands-on: kms-study lab key-rotation');
+  });
+
   it('asks the picked questions, records each answer with its card and the session at the end', async () => {
     const { ports, progress, prompter, prompts } = setup(['A', 'A,B']);
     const outcome = await runQuiz(req({ filters: { topic: 'rotation' } }), ports);
@@ -70,10 +76,10 @@ describe('runQuiz', () => {
   it('says why there is nothing to ask, without opening the prompter', async () => {
     const filtered = setup([]);
     const r = await runQuiz(req({ filters: { topic: 'rotatoin' } }), filtered.ports);
-    expect(r).toEqual({ asked: false, emptyBank: false, reason: expect.stringContaining('did you mean rotation?') });
+    expect(r).toEqual({ asked: false, emptyBank: false, usage: true, reason: expect.stringContaining('did you mean rotation?') });
     expect(filtered.prompts().opened).toBe(0);
     const empty = setup([], []);
-    expect(await runQuiz(req(), empty.ports)).toEqual({ asked: false, emptyBank: true, reason: 'the question bank is empty' });
+    expect(await runQuiz(req(), empty.ports)).toEqual({ asked: false, emptyBank: true, usage: undefined, reason: 'the question bank is empty' });
     const review = setup([]);
     expect((await runQuiz(req({ mode: 'review' }), review.ports)).asked).toBe(false);
     expect(review.progress.sessions).toEqual([]);

@@ -16,7 +16,7 @@ describe('filters', () => {
     expect(applyFilters(bank, { tip: 'key-rotation' }).questions).toHaveLength(2);
     expect(applyFilters(bank, { topic: 'grants' }).empty).toBe('no questions match --topic grants (available: custom-key-stores, deletion, rotation)');
     // a typo gets a suggestion before the list
-    expect(applyFilters(bank, { topic: 'rotatoin' }).empty).toBe('no questions match --topic rotatoin; did you mean rotation? (available: custom-key-stores, deletion, rotation)');
+    expect(applyFilters(bank, { topic: 'rotatoin' }).empty).toBe('no questions match --topic rotatoin (available: custom-key-stores, deletion, rotation); did you mean rotation?');
     expect(applyFilters(bank, { topic: 'rotation', difficulty: 'hard' }).empty).toMatch(/^no questions match --difficulty hard \(available: easy, medium\)/);
     expect(applyFilters([], {}).empty).toBe('the question bank is empty');
   });

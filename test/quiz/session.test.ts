@@ -23,7 +23,7 @@ describe('practice mode (bank order, no shuffle)', () => {
     ]);
     expect(events[0].durationMs).toBe(8000); // two prompts of 4 s before the valid answer
     const out = output();
-    expect(out).toContain('"Z" is not an option; choose from A, B, C, D');
+    expect(out).toContain('"Z" is not an option (answer with letters A–D)');
     expect(out).toContain('Choose 2. Type the letters like A,C');
     expect(out).toContain('Not quite. The answer is A, B.');
     for (const why of ['Reason', 'Rotation keeps the key ID.', 'Old material is kept.', 'Policies are untouched.', 'Rotation never touches data.', 'Aliases stay.'])
@@ -50,7 +50,9 @@ describe('practice mode (bank order, no shuffle)', () => {
     expect(a.events[0]).toMatchObject({ correct: true, guessed: true });
     expect(a.events[0].card).toEqual(review(undefined, T0, Rating.Hard));
     expect(b.events[0].card).toEqual(review(undefined, T0, Rating.Good));
-    expect(a.output()).toContain('Lucky guesses (scheduled sooner): fx-deletion-wait');
+    // The learner reads the question's title (first words of its stem), never its id.
+    expect(a.output()).toContain('Lucky guesses (scheduled sooner): "Fixture question three: what is the default…"');
+    expect(a.output()).not.toContain('fx-deletion-wait');
   });
 
   it('ends on end of input keeping the answers given, and reports why', async () => {

@@ -23,7 +23,7 @@ describe('computeStats', () => {
 
   it('names the weakest tips with the most-linked lab and missed-then-unseen questions', () => {
     const s = computeStats([ans('fx-deletion-cancel', 'deletion', ['deletion-wait-period'], false)], [], {}, [], bank, T);
-    expect(s.weakestTips).toEqual([{ tip: 'deletion-wait-period', answered: 1, correct: 0, accuracy: 0, lab: 'key-deletion', questions: ['fx-deletion-cancel', 'fx-deletion-wait'] }]);
+    expect(s.weakestTips).toEqual([{ tip: 'deletion-wait-period', answered: 1, correct: 0, accuracy: 0, lab: 'key-deletion', questions: ['fx-deletion-cancel', 'fx-deletion-wait'], titles: ['Fixture question four: what state does a key…', 'Fixture question three: what is the default…'] }]);
   });
 
   it('leaves perfect tips out of the weakest list', () => {

@@ -22,6 +22,7 @@ export async function startServer(opts: { maxBodyBytes?: number; home?: string }
   const clock = { t: Date.UTC(2026, 10, 1, 12) };
   const backend = new SandboxBackend({ env: { KMS_STUDY_HOME: home }, now: () => clock.t, randomBytes: (n) => random.bytes(n) }, undefined, 10);
   const logs: string[] = [];
+  backend.notice = (l) => logs.push(l);
   const server = createKmsServer({ backend, maxBodyBytes: opts.maxBodyBytes, log: (l) => logs.push(l) });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;

@@ -97,9 +97,20 @@ describe('kms-study serve with @aws-sdk/client-kms', () => {
     await expect(client('default', 'eu-west-1').send(new DescribeKeyCommand({ KeyId: KeyMetadata!.KeyId }))).rejects.toBeInstanceOf(NotFoundException);
   });
 
-  it('rejects an access key id that names no profile', async () => {
-    const err = await client('AKIAUNKNOWN').send(new DescribeKeyCommand({ KeyId: 'alias/x' })).catch((e: { name: string }) => e);
-    expect((err as { name: string }).name).toBe('UnrecognizedClientException');
+  it('an access key id that names no profile acts as the default profile, said once per key id', async () => {
+    const before = srv.logs.length;
+    const { KeyMetadata } = await client('test').send(new CreateKeyCommand({}));
+    expect(KeyMetadata!.Arn).toMatch(/^arn:aws:kms:us-east-1:111122223333:key\//);
+    await client('test').send(new DescribeKeyCommand({ KeyId: KeyMetadata!.KeyId }));
+    await client('AKIAIOSFODNN7EXAMPLE').send(new DescribeKeyCommand({ KeyId: KeyMetadata!.KeyId }));
+    const notices = srv.logs.slice(before).filter((l) => l.includes('names no sandbox profile'));
+    expect(notices).toEqual([
+      'kms-study serve: access key id "test" names no sandbox profile: it acts as the default profile (default, dev, auditor, analytics pick their own)',
+      'kms-study serve: access key id "AKIAIOSFODNN7EXAMPLE" names no sandbox profile: it acts as the default profile (default, dev, auditor, analytics pick their own)',
+    ]);
+    // A known profile name still picks that profile: dev has no KMS permissions.
+    const denied = await client('dev').send(new DescribeKeyCommand({ KeyId: KeyMetadata!.KeyId })).catch((e: { name: string }) => e);
+    expect((denied as { name: string }).name).toBe('AccessDeniedException');
   });
 
   it('writes the state to the sandbox file and logs one line per request', async () => {

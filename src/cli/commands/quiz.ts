@@ -66,7 +66,8 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const loaded = generated ? { questions: generated, errors: [], warnings: [] } : loadBanks(paths, { cacheDir: join(dataDir(deps.env), 'cache', 'banks') });
   for (const w of loaded.warnings) deps.stderr.write(`${w}\n`);
   const missing = loaded.errors.filter((e) => e.line === 0);
-  if (missing.length && opts.bank?.length) throw new UsageError(missing.map((e) => e.message).join('\n'), EXIT.FAILURE);
+  // A --bank path that cannot be read is a bad command-line value: a usage error.
+  if (missing.length && opts.bank?.length) throw new UsageError(missing.map((e) => e.message).join('\n'), EXIT.USAGE);
   for (const e of missing) deps.stderr.write(`kms-study: warning: ${e.message} (check bankDirs in ${join(dataDir(deps.env), 'progress.json')})\n`);
   const contentErrors = loaded.errors.filter((e) => e.line !== 0);
   if (contentErrors.length) {
@@ -101,7 +102,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
     { mode: opts.mode, filters: opts, count: opts.count, generated: Boolean(generated), sessionId },
     { progress: store, questions: loaded.questions, random, console: { openPrompter, write, now: deps.now, style: styleFrom(chalkFor(deps, !ctx.color())), width } },
   );
-  if (!outcome.asked) throw new UsageError(`${outcome.reason}${outcome.emptyBank ? ` (looked in: ${paths.join(', ')})` : ''}`, EXIT.FAILURE);
+  if (!outcome.asked) throw new UsageError(`${outcome.reason}${outcome.emptyBank ? ` (looked in: ${paths.join(', ')})` : ''}`, outcome.usage ? EXIT.USAGE : EXIT.FAILURE);
   if (outcome.result.ended === 'interrupted') return EXIT.INTERRUPTED;
   if (outcome.result.ended === 'end-of-input') return EXIT.FAILURE;
   return EXIT.OK;

@@ -20,7 +20,7 @@ export function register(program: Command, ctx: ProgramContext): void {
     .option('--quiet', 'do not log one line per request')
     .addHelpText(
       'after',
-      '\nThe access key id of each request names the sandbox profile that makes the call; signatures are not checked.\n\nExample:\n  kms-study serve --port 4599\n  AWS_ACCESS_KEY_ID=default AWS_SECRET_ACCESS_KEY=x aws kms list-keys --endpoint-url http://127.0.0.1:4599 --region us-east-1\n',
+      '\nThe access key id of each request names the sandbox profile that makes the call (default, dev, auditor, analytics);\nany other key id (test, AKIA..., what you already use with local endpoints) acts as the default profile, and the\nlog says so once per key id. Signatures are not checked.\n\nExample:\n  kms-study serve --port 4599\n  AWS_ACCESS_KEY_ID=default AWS_SECRET_ACCESS_KEY=x aws kms list-keys --endpoint-url http://127.0.0.1:4599 --region us-east-1\n',
     )
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port);
