@@ -30,7 +30,8 @@ export function renderStep(run: LabRun): string {
 }
 
 export function renderStatus(run: LabRun, onlyFailing: boolean): string {
-  const head = `${run.lab.title} — profile ${run.profile}\n`;
+  const cause = run.revealedVariant ? `Cause in this run: ${run.revealedVariant.title}\n` : '';
+  const head = `${run.lab.title} — profile ${run.profile}\n${cause}`;
   if (run.done) return `${head}All ${run.lab.steps.length} steps complete.\n`;
   const results = run.checkResults();
   const passed = results.filter((c) => c.ok).length;

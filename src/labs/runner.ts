@@ -94,6 +94,24 @@ export class LabRun {
     return this.p.vars;
   }
 
+  /**
+   * The index of the step that classifies the drawn root cause: the first step with an `answered` check on a
+   * question the variant answers differently (or on any question); the lab's last step when none does.
+   */
+  get classifyingStep(): number {
+    const qs = Object.keys(this.variant?.answer ?? {});
+    const answers = (i: number, any: boolean) => this.lab.steps[i].checks.some((c) => c.type === 'answered' && (any || qs.includes(c.question)));
+    const idx = (any: boolean) => this.lab.steps.findIndex((_, i) => answers(i, any));
+    const i = idx(false);
+    const j = i >= 0 ? i : idx(true);
+    return j >= 0 ? j : this.lab.steps.length - 1;
+  }
+
+  /** The drawn variant, once the learner has named it (no spoilers before the classifying step is complete). */
+  get revealedVariant(): Variant | undefined {
+    return this.variant && this.p.step > this.classifyingStep ? this.variant : undefined;
+  }
+
   /** The step with the drawn variant's replacements. */
   step(i = this.p.step): Step | undefined {
     const s = this.lab.steps[i];
@@ -301,7 +319,8 @@ export class LabRun {
     for (const id of done) {
       const i = this.lab.steps.findIndex((s) => s.id === id);
       const s = this.step(i)!;
-      out.push(`\n✓ Step ${i + 1} complete: ${s.title}\n  ${s.explain}\n`);
+      const cause = this.variant && i === this.classifyingStep ? `  Cause in this run: ${this.variant.title}\n` : '';
+      out.push(`\n✓ Step ${i + 1} complete: ${s.title}\n  ${s.explain}\n${cause}`);
     }
     out.push(this.done ? `\n★ Lab complete: ${this.lab.title}\n` : `\n${renderStep(this)}`);
     return out.join('');

@@ -63,7 +63,9 @@ export class LabSession {
 
   intro(): string {
     const c = this.style;
-    const v = this.run.variant ? `\n${c.dim(`Scenario: ${this.run.variant.title}`)}` : '';
+    // The variant names the root cause: shown only once the learner has classified it.
+    const revealed = this.run.revealedVariant;
+    const v = revealed ? `\n${c.dim(`Cause in this run: ${revealed.title}`)}` : '';
     const resumed = this.run.progress.log.length || this.run.stepIndex ? c.dim(' (resumed; --restart starts over)') : '';
     return `${c.bold(this.lab.title)}${resumed}\n${this.wrap(this.lab.summary)}${v}\n${c.dim('Type help for lab commands.')}\n\n${this.colourise(this.describeStep())}`;
   }
