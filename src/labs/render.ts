@@ -19,9 +19,13 @@ Lab commands:
                       wrap PlaintextKeyMaterial.bin for import-key-material (as openssl would)
   reset-step          undo everything since this step started
   restart             start the whole lab over
+  clear               clear the screen (on a terminal)
   quit                leave; your progress is saved
 You can save command output: aws kms encrypt ... --query CiphertextBlob --output text | base64 --decode > ct.bin
 `;
+
+/** The first words the lab shell understands (for did-you-mean on a misspelt one). */
+export const META_WORDS = ['aws', 'check', 'hint', 'solution', 'status', 'steps', 'vars', 'clock', 'profile', 'wrap-key-material', 'load', 'answer', 'reset-step', 'restart', 'clear', 'quit', 'exit', 'help'];
 
 export function renderStep(run: LabRun): string {
   const s = run.step();

@@ -10,7 +10,8 @@ import { buildWorld, effectiveSetup, expandVars } from './setup.js';
 import { advanceProblem, CLOCK_LIMITS_TEXT, parseDuration } from '../text/duration.js';
 import { escapeControls } from '../text/terminal.js';
 import type { Lab, Step, Variant } from './types.js';
-import { META_HELP, renderStatus, renderStep, renderSteps } from './render.js';
+import { META_HELP, META_WORDS, renderStatus, renderStep, renderSteps } from './render.js';
+import { closest } from '../text/suggest.js';
 import { wrapCommand } from './wrap-command.js';
 import { capturedVars } from './vars.js';
 import { parseLoadArgs, renderLoad, runLoad } from './load.js';
@@ -231,8 +232,13 @@ export class LabRun {
         return { text: '', action: 'quit', completed: [] };
       case 'help':
         return { text: META_HELP, completed: [] };
-      default:
-        return { text: `unknown command "${word}": type an aws command (aws kms ...) or help\n`, exitCode: EXIT.USAGE, completed: [] };
+      case 'clear':
+        return { text: '', action: 'clear', completed: [] };
+      default: {
+        const near = metaSuggestion(word);
+        const text = near ? `unknown command ${word}; did you mean ${near}?\n` : `unknown command "${word}": type an aws command (aws kms ...) or help\n`;
+        return { text, exitCode: EXIT.USAGE, completed: [] };
+      }
     }
   }
 
@@ -325,4 +331,12 @@ export class LabRun {
     out.push(this.done ? `\n★ Lab complete: ${this.lab.title}\n` : `\n${renderStep(this)}`);
     return out.join('');
   }
+}
+
+/** The meta-commands closest to a misspelt one; a swap of letters (hnit → hint) wins over other edits. */
+function metaSuggestion(word: string): string {
+  const near = closest(word, META_WORDS);
+  const letters = (w: string) => [...w].sort().join('');
+  const swapped = near.filter((c) => letters(c) === letters(word));
+  return (swapped.length ? swapped : near).join(' or ');
 }

@@ -97,6 +97,11 @@ describe('lab runner', () => {
   it('refuses unknown commands and reports quit and restart', async () => {
     const run = await start();
     expect((await run.input('delete everything')).text).toMatch(/unknown command "delete"/);
+    const typo = await run.input('hnit');
+    expect(typo).toMatchObject({ text: 'unknown command hnit; did you mean hint?\n', exitCode: 2 });
+    expect(run.progress.hintsUsed).toBe(0);
+    expect((await run.input('stauts')).text).toBe('unknown command stauts; did you mean status?\n');
+    expect(await run.input('clear')).toEqual({ text: '', action: 'clear', completed: [] });
     expect((await run.input('quit')).action).toBe('quit');
     expect((await run.input('restart')).action).toBe('restart');
     expect((await run.input('# a comment')).text).toBe('');
