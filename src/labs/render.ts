@@ -1,5 +1,6 @@
 // Plain-text views of a running lab (the CLI adds colour): the current step, status, the step list, help.
 import { expandVars } from './setup.js';
+import { closest } from '../text/suggest.js';
 import type { LabRun } from './runner.js';
 
 export const META_HELP = `Type aws commands as you would in a terminal (aws kms describe-key --key-id $KEY).
@@ -50,4 +51,12 @@ export function renderSteps(run: LabRun): string {
       .map((s, i) => `${i < run.stepIndex ? '✓' : i === run.stepIndex ? '→' : ' '} ${i + 1}. ${s.title}`)
       .join('\n') + '\n'
   );
+}
+
+/** The meta-commands closest to a misspelt one; a swap of letters (hnit → hint) wins over other edits. */
+export function metaSuggestion(word: string): string {
+  const near = closest(word, META_WORDS);
+  const letters = (w: string) => [...w].sort().join('');
+  const swapped = near.filter((c) => letters(c) === letters(word));
+  return (swapped.length ? swapped : near).join(' or ');
 }

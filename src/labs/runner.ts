@@ -10,8 +10,8 @@ import { buildWorld, effectiveSetup, expandVars } from './setup.js';
 import { advanceProblem, CLOCK_LIMITS_TEXT, parseDuration } from '../text/duration.js';
 import { escapeControls } from '../text/terminal.js';
 import type { Lab, Step, Variant } from './types.js';
-import { META_HELP, META_WORDS, renderStatus, renderStep, renderSteps } from './render.js';
-import { closest } from '../text/suggest.js';
+import { META_HELP, metaSuggestion, renderStatus, renderStep, renderSteps } from './render.js';
+import { nextHintIndex } from './hints.js';
 import { wrapCommand } from './wrap-command.js';
 import { capturedVars } from './vars.js';
 import { parseLoadArgs, renderLoad, runLoad } from './load.js';
@@ -245,11 +245,15 @@ export class LabRun {
   private hint(): string {
     const s = this.step();
     if (!s) return 'All steps are complete.\n';
-    const shown = this.p.hintsShown[s.id] ?? 0;
-    if (shown >= s.hints.length) return `No more hints for this step. Type "solution" to see the reference solution.\n`;
-    this.p.hintsShown[s.id] = shown + 1;
+    const results = this.checkResults();
+    const open = results.find((c) => !c.ok);
+    // Once some checks pass, the hint says which one it is about.
+    const about = open && results.some((c) => c.ok) ? `Still open: ${open.message}\n` : '';
+    const next = nextHintIndex(s.hints.length, results, this.p.hintsShown[s.id] ?? 0);
+    if (next === undefined) return `${about}No more hints for this step. Type "solution" to see the reference solution.\n`;
+    this.p.hintsShown[s.id] = next + 1;
     this.p.hintsUsed++;
-    return `Hint ${shown + 1} of ${s.hints.length}: ${expandVars(s.hints[shown], this.p.vars)}\n`;
+    return `${about}Hint ${next + 1} of ${s.hints.length}: ${expandVars(s.hints[next], this.p.vars)}\n`;
   }
 
   private answer(args: string[]): Reply {
@@ -333,10 +337,3 @@ export class LabRun {
   }
 }
 
-/** The meta-commands closest to a misspelt one; a swap of letters (hnit → hint) wins over other edits. */
-function metaSuggestion(word: string): string {
-  const near = closest(word, META_WORDS);
-  const letters = (w: string) => [...w].sort().join('');
-  const swapped = near.filter((c) => letters(c) === letters(word));
-  return (swapped.length ? swapped : near).join(' or ');
-}

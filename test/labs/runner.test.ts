@@ -36,6 +36,17 @@ describe('lab runner', () => {
     expect((await run.input('solution')).text).toContain(`aws kms schedule-key-deletion --key-id ${run.vars.REPORTS} --pending-window-in-days 7`);
   });
 
+  it('hints speak about the first check still open, not the first check of the step', async () => {
+    const run = await start();
+    await run.input('aws kms schedule-key-deletion --key-id $REPORTS --pending-window-in-days 7');
+    const h = (await run.input('hint')).text;
+    expect(h).toMatch(/^Still open: Try an encrypt call with the pending key/);
+    expect(h).toMatch(/\nHint 2 of 2: Encrypt needs a base64 blob/);
+    expect(h).not.toContain('schedule-key-deletion');
+    expect(run.progress.hintsUsed).toBe(1);
+    expect((await run.input('hint')).text).toMatch(/^Still open: .*\nNo more hints/);
+  });
+
   it('says which checks fail and why', async () => {
     const run = await start();
     await run.input('aws kms schedule-key-deletion --key-id $REPORTS --pending-window-in-days 7');
