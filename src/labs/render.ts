@@ -31,7 +31,21 @@ export const META_WORDS = ['aws', 'check', 'hint', 'solution', 'status', 'steps'
 export function renderStep(run: LabRun): string {
   const s = run.step();
   if (!s) return 'All steps are complete.\n';
-  return `Step ${run.stepIndex + 1} of ${run.lab.steps.length}: ${s.title}\n  ${expandVars(s.goal, run.vars)}\n`;
+  return `Step ${run.stepIndex + 1} of ${run.lab.steps.length}: ${s.title}\n  ${expandVars(s.goal, run.vars)}\n${renderOpenQuestions(run)}`;
+}
+
+/** The questions this step asks (its `answered` checks) that are not answered right yet: text, options, how to answer. */
+export function renderOpenQuestions(run: LabRun): string {
+  const s = run.step();
+  if (!s) return '';
+  const answers = run.context().answers;
+  const ids = s.checks.flatMap((c) => (c.type === 'answered' ? [c.question] : []));
+  return [...new Set(ids)]
+    .filter((id) => answers[`${id}:correct`] !== 'yes')
+    .map((id) => run.lab.questions.find((q) => q.id === id))
+    .filter((q) => q !== undefined)
+    .map((q) => `  Question: ${q.text}\n${Object.entries(q.options).map(([k, v]) => `    ${k}. ${v}`).join('\n')}\n  Answer with: answer ${q.id} <letter>\n`)
+    .join('');
 }
 
 export function renderStatus(run: LabRun, onlyFailing: boolean): string {

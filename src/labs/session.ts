@@ -4,6 +4,7 @@
 import { escapeControls } from '../text/terminal.js';
 import { wrapProse } from '../text/wrap.js';
 import type { LabProgress } from './progress.js';
+import { renderStep } from './render.js';
 import type { LabRun, Reply } from './runner.js';
 import type { Lab } from './types.js';
 
@@ -71,8 +72,7 @@ export class LabSession {
   }
 
   describeStep(): string {
-    const s = this.run.step();
-    return s ? `Step ${this.run.stepIndex + 1} of ${this.lab.steps.length}: ${s.title}\n  ${s.goal.replace(/\$([A-Z][A-Z0-9_]*)/g, (a, n: string) => this.run.vars[n] ?? a)}\n` : 'All steps are complete.\n';
+    return renderStep(this.run);
   }
 
   colourise(text: string): string {
