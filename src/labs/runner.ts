@@ -12,6 +12,7 @@ import { escapeControls } from '../text/terminal.js';
 import type { Lab, Step, Variant } from './types.js';
 import { META_HELP, metaSuggestion, renderStatus, renderStep, renderSteps } from './render.js';
 import { nextHintIndex } from './hints.js';
+import { classifyingStep } from './reveal.js';
 import { wrapCommand } from './wrap-command.js';
 import { capturedVars } from './vars.js';
 import { parseLoadArgs, renderLoad, runLoad } from './load.js';
@@ -95,17 +96,9 @@ export class LabRun {
     return this.p.vars;
   }
 
-  /**
-   * The index of the step that classifies the drawn root cause: the first step with an `answered` check on a
-   * question the variant answers differently (or on any question); the lab's last step when none does.
-   */
+  /** The step that classifies the drawn root cause (see reveal.ts). */
   get classifyingStep(): number {
-    const qs = Object.keys(this.variant?.answer ?? {});
-    const answers = (i: number, any: boolean) => this.lab.steps[i].checks.some((c) => c.type === 'answered' && (any || qs.includes(c.question)));
-    const idx = (any: boolean) => this.lab.steps.findIndex((_, i) => answers(i, any));
-    const i = idx(false);
-    const j = i >= 0 ? i : idx(true);
-    return j >= 0 ? j : this.lab.steps.length - 1;
+    return classifyingStep(this.lab, this.variant);
   }
 
   /** The drawn variant, once the learner has named it (no spoilers before the classifying step is complete). */

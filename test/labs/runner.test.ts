@@ -113,6 +113,7 @@ describe('lab runner', () => {
     expect(run.progress.hintsUsed).toBe(0);
     expect((await run.input('stauts')).text).toBe('unknown command stauts; did you mean status?\n');
     expect(await run.input('clear')).toEqual({ text: '', action: 'clear', completed: [] });
+    expect((await run.input('aws kms delete-key --key-id $REPORTS')).text).toContain('KMS has no DeleteKey: keys are deleted by schedule-key-deletion after a 7–30 day wait');
     expect((await run.input('quit')).action).toBe('quit');
     expect((await run.input('restart')).action).toBe('restart');
     expect((await run.input('# a comment')).text).toBe('');
