@@ -21,7 +21,9 @@ function usageOf(line: string): string {
 describe('operations KMS does not have', () => {
   it('delete-key points at schedule-key-deletion and its waiting period, without the operation list', () => {
     const m = usageOf('kms delete-key --key-id alias/reports');
-    expect(m).toBe("aws: error: argument operation: Invalid choice 'delete-key'; KMS has no DeleteKey: keys are deleted by schedule-key-deletion after a 7–30 day wait (cancel-key-deletion stops it)");
+    expect(m).toBe(
+      "aws: error: argument operation: Invalid choice 'delete-key'; KMS has no DeleteKey: keys are deleted by schedule-key-deletion after a 7–30 day wait (cancel-key-deletion stops it)",
+    );
     expect(m).not.toContain('list-keys');
   });
 
