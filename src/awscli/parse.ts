@@ -9,6 +9,7 @@ import { inputFromJson, skeleton } from './skeleton.js';
 import { fromUtf8 } from './b64.js';
 import { checkQuery } from './format/index.js';
 import { closest } from '../text/suggest.js';
+import { missingOperationNote } from './missing-operations.js';
 
 function invalidChoice(what: string, word: string, choices: string[]): CliUsageError {
   const near = closest(word, choices);
@@ -37,7 +38,12 @@ export function parseAwsArgs(argv: string[], io: ParseIo): ParsedCommand {
   if (opWord === 'help' || opWord === '--help' || opWord === '-h') return { service, operation: '', cliOperation: '', request: {}, globals, help: true, notes };
   if (opWord.startsWith('--')) throw usage(`the following arguments are required: operation (got option ${opWord} first)`);
   const model = findOperation(service, opWord);
-  if (!model) throw invalidChoice('operation', opWord, cliOperationNames(service));
+  if (!model) {
+    // An operation learners expect but the API lacks: what to use instead, not the full list.
+    const note = missingOperationNote(service, opWord);
+    if (note) throw usage(`argument operation: Invalid choice '${opWord}'; ${note}`);
+    throw invalidChoice('operation', opWord, cliOperationNames(service));
+  }
   const base = { service, operation: model.name, cliOperation: opWord, globals, notes };
   if (optionWords.includes('--help') || optionWords.includes('-h') || (optionWords.includes('help') && (optionWords[0] === 'help' || optionWords[optionWords.length - 1] === 'help')))
     return { ...base, request: {}, help: true };

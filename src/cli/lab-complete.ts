@@ -2,7 +2,7 @@
 // the typed operation (from the same operation model the sandbox parses with).
 import { SERVICES, kebab } from '../awscli/index.js';
 
-export const META_COMMANDS = ['aws', 'check', 'hint', 'solution', 'status', 'steps', 'vars', 'clock advance', 'profile', 'reset-step', 'restart', 'answer', 'load', 'help', 'quit'];
+export const META_COMMANDS = ['aws', 'check', 'hint', 'solution', 'status', 'steps', 'vars', 'clock advance', 'profile', 'reset-step', 'restart', 'answer', 'load', 'clear', 'help', 'quit'];
 const GLOBAL_OPTIONS = ['--region', '--profile', '--output', '--query', '--cli-binary-format'];
 
 /** node:readline completer: [candidates, the word being completed]. */

@@ -7,6 +7,9 @@ import type { CliDeps } from './io.js';
 import { completeLabLine } from './lab-complete.js';
 import { EXIT } from '../exit-codes.js';
 
+/** Erase the screen and the scrollback, cursor home (what `clear` prints on an ANSI terminal). */
+export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
+
 export function promptFor(session: LabSession): string {
   const r = session.run;
   const step = r.done ? 'done' : `${r.stepIndex + 1}/${session.lab.steps.length}`;
@@ -39,6 +42,7 @@ export async function interactiveShell(session: LabSession, { stdin, stdout }: P
       busy = busy.then(async () => {
         if (quit) return;
         const r = await session.line(text);
+        if (r.action === 'clear') stdout.write(CLEAR_SCREEN);
         if (r.text) stdout.write(session.colourise(r.text) + (r.text.endsWith('\n') ? '' : '\n'));
         if (r.action === 'quit') {
           quit = true;

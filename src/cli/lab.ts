@@ -38,7 +38,8 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
   if (own) throw own;
   const broken = [...new Set(errors.map((e) => e.file))];
   for (const f of broken) deps.stderr.write(`kms-study: skipping lab file ${escapeControls(errors.find((e) => e.file === f)!.message)}\n`);
-  if (!id) return listLabs(labs, opts, ctx);
+  // `kms-study lab list` is what people type for the list (unless a lab is really called "list").
+  if (!id || (id === 'list' && !labs.some((l) => l.id === 'list'))) return listLabs(labs, opts, ctx);
   const lab = findLab(labs, id, opts.variant);
   const path = labSavePath(deps.env, lab.id);
   const io = { wallNow: () => deps.now(), readFile: paramFileReader(deps.env, deps.cwd) };

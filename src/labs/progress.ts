@@ -41,8 +41,8 @@ export interface RunnerIo {
 export interface Reply {
   text: string;
   exitCode?: number;
-  /** The learner asked to quit or to restart. */
-  action?: 'quit' | 'restart';
+  /** The learner asked to quit, to restart, or to clear the screen (a terminal clears it; pipes ignore it). */
+  action?: 'quit' | 'restart' | 'clear';
   /** Steps completed by this input. */
   completed: string[];
 }

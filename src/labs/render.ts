@@ -1,5 +1,6 @@
 // Plain-text views of a running lab (the CLI adds colour): the current step, status, the step list, help.
 import { expandVars } from './setup.js';
+import { closest } from '../text/suggest.js';
 import type { LabRun } from './runner.js';
 
 export const META_HELP = `Type aws commands as you would in a terminal (aws kms describe-key --key-id $KEY).
@@ -19,18 +20,37 @@ Lab commands:
                       wrap PlaintextKeyMaterial.bin for import-key-material (as openssl would)
   reset-step          undo everything since this step started
   restart             start the whole lab over
+  clear               clear the screen (on a terminal)
   quit                leave; your progress is saved
 You can save command output: aws kms encrypt ... --query CiphertextBlob --output text | base64 --decode > ct.bin
 `;
 
+/** The first words the lab shell understands (for did-you-mean on a misspelt one). */
+export const META_WORDS = ['aws', 'check', 'hint', 'solution', 'status', 'steps', 'vars', 'clock', 'profile', 'wrap-key-material', 'load', 'answer', 'reset-step', 'restart', 'clear', 'quit', 'exit', 'help'];
+
 export function renderStep(run: LabRun): string {
   const s = run.step();
   if (!s) return 'All steps are complete.\n';
-  return `Step ${run.stepIndex + 1} of ${run.lab.steps.length}: ${s.title}\n  ${expandVars(s.goal, run.vars)}\n`;
+  return `Step ${run.stepIndex + 1} of ${run.lab.steps.length}: ${s.title}\n  ${expandVars(s.goal, run.vars)}\n${renderOpenQuestions(run)}`;
+}
+
+/** The questions this step asks (its `answered` checks) that are not answered right yet: text, options, how to answer. */
+export function renderOpenQuestions(run: LabRun): string {
+  const s = run.step();
+  if (!s) return '';
+  const answers = run.context().answers;
+  const ids = s.checks.flatMap((c) => (c.type === 'answered' ? [c.question] : []));
+  return [...new Set(ids)]
+    .filter((id) => answers[`${id}:correct`] !== 'yes')
+    .map((id) => run.lab.questions.find((q) => q.id === id))
+    .filter((q) => q !== undefined)
+    .map((q) => `  Question: ${q.text}\n${Object.entries(q.options).map(([k, v]) => `    ${k}. ${v}`).join('\n')}\n  Answer with: answer ${q.id} <letter>\n`)
+    .join('');
 }
 
 export function renderStatus(run: LabRun, onlyFailing: boolean): string {
-  const head = `${run.lab.title} — profile ${run.profile}\n`;
+  const cause = run.revealedVariant ? `Cause in this run: ${run.revealedVariant.title}\n` : '';
+  const head = `${run.lab.title} — profile ${run.profile}\n${cause}`;
   if (run.done) return `${head}All ${run.lab.steps.length} steps complete.\n`;
   const results = run.checkResults();
   const passed = results.filter((c) => c.ok).length;
@@ -45,4 +65,12 @@ export function renderSteps(run: LabRun): string {
       .map((s, i) => `${i < run.stepIndex ? '✓' : i === run.stepIndex ? '→' : ' '} ${i + 1}. ${s.title}`)
       .join('\n') + '\n'
   );
+}
+
+/** The meta-commands closest to a misspelt one; a swap of letters (hnit → hint) wins over other edits. */
+export function metaSuggestion(word: string): string {
+  const near = closest(word, META_WORDS);
+  const letters = (w: string) => [...w].sort().join('');
+  const swapped = near.filter((c) => letters(c) === letters(word));
+  return (swapped.length ? swapped : near).join(' or ');
 }

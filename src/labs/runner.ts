@@ -10,7 +10,9 @@ import { buildWorld, effectiveSetup, expandVars } from './setup.js';
 import { advanceProblem, CLOCK_LIMITS_TEXT, parseDuration } from '../text/duration.js';
 import { escapeControls } from '../text/terminal.js';
 import type { Lab, Step, Variant } from './types.js';
-import { META_HELP, renderStatus, renderStep, renderSteps } from './render.js';
+import { META_HELP, metaSuggestion, renderStatus, renderStep, renderSteps } from './render.js';
+import { nextHintIndex } from './hints.js';
+import { classifyingStep } from './reveal.js';
 import { wrapCommand } from './wrap-command.js';
 import { capturedVars } from './vars.js';
 import { parseLoadArgs, renderLoad, runLoad } from './load.js';
@@ -92,6 +94,16 @@ export class LabRun {
   }
   get vars(): Record<string, string> {
     return this.p.vars;
+  }
+
+  /** The step that classifies the drawn root cause (see reveal.ts). */
+  get classifyingStep(): number {
+    return classifyingStep(this.lab, this.variant);
+  }
+
+  /** The drawn variant, once the learner has named it (no spoilers before the classifying step is complete). */
+  get revealedVariant(): Variant | undefined {
+    return this.variant && this.p.step > this.classifyingStep ? this.variant : undefined;
   }
 
   /** The step with the drawn variant's replacements. */
@@ -213,19 +225,28 @@ export class LabRun {
         return { text: '', action: 'quit', completed: [] };
       case 'help':
         return { text: META_HELP, completed: [] };
-      default:
-        return { text: `unknown command "${word}": type an aws command (aws kms ...) or help\n`, exitCode: EXIT.USAGE, completed: [] };
+      case 'clear':
+        return { text: '', action: 'clear', completed: [] };
+      default: {
+        const near = metaSuggestion(word);
+        const text = near ? `unknown command ${word}; did you mean ${near}?\n` : `unknown command "${word}": type an aws command (aws kms ...) or help\n`;
+        return { text, exitCode: EXIT.USAGE, completed: [] };
+      }
     }
   }
 
   private hint(): string {
     const s = this.step();
     if (!s) return 'All steps are complete.\n';
-    const shown = this.p.hintsShown[s.id] ?? 0;
-    if (shown >= s.hints.length) return `No more hints for this step. Type "solution" to see the reference solution.\n`;
-    this.p.hintsShown[s.id] = shown + 1;
+    const results = this.checkResults();
+    const open = results.find((c) => !c.ok);
+    // Once some checks pass, the hint says which one it is about.
+    const about = open && results.some((c) => c.ok) ? `Still open: ${open.message}\n` : '';
+    const next = nextHintIndex(s.hints.length, results, this.p.hintsShown[s.id] ?? 0);
+    if (next === undefined) return `${about}No more hints for this step. Type "solution" to see the reference solution.\n`;
+    this.p.hintsShown[s.id] = next + 1;
     this.p.hintsUsed++;
-    return `Hint ${shown + 1} of ${s.hints.length}: ${expandVars(s.hints[shown], this.p.vars)}\n`;
+    return `${about}Hint ${next + 1} of ${s.hints.length}: ${expandVars(s.hints[next], this.p.vars)}\n`;
   }
 
   private answer(args: string[]): Reply {
@@ -301,9 +322,11 @@ export class LabRun {
     for (const id of done) {
       const i = this.lab.steps.findIndex((s) => s.id === id);
       const s = this.step(i)!;
-      out.push(`\n✓ Step ${i + 1} complete: ${s.title}\n  ${s.explain}\n`);
+      const cause = this.variant && i === this.classifyingStep ? `  Cause in this run: ${this.variant.title}\n` : '';
+      out.push(`\n✓ Step ${i + 1} complete: ${s.title}\n  ${s.explain}\n${cause}`);
     }
     out.push(this.done ? `\n★ Lab complete: ${this.lab.title}\n` : `\n${renderStep(this)}`);
     return out.join('');
   }
 }
+

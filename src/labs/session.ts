@@ -4,6 +4,7 @@
 import { escapeControls } from '../text/terminal.js';
 import { wrapProse } from '../text/wrap.js';
 import type { LabProgress } from './progress.js';
+import { renderStep } from './render.js';
 import type { LabRun, Reply } from './runner.js';
 import type { Lab } from './types.js';
 
@@ -63,14 +64,15 @@ export class LabSession {
 
   intro(): string {
     const c = this.style;
-    const v = this.run.variant ? `\n${c.dim(`Scenario: ${this.run.variant.title}`)}` : '';
+    // The variant names the root cause: shown only once the learner has classified it.
+    const revealed = this.run.revealedVariant;
+    const v = revealed ? `\n${c.dim(`Cause in this run: ${revealed.title}`)}` : '';
     const resumed = this.run.progress.log.length || this.run.stepIndex ? c.dim(' (resumed; --restart starts over)') : '';
     return `${c.bold(this.lab.title)}${resumed}\n${this.wrap(this.lab.summary)}${v}\n${c.dim('Type help for lab commands.')}\n\n${this.colourise(this.describeStep())}`;
   }
 
   describeStep(): string {
-    const s = this.run.step();
-    return s ? `Step ${this.run.stepIndex + 1} of ${this.lab.steps.length}: ${s.title}\n  ${s.goal.replace(/\$([A-Z][A-Z0-9_]*)/g, (a, n: string) => this.run.vars[n] ?? a)}\n` : 'All steps are complete.\n';
+    return renderStep(this.run);
   }
 
   colourise(text: string): string {

@@ -20,6 +20,18 @@ describe('kms-study lab (list)', () => {
     const rows = JSON.parse(json.stdout) as { id: string; status: string; steps: number }[];
     expect(rows.find((r) => r.id === 'key-deletion')).toMatchObject({ status: 'not started', steps: 4 });
   });
+
+  it('`lab list` is the same list, with and without --json', async () => {
+    const home = tempHome();
+    const plain = await runCli(['lab'], { home });
+    const list = await runCli(['lab', 'list'], { home });
+    expect(list.code).toBe(0);
+    expect(list.stderr).toBe('');
+    expect(list.stdout).toBe(plain.stdout);
+    const json = await runCli(['lab', 'list', '--json'], { home });
+    expect(json.code).toBe(0);
+    expect(json.stdout).toBe((await runCli(['lab', '--json'], { home })).stdout);
+  });
 });
 
 describe('kms-study lab key-deletion', () => {

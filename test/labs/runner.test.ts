@@ -36,6 +36,17 @@ describe('lab runner', () => {
     expect((await run.input('solution')).text).toContain(`aws kms schedule-key-deletion --key-id ${run.vars.REPORTS} --pending-window-in-days 7`);
   });
 
+  it('hints speak about the first check still open, not the first check of the step', async () => {
+    const run = await start();
+    await run.input('aws kms schedule-key-deletion --key-id $REPORTS --pending-window-in-days 7');
+    const h = (await run.input('hint')).text;
+    expect(h).toMatch(/^Still open: Try an encrypt call with the pending key/);
+    expect(h).toMatch(/\nHint 2 of 2: Encrypt needs a base64 blob/);
+    expect(h).not.toContain('schedule-key-deletion');
+    expect(run.progress.hintsUsed).toBe(1);
+    expect((await run.input('hint')).text).toMatch(/^Still open: .*\nNo more hints/);
+  });
+
   it('says which checks fail and why', async () => {
     const run = await start();
     await run.input('aws kms schedule-key-deletion --key-id $REPORTS --pending-window-in-days 7');
@@ -97,6 +108,12 @@ describe('lab runner', () => {
   it('refuses unknown commands and reports quit and restart', async () => {
     const run = await start();
     expect((await run.input('delete everything')).text).toMatch(/unknown command "delete"/);
+    const typo = await run.input('hnit');
+    expect(typo).toMatchObject({ text: 'unknown command hnit; did you mean hint?\n', exitCode: 2 });
+    expect(run.progress.hintsUsed).toBe(0);
+    expect((await run.input('stauts')).text).toBe('unknown command stauts; did you mean status?\n');
+    expect(await run.input('clear')).toEqual({ text: '', action: 'clear', completed: [] });
+    expect((await run.input('aws kms delete-key --key-id $REPORTS')).text).toContain('KMS has no DeleteKey: keys are deleted by schedule-key-deletion after a 7–30 day wait');
     expect((await run.input('quit')).action).toBe('quit');
     expect((await run.input('restart')).action).toBe('restart');
     expect((await run.input('# a comment')).text).toBe('');

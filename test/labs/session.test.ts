@@ -47,6 +47,13 @@ describe('running a lab', () => {
     expect(p.out()).toContain(`$ ${lines[0]}`);
   });
 
+  it('clear prints nothing when the lines come from a script or a pipe', async () => {
+    const p = ports();
+    const session = new LabSession(lab, await LabRun.start(lab, 'seed', io), p.ports);
+    await session.runLines(['clear'], false);
+    expect(p.out()).not.toContain('\x1b');
+  });
+
   it('reports what is still missing when the lines end early', async () => {
     const p = ports();
     const session = new LabSession(lab, await LabRun.start(lab, 'seed', io), p.ports);

@@ -8,7 +8,7 @@ export function register(program: Command, ctx: ProgramContext): void {
   program
     .command('lab')
     .description('hands-on labs on the simulated KMS: list them, or run one by id')
-    .argument('[id]', 'the lab to run (kms-study lab lists them)')
+    .argument('[id]', 'the lab to run (kms-study lab, or kms-study lab list, lists them)')
     .option('--script <file>', 'run the lines of FILE instead of an interactive shell; exit 0 only when the lab is complete')
     .option('--solve', 'run the reference solution and show the transcript')
     .option('--restart', 'start over instead of resuming saved progress')
