@@ -56,7 +56,7 @@ export function reportError(err: unknown, to: ReportTarget): number {
   const env = environmentLine(err);
   if (env !== undefined) {
     say(`kms-study: ${env}`);
-    if (to.debug || to.env.KMS_STUDY_DEBUG) say((err as Error).stack ?? '');
+    if (to.debug || to.env.KMS_STUDY_DEBUG) say((err as { stack?: string }).stack ?? '');
     return EXIT.ENVIRONMENT;
   }
   const e = err instanceof Error ? err : new Error(String(err));
@@ -115,12 +115,13 @@ interface SystemError {
 
 /** The one line for a Node system error of the machine (no "kms-study: " prefix), or undefined for anything else. */
 export function environmentLine(err: unknown): string | undefined {
-  if (!(err instanceof Error)) return undefined;
-  const e = err as Error & Partial<SystemError>;
+  // Not `instanceof Error`: an error made in another realm (a VM context, a worker) is still one.
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as Partial<SystemError>;
   if (typeof e.code !== 'string' || !(e.code in CAUSES)) return undefined;
   const cause = CAUSES[e.code];
   if (e.code === 'EADDRINUSE' || e.code === 'EADDRNOTAVAIL' || e.syscall === 'listen' || e.syscall === 'bind') {
-    if (e.code === 'EADDRINUSE') return `port ${e.port ?? '?'} is already in use (EADDRINUSE); choose another with --port`;
+    if (e.code === 'EADDRINUSE') return `${e.port === undefined ? 'the port' : `port ${e.port}`} is already in use (EADDRINUSE); choose another with --port`;
     if (e.code === 'EADDRNOTAVAIL') return `cannot listen on ${e.address ?? '?'}: ${cause} (EADDRNOTAVAIL); choose another with --host`;
     return `cannot listen on ${e.address ?? '?'} port ${e.port ?? '?'}: ${cause} (${e.code}); choose another with --port`;
   }

@@ -61,7 +61,7 @@ describe('reportError', () => {
 
   it('an EADDRINUSE without a port still says it is the machine, not a bug', () => {
     const e = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:4599'), { code: 'EADDRINUSE' });
-    expect(report(e)).toEqual({ code: EXIT.ENVIRONMENT, stderr: 'kms-study: port ? is already in use (EADDRINUSE); choose another with --port\n' });
+    expect(report(e)).toEqual({ code: EXIT.ENVIRONMENT, stderr: 'kms-study: the port is already in use (EADDRINUSE); choose another with --port\n' });
   });
 });
 
