@@ -19,7 +19,10 @@ export const EXIT = {
    * address not of this machine (EADDRINUSE, EADDRNOTAVAIL). One line names the path or port (sysexits EX_IOERR).
    */
   ENVIRONMENT: 74,
-  /** Stopped by Ctrl-C (128 + SIGINT), answers so far kept. */
+  /**
+   * Stopped by Ctrl-C (128 + SIGINT), answers so far kept. A quiz ended by SIGTERM or SIGHUP exits with this
+   * code too (not 143 / 129): it stopped cleanly, its session recorded, exactly as after Ctrl-C.
+   */
   INTERRUPTED: 130,
   /** AWS CLI v2: the command line could not be parsed (unknown option, bad parameter value). */
   AWS_USAGE: 252,

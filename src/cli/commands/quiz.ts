@@ -38,7 +38,10 @@ export function register(program: Command, ctx: ProgramContext): void {
     .option('--seed <seed>', 'repeatable question and option order')
     .option('--bank <path...>', 'quiz from these bank files or folders instead of the packaged banks and the config bankDirs')
     .option('--no-shuffle', 'keep bank order for questions and options')
-    .option('--generated', 'practice on generated policy-evaluation drills (answers computed by the simulator; --seed repeats a set); answers count in stats under their topic but create no review (FSRS) cards')
+    .option(
+      '--generated',
+      'practice on generated policy-evaluation drills (answers computed by the simulator; --seed repeats a set); answers count in stats under their topic but create no review (FSRS) cards',
+    )
     .action(async (opts: QuizOptions) => {
       ctx.exit.code = await runQuiz(ctx, opts);
     });
@@ -84,11 +87,15 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const openPrompter = () => {
     if (interactive) return { prompter: new prompterMod.InquirerPrompter(deps.now, write, {}, width), close: () => {} };
     const prompter = new prompterMod.LinePrompter(deps.stdin, write, deps.now);
-    // Piped answers: the first Ctrl-C ends the quiz and keeps the answers given (a second one stops the process).
-    const unsubscribe = deps.signals.on('SIGINT', () => {
-      unsubscribe();
-      prompter.stop('interrupted');
-    });
+    // Piped answers: the first Ctrl-C, SIGTERM or SIGHUP ends the quiz, records the session and keeps the answers
+    // given (exit 130 for all three); a second signal finds no handler and stops the process as Node does.
+    const offs = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) =>
+      deps.signals.on(sig, () => {
+        unsubscribe();
+        prompter.stop('interrupted');
+      }),
+    );
+    const unsubscribe = () => offs.forEach((off) => off());
     return {
       prompter,
       close: () => {
@@ -99,7 +106,12 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   };
   const outcome = await runQuizUseCase(
     { mode: opts.mode, filters: opts, count: opts.count, generated: Boolean(generated), sessionId },
-    { progress: store, questions: loaded.questions, random, console: { openPrompter, write, now: deps.now, style: styleFrom(chalkFor(deps, !ctx.color())), width } },
+    {
+      progress: store,
+      questions: loaded.questions,
+      random,
+      console: { openPrompter, write, now: deps.now, style: styleFrom(chalkFor(deps, !ctx.color())), width },
+    },
   );
   if (!outcome.asked) throw new UsageError(`${outcome.reason}${outcome.emptyBank ? ` (looked in: ${paths.join(', ')})` : ''}`, EXIT.FAILURE);
   if (outcome.result.ended === 'interrupted') return EXIT.INTERRUPTED;
