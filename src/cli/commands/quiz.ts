@@ -52,7 +52,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   // One at a time: Jest's ESM loader trips over concurrent dynamic imports that share modules.
   const { ProgressStore } = await import('../../storage/progress.js');
   const { loadBanks } = await import('../../storage/banks.js');
-  const { runQuiz: runQuizUseCase } = await import('../../quiz/run-quiz.js');
+  const { runQuiz: runQuizUseCase, StoppablePrompter } = await import('../../quiz/run-quiz.js');
   const prompterMod = await import('../prompter.js');
   const { chalkFor } = await import('../style.js');
   const { styleFrom } = await import('../render/style.js');
@@ -85,7 +85,12 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   // On a terminal, wrap to its width (at most 100 columns); piped output keeps the bank's own line breaks.
   const width = proseWidth(deps.stdout);
   const openPrompter = () => {
-    if (interactive) return { prompter: new prompterMod.InquirerPrompter(deps.now, write, {}, width), close: () => {} };
+    if (interactive) {
+      // Menus read Ctrl-C themselves; SIGTERM and SIGHUP end the pending question from outside, as Ctrl-C does.
+      const prompter = new StoppablePrompter(new prompterMod.InquirerPrompter(deps.now, write, {}, width));
+      const offs = (['SIGTERM', 'SIGHUP'] as const).map((sig) => deps.signals.on(sig, () => prompter.stop('interrupted')));
+      return { prompter, close: () => offs.forEach((off) => off()) };
+    }
     const prompter = new prompterMod.LinePrompter(deps.stdin, write, deps.now);
     // Piped answers: the first Ctrl-C, SIGTERM or SIGHUP ends the quiz, records the session and keeps the answers
     // given (exit 130 for all three); a second signal finds no handler and stops the process as Node does.
