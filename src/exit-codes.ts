@@ -14,11 +14,15 @@ export const EXIT = {
   /** An unexpected error: a bug in kms-study (sysexits EX_SOFTWARE). */
   INTERNAL: 70,
   /**
-   * Reserved, not returned yet: the machine refused (EACCES, ENOSPC, EADDRINUSE...). Such errors are reported
-   * as INTERNAL today; giving them this code is a change of its own (sysexits EX_IOERR).
+   * The learner's machine refused: a path not writable or missing or of the wrong type (EACCES, EPERM, EROFS,
+   * ENOTDIR, EISDIR, ENOENT), a full disk (ENOSPC, EDQUOT), too many open files (EMFILE), a port in use or an
+   * address not of this machine (EADDRINUSE, EADDRNOTAVAIL). One line names the path or port (sysexits EX_IOERR).
    */
   ENVIRONMENT: 74,
-  /** Stopped by Ctrl-C (128 + SIGINT), answers so far kept. */
+  /**
+   * Stopped by Ctrl-C (128 + SIGINT), answers so far kept. A quiz ended by SIGTERM or SIGHUP exits with this
+   * code too (not 143 / 129): it stopped cleanly, its session recorded, exactly as after Ctrl-C.
+   */
   INTERRUPTED: 130,
   /** AWS CLI v2: the command line could not be parsed (unknown option, bad parameter value). */
   AWS_USAGE: 252,

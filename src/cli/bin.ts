@@ -35,12 +35,21 @@ const deps: CliDeps = {
   packageRoot,
   signals: {
     on(signal, handler) {
-      process.on(signal, handler);
-      return () => void process.off(signal, handler);
+      const heard = () => {
+        stoppedBy = signal;
+        handler();
+      };
+      process.on(signal, heard);
+      return () => void process.off(signal, heard);
     },
   },
 };
+/** The signal a command stopped cleanly on, if any. */
+let stoppedBy: string | undefined;
 process.exitCode = await main(argv, deps);
+// A command that stopped on a signal has saved what it had; a terminal menu still waiting on stdin must not keep
+// the process alive, so it ends here once the output is flushed (SIGINT, SIGTERM and SIGHUP are never ignored).
+if (stoppedBy) process.stdout.write('', () => process.stderr.write('', () => process.exit(process.exitCode)));
 
 /** Fast paths keep start-up close to bare Node: --version and `aws ...` skip loading the whole CLI. */
 async function main(args: string[], d: CliDeps): Promise<number> {

@@ -23,7 +23,14 @@ export async function serve(opts: { port: number; host: string; state?: string; 
   backend.notice = (line) => deps.stderr.write(`${escapeControls(line, { oneLine: true })}\n`);
   const server = createKmsServer({ backend, host: opts.host, log: opts.quiet ? undefined : (line) => deps.stderr.write(`${line}\n`) });
   await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
+    // A listen error (port in use, address not of this machine) goes to the one error path, which names the
+    // port and the cause; Node's error carries them, and they are set here should it not.
+    server.once('error', (e: NodeJS.ErrnoException & { port?: number; address?: string }) => {
+      if (e.port === undefined) e.port = opts.port;
+      if (e.address === undefined) e.address = opts.host;
+      e.syscall ??= 'listen';
+      fail(e);
+    });
     server.listen(opts.port, opts.host, () => ok());
   });
   const addr = server.address();

@@ -3,7 +3,7 @@
 // through the ports below; the CLI implements them (progress store, prompter, terminal).
 import type { Random } from '../aws/ports.js';
 import { runExam } from './exam.js';
-import type { AnswerEvent, QuizMode, QuizPrompter, SessionIO } from './ports.js';
+import { QuizStop, type AnswerEvent, type AskView, type QuizMode, type QuizPrompter, type SessionIO, type StopReason } from './ports.js';
 import type { StoredCard } from './schedule.js';
 import { applyFilters, selectQuestions, type Filters } from './select.js';
 import { runSession, type SessionResult } from './session.js';
@@ -85,7 +85,9 @@ export async function runQuiz(req: QuizRequest, ports: QuizPorts): Promise<QuizO
   for (const a of progress.answers()) lastCorrect[a.questionId] = a.correct;
   const topicAccuracy = Object.fromEntries(Object.entries(progress.topicMastery()).map(([t, m]) => [t, m.accuracy]));
   const cards = progress.storedCards();
-  const picked = req.generated ? { questions: filtered.questions } : selectQuestions(req.mode, filtered.questions, { cards, lastCorrect, topicAccuracy }, io.now(), req.count, ports.random);
+  const picked = req.generated
+    ? { questions: filtered.questions }
+    : selectQuestions(req.mode, filtered.questions, { cards, lastCorrect, topicAccuracy }, io.now(), req.count, ports.random);
   if (picked.empty) return { asked: false, reason: picked.empty, emptyBank: false };
 
   const { prompter, close } = io.openPrompter();
@@ -97,13 +99,29 @@ export async function runQuiz(req: QuizRequest, ports: QuizPorts): Promise<QuizO
     width: io.width,
     onAnswer: (e: AnswerEvent) =>
       progress.recordMany(
-        [{ questionId: e.question.id, topic: e.question.topic, tips: e.question.tips, mode: req.mode, correct: e.correct, guessed: e.guessed, chosen: e.chosen, durationMs: e.durationMs, at: e.at, sessionId: req.sessionId }],
+        [
+          {
+            questionId: e.question.id,
+            topic: e.question.topic,
+            tips: e.question.tips,
+            mode: req.mode,
+            correct: e.correct,
+            guessed: e.guessed,
+            chosen: e.chosen,
+            durationMs: e.durationMs,
+            at: e.at,
+            sessionId: req.sessionId,
+          },
+        ],
         e.card && !req.generated ? { [e.question.id]: e.card } : {},
       ),
   };
   let result: SessionResult;
   try {
-    result = req.mode === 'exam' ? await runExam(picked.questions, cards, session, ports.random) : await runSession(req.mode, picked.questions, req.generated ? {} : cards, session, ports.random);
+    result =
+      req.mode === 'exam'
+        ? await runExam(picked.questions, cards, session, ports.random)
+        : await runSession(req.mode, picked.questions, req.generated ? {} : cards, session, ports.random);
   } finally {
     close();
   }
@@ -121,4 +139,39 @@ export async function runQuiz(req: QuizRequest, ports: QuizPorts): Promise<QuizO
     ...(result.scaledScore !== undefined ? { scaledScore: result.scaledScore, passed: result.passed } : {}),
   });
   return { asked: true, result };
+}
+
+/**
+ * A prompter that can be stopped from outside (SIGTERM, SIGHUP) while a question waits: the pending and every
+ * later call end with QuizStop, so the session ends as after Ctrl-C (answers kept, session recorded).
+ */
+export class StoppablePrompter implements QuizPrompter {
+  private stopped?: QuizStop;
+  private readonly waiting = new Set<(e: QuizStop) => void>();
+  constructor(private readonly inner: QuizPrompter) {}
+  get showsOptions(): boolean {
+    return this.inner.showsOptions;
+  }
+  stop(reason: StopReason): void {
+    this.stopped ??= new QuizStop(reason);
+    for (const reject of this.waiting) reject(this.stopped);
+    this.waiting.clear();
+  }
+  answer(view: AskView): Promise<string> {
+    return this.race(() => this.inner.answer(view));
+  }
+  confirm(message: string, defaultValue: boolean): Promise<boolean> {
+    return this.race(() => this.inner.confirm(message, defaultValue));
+  }
+  private race<T>(call: () => Promise<T>): Promise<T> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    return new Promise<T>((ok, fail) => {
+      const reject = (e: QuizStop) => fail(e);
+      this.waiting.add(reject);
+      call().then(
+        (v) => (this.waiting.delete(reject), ok(v)),
+        (e: unknown) => (this.waiting.delete(reject), fail(e)),
+      );
+    });
+  }
 }

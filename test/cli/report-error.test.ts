@@ -59,9 +59,9 @@ describe('reportError', () => {
     expect(report('a string').stderr).toContain('unexpected error: a string');
   });
 
-  it('an environment error is, for now, reported as unexpected (EXIT.ENVIRONMENT is reserved)', () => {
+  it('an EADDRINUSE without a port still says it is the machine, not a bug', () => {
     const e = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:4599'), { code: 'EADDRINUSE' });
-    expect(report(e).code).toBe(EXIT.INTERNAL);
+    expect(report(e)).toEqual({ code: EXIT.ENVIRONMENT, stderr: 'kms-study: the port is already in use (EADDRINUSE); choose another with --port\n' });
   });
 });
 
@@ -106,5 +106,48 @@ describe('every command reports through it', () => {
     const signals = new FakeSignals();
     await runCli(['quiz', '--count', '1', '--seed', '1'], { stdin: 'A\n', signals });
     expect(signals.listening('SIGINT')).toBe(0);
+  });
+});
+
+function sysErr(code: string, extra: Record<string, unknown>): Error {
+  return Object.assign(new Error(`${code}: raw node message`), { code, ...extra });
+}
+
+describe('errors of the learner\'s machine', () => {
+  it('names the path and the cause in plain words, exit ENVIRONMENT, never "a bug"', () => {
+    const r = report(sysErr('EACCES', { syscall: 'open', path: '/home/u/.local/share/kms-study/state.json' }));
+    expect(r).toEqual({ code: EXIT.ENVIRONMENT, stderr: 'kms-study: cannot open /home/u/.local/share/kms-study/state.json: permission denied (EACCES)\n' });
+    expect(report(sysErr('ENOSPC', { syscall: 'write', path: '/d/progress.json' })).stderr).toBe('kms-study: cannot write /d/progress.json: no space left on the device (ENOSPC)\n');
+    expect(report(sysErr('EROFS', { syscall: 'rename', path: '/d/x.tmp', dest: '/d/state.json' })).stderr).toBe('kms-study: cannot write /d/state.json: read-only file system (EROFS)\n');
+    expect(report(sysErr('ENOTDIR', { syscall: 'mkdir', path: '/f/data' })).stderr).toBe('kms-study: cannot create the directory /f/data: a part of the path is not a directory (ENOTDIR)\n');
+    expect(report(sysErr('EISDIR', { syscall: 'read', path: '/d/state.json' })).stderr).toContain('/d/state.json: it is a directory (EISDIR)');
+    expect(report(sysErr('EMFILE', { syscall: 'open' })).stderr).toBe('kms-study: too many open files (EMFILE)\n');
+    for (const code of ['EPERM', 'EDQUOT', 'ENOENT']) {
+      const x = report(sysErr(code, { syscall: 'open', path: '/p' }));
+      expect(x.code).toBe(EXIT.ENVIRONMENT);
+      expect(x.stderr).not.toContain('bug');
+      expect(x.stderr).toContain(`(${code})`);
+    }
+  });
+
+  it('names the port for a listen error and says how to choose another', () => {
+    const inUse = report(sysErr('EADDRINUSE', { syscall: 'listen', address: '127.0.0.1', port: 4599 }));
+    expect(inUse).toEqual({ code: EXIT.ENVIRONMENT, stderr: 'kms-study: port 4599 is already in use (EADDRINUSE); choose another with --port\n' });
+    expect(report(sysErr('EADDRNOTAVAIL', { syscall: 'listen', address: '10.9.9.9', port: 4599 })).stderr).toBe(
+      'kms-study: cannot listen on 10.9.9.9: not an address of this machine (EADDRNOTAVAIL); choose another with --host\n',
+    );
+    expect(report(sysErr('EACCES', { syscall: 'listen', address: '127.0.0.1', port: 80 })).stderr).toBe(
+      'kms-study: cannot listen on 127.0.0.1 port 80: permission denied (EACCES); choose another with --port\n',
+    );
+  });
+
+  it('keeps an unknown code, or a machine code without a path, a bug', () => {
+    expect(report(sysErr('EWHATEVER', { syscall: 'open', path: '/p' })).code).toBe(EXIT.INTERNAL);
+    expect(report(sysErr('EACCES', {})).code).toBe(EXIT.INTERNAL);
+  });
+
+  it('shows the stack of a machine error only with --debug', () => {
+    const r = report(sysErr('EACCES', { syscall: 'open', path: '/p' }), { debug: true });
+    expect(r.stderr).toMatch(/^kms-study: cannot open \/p: permission denied \(EACCES\)\nError: EACCES: raw node message\n\s+at /);
   });
 });

@@ -38,7 +38,10 @@ export function register(program: Command, ctx: ProgramContext): void {
     .option('--seed <seed>', 'repeatable question and option order')
     .option('--bank <path...>', 'quiz from these bank files or folders instead of the packaged banks and the config bankDirs')
     .option('--no-shuffle', 'keep bank order for questions and options')
-    .option('--generated', 'practice on generated policy-evaluation drills (answers computed by the simulator; --seed repeats a set); answers count in stats under their topic but create no review (FSRS) cards')
+    .option(
+      '--generated',
+      'practice on generated policy-evaluation drills (answers computed by the simulator; --seed repeats a set); answers count in stats under their topic but create no review (FSRS) cards',
+    )
     .action(async (opts: QuizOptions) => {
       ctx.exit.code = await runQuiz(ctx, opts);
     });
@@ -49,7 +52,7 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   // One at a time: Jest's ESM loader trips over concurrent dynamic imports that share modules.
   const { ProgressStore } = await import('../../storage/progress.js');
   const { loadBanks } = await import('../../storage/banks.js');
-  const { runQuiz: runQuizUseCase } = await import('../../quiz/run-quiz.js');
+  const { runQuiz: runQuizUseCase, StoppablePrompter } = await import('../../quiz/run-quiz.js');
   const prompterMod = await import('../prompter.js');
   const { chalkFor } = await import('../style.js');
   const { styleFrom } = await import('../render/style.js');
@@ -83,13 +86,22 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   // On a terminal, wrap to its width (at most 100 columns); piped output keeps the bank's own line breaks.
   const width = proseWidth(deps.stdout);
   const openPrompter = () => {
-    if (interactive) return { prompter: new prompterMod.InquirerPrompter(deps.now, write, {}, width), close: () => {} };
+    if (interactive) {
+      // Menus read Ctrl-C themselves; SIGTERM and SIGHUP end the pending question from outside, as Ctrl-C does.
+      const prompter = new StoppablePrompter(new prompterMod.InquirerPrompter(deps.now, write, {}, width));
+      const offs = (['SIGTERM', 'SIGHUP'] as const).map((sig) => deps.signals.on(sig, () => prompter.stop('interrupted')));
+      return { prompter, close: () => offs.forEach((off) => off()) };
+    }
     const prompter = new prompterMod.LinePrompter(deps.stdin, write, deps.now);
-    // Piped answers: the first Ctrl-C ends the quiz and keeps the answers given (a second one stops the process).
-    const unsubscribe = deps.signals.on('SIGINT', () => {
-      unsubscribe();
-      prompter.stop('interrupted');
-    });
+    // Piped answers: the first Ctrl-C, SIGTERM or SIGHUP ends the quiz, records the session and keeps the answers
+    // given (exit 130 for all three); a second signal finds no handler and stops the process as Node does.
+    const offs = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) =>
+      deps.signals.on(sig, () => {
+        unsubscribe();
+        prompter.stop('interrupted');
+      }),
+    );
+    const unsubscribe = () => offs.forEach((off) => off());
     return {
       prompter,
       close: () => {
@@ -100,7 +112,12 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   };
   const outcome = await runQuizUseCase(
     { mode: opts.mode, filters: opts, count: opts.count, generated: Boolean(generated), sessionId },
-    { progress: store, questions: loaded.questions, random, console: { openPrompter, write, now: deps.now, style: styleFrom(chalkFor(deps, !ctx.color())), width } },
+    {
+      progress: store,
+      questions: loaded.questions,
+      random,
+      console: { openPrompter, write, now: deps.now, style: styleFrom(chalkFor(deps, !ctx.color())), width },
+    },
   );
   if (!outcome.asked) throw new UsageError(`${outcome.reason}${outcome.emptyBank ? ` (looked in: ${paths.join(', ')})` : ''}`, outcome.usage ? EXIT.USAGE : EXIT.FAILURE);
   if (outcome.result.ended === 'interrupted') return EXIT.INTERRUPTED;
