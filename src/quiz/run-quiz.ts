@@ -18,7 +18,9 @@ export interface AnswerRecordOut {
   mode: QuizMode;
   correct: boolean;
   guessed: boolean;
+  /** The bank letters the learner chose (after undoing the shuffle); empty = left blank. */
   chosen: string[];
+  /** Time from showing the question to the answer, ms (null when unknown, e.g. migrated data). */
   durationMs: number | null;
   at: number;
   sessionId?: string;
@@ -34,6 +36,7 @@ export interface SessionRecordOut {
   answered: number;
   correct: number;
   ended: SessionResult['ended'];
+  /** Exam mode only: the scaled score 100–1000 (our estimate, see docs). */
   scaledScore?: number;
   passed?: boolean;
 }

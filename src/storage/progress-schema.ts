@@ -1,41 +1,20 @@
 // The progress file's shape (progress.json in the data directory) and its migrations. Every version bump
 // adds one migration from the previous version; `migrate` runs them in order.
 import type { StoredCard } from '../quiz/schedule.js';
+import type { QuizMode } from '../quiz/ports.js';
+import type { AnswerRecordOut, SessionRecordOut } from '../quiz/run-quiz.js';
+
+// The records are the quiz's own port shapes: the store keeps exactly what the quiz hands it.
+export type { QuizMode };
+export type AnswerRecord = AnswerRecordOut;
+export type SessionRecord = SessionRecordOut;
+export type SessionEnd = SessionRecord['ended'];
 
 export const SCHEMA_VERSION = 1;
 
-export type QuizMode = 'practice' | 'exam' | 'review' | 'cram';
 
-export interface AnswerRecord {
-  questionId: string;
-  topic: string;
-  tips: string[];
-  mode: QuizMode;
-  correct: boolean;
-  guessed: boolean;
-  /** The bank letters the learner chose (after undoing the shuffle); empty = left blank. */
-  chosen: string[];
-  /** Time from showing the question to the answer, ms (null when unknown, e.g. migrated data). */
-  durationMs: number | null;
-  at: number;
-  sessionId?: string;
-}
 
-export type SessionEnd = 'completed' | 'submitted' | 'time-up' | 'interrupted' | 'end-of-input';
 
-export interface SessionRecord {
-  id: string;
-  mode: QuizMode;
-  startedAt: number;
-  finishedAt: number;
-  questions: number;
-  answered: number;
-  correct: number;
-  ended: SessionEnd;
-  /** Exam mode only: the scaled score 100–1000 (our estimate, see docs). */
-  scaledScore?: number;
-  passed?: boolean;
-}
 
 export interface LabResult {
   labId: string;

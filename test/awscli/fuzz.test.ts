@@ -2,9 +2,9 @@
 // runAws. Every outcome must be a clean usage error (CliUsageError, exit 252/253), a clean service error
 // (exit 254 with the v2 error line) or a success; any other exception is a bug.
 import { describe, expect, it } from '@jest/globals';
-import { CliUsageError, parseAwsArgs, splitCommandLine, SERVICES, kebab } from '../../src/awscli/index.js';
+import { CliUsageError, parseAwsArgs, splitCommandLine } from '../../src/awscli/index.js';
 import { ManualClock, SeededRandom } from '../../src/aws/ports.js';
-import { Rng } from '../helpers/rng.js';
+import { Rng, randomOperationArgv } from '../helpers/rng.js';
 import { runAws } from '../../src/awscli/run.js';
 import { DEFAULT_PROFILES, callerFor } from '../../src/awscli/profiles.js';
 import { freshWorld } from '../../src/sim/world.js';
@@ -56,19 +56,7 @@ function mutate(rng: Rng, words: string[]): string[] {
 }
 
 function randomLine(rng: Rng): string[] {
-  const service = rng.pick(['kms', 'kms', 'kms', 'iam', 'sts', 'cloudtrail'] as const);
-  const op = rng.pick(SERVICES[service].operations);
-  const words: string[] = [service, kebab(op.name)];
-  for (const [m, shape] of Object.entries(op.input.members)) {
-    if (rng.int(3) === 0) continue;
-    words.push(`--${kebab(m)}`);
-    if (shape.type === 'boolean') continue;
-    if (shape.type === 'string' && shape.enum && rng.int(2)) words.push(rng.pick(shape.enum));
-    else if (shape.type === 'integer') words.push(String(rng.int(40) - 5));
-    else if (shape.type === 'blob') words.push(rng.pick(['aGVsbG8=', 'hello', 'AAAA', '']));
-    else words.push(rng.pick(TOKENS));
-  }
-  return words;
+  return randomOperationArgv(rng, { blobs: ['aGVsbG8=', 'hello', 'AAAA', ''], other: TOKENS });
 }
 
 const io = {

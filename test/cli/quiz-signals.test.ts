@@ -1,4 +1,4 @@
-// A piped quiz ends on SIGTERM and SIGHUP as on Ctrl-C: answers kept, the session recorded, exit 130, no handler left.
+// A piped quiz ends on SIGINT (Ctrl-C), SIGTERM and SIGHUP alike, heard through the injected signals: answers kept, the session recorded, exit 130, no handler left.
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ async function quizStoppedBy(signal: Signal) {
       const n = all.split('Answer> ').length - 1;
       if (n === prompts) return;
       prompts = n;
+      // The first question may be multiple response: answer with as many letters as it asks for.
       const many = /choose (two|three)/i.exec(all)?.[1];
       const answer = many === 'three' ? 'A,B,C' : many === 'two' ? 'A,B' : 'A';
       if (n === 1) setImmediate(() => stdin.write(`${answer}\n`));
@@ -30,8 +31,8 @@ async function quizStoppedBy(signal: Signal) {
 }
 
 describe('a piped quiz and the stop signals', () => {
-  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
-    it(`${signal} ends it like Ctrl-C: exit 130, the answer kept, the session recorded, every handler removed`, async () => {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    it(`${signal} ends it: exit 130, the answer kept, the session recorded, every handler removed`, async () => {
       const { r, prompts, signals, home } = await quizStoppedBy(signal);
       expect(r.code).toBe(EXIT.INTERRUPTED);
       expect(prompts).toBe(2);
@@ -43,7 +44,7 @@ describe('a piped quiz and the stop signals', () => {
     });
   }
 
-  it('a finished quiz leaves no SIGTERM or SIGHUP handler behind', async () => {
+  it('a finished quiz leaves no signal handler behind', async () => {
     const signals = new FakeSignals();
     await runCli(['quiz', '--count', '1', '--seed', '1'], { stdin: 'A\n', signals });
     for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) expect(signals.listening(s)).toBe(0);

@@ -1,13 +1,12 @@
 // One error-reporting path: every kind of thrown error becomes one line on stderr and a named exit code.
 import { describe, expect, it } from '@jest/globals';
 import { CommanderError } from 'commander';
-import { PassThrough } from 'node:stream';
 import { CliConfigError, CliUsageError } from '../../src/awscli/errors.js';
 import { reportError } from '../../src/cli/report-error.js';
 import { ContentError, DataError, UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { NotFoundException } from '../../src/kms/errors.js';
-import { FakeSignals, runCli, tempHome } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 
 function report(err: unknown, opts: { debug?: boolean; env?: Record<string, string> } = {}) {
   let stderr = '';
@@ -75,38 +74,7 @@ describe('every command reports through it', () => {
     expect(lab.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
-  it('a piped quiz hears Ctrl-C through the injected signals: it stops, keeps the answers, exits 130 and unsubscribes', async () => {
-    const signals = new FakeSignals();
-    const stdin = new PassThrough();
-    const home = tempHome();
-    let prompts = 0;
-    const r = await runCli(['quiz', '--count', '3', '--seed', '1', '--topic', 'rotation'], {
-      home,
-      stdinStream: stdin,
-      signals,
-      onStdout: (all) => {
-        const n = all.split('Answer> ').length - 1;
-        if (n === prompts) return;
-        prompts = n;
-        // The first question may be multiple response: answer with as many letters as it asks for.
-        const many = /choose (two|three)/i.exec(all)?.[1];
-        const answer = many === 'three' ? 'A,B,C' : many === 'two' ? 'A,B' : 'A';
-        if (n === 1) setImmediate(() => stdin.write(`${answer}\n`));
-        if (n === 2) setImmediate(() => signals.raise('SIGINT'));
-      },
-    });
-    expect(r.code).toBe(EXIT.INTERRUPTED);
-    expect(prompts).toBe(2);
-    expect(signals.listening('SIGINT')).toBe(0);
-    const stats = await runCli(['stats', '--json'], { home });
-    expect((JSON.parse(stats.stdout) as { totals: { answered: number } }).totals.answered).toBe(1);
-  });
 
-  it('a finished quiz leaves no signal handler behind', async () => {
-    const signals = new FakeSignals();
-    await runCli(['quiz', '--count', '1', '--seed', '1'], { stdin: 'A\n', signals });
-    expect(signals.listening('SIGINT')).toBe(0);
-  });
 });
 
 function sysErr(code: string, extra: Record<string, unknown>): Error {

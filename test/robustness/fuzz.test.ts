@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { SERVICES, kebab } from '../../src/awscli/index.js';
+import { SERVICES } from '../../src/awscli/index.js';
 import { SeededRandom } from '../../src/aws/ports.js';
-import { Rng } from '../helpers/rng.js';
+import { Rng, randomOperationArgv } from '../helpers/rng.js';
 import { buildWorld } from '../../src/labs/setup.js';
 import { createKmsServer } from '../../src/server/server.js';
 import { SandboxBackend } from '../../src/server/sandbox-backend.js';
@@ -29,18 +29,7 @@ const JUNK = [
 ];
 
 function randomArgv(rng: Rng): string[] {
-  const service = rng.pick(['kms', 'kms', 'kms', 'iam', 'sts', 'cloudtrail'] as const);
-  const op = rng.pick(SERVICES[service].operations);
-  const words: string[] = [service, kebab(op.name)];
-  for (const [m, shape] of Object.entries(op.input.members)) {
-    if (rng.int(3) === 0) continue;
-    words.push(`--${kebab(m)}`);
-    if (shape.type === 'boolean') continue;
-    if (shape.type === 'string' && shape.enum && rng.int(2)) words.push(rng.pick(shape.enum));
-    else if (shape.type === 'integer') words.push(String(rng.int(40) - 5));
-    else if (shape.type === 'blob') words.push(rng.pick(['aGVsbG8=', 'hello', 'fileb:///dev/zero', ...JUNK]));
-    else words.push(rng.pick(JUNK));
-  }
+  const words = randomOperationArgv(rng, { blobs: ['aGVsbG8=', 'hello', 'fileb:///dev/zero', ...JUNK], other: JUNK });
   if (rng.int(4) === 0) words.splice(rng.int(words.length + 1), 0, rng.pick(JUNK));
   if (rng.int(5) === 0) words.push(rng.pick(['--output', '--query', '--profile', '--region']), rng.pick(['text', 'table', 'Keys[', 'nobody', 'mars-1', ...JUNK]));
   return words;
