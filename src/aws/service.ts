@@ -14,6 +14,15 @@ export interface ServiceHandler {
   operations(): readonly string[];
   /** Runs one operation with an AWS-shaped request; throws a ServiceException for an AWS error. */
   call(operation: string, request: Record<string, unknown>, caller: Caller): Record<string, unknown>;
+  /**
+   * The service's own state as a JSON-safe document, saved in the world document under `services.<name>` (a sandbox
+   * keeps it between commands). Services without state (STS) leave it out. Also what lab checks query.
+   */
+  saveState?(): unknown;
+  /** Continues from a document `saveState()` returned earlier (the world calls it once, right after registering). */
+  restoreState?(doc: unknown): void;
+  /** Simulated time moved from `from` to `to` (epoch ms): deliver what fell due (log files, alarms, events). */
+  onAdvance?(from: number, to: number): void;
 }
 
 /** What the world gives each service it registers. */

@@ -5,6 +5,8 @@ import type { World } from '../sim/world.js';
 import { hasStatement } from './statement-check.js';
 import type { LoadResult } from './load.js';
 import type { Check } from './types.js';
+import { expandEquals, stateQuery } from './state-query.js';
+import { expandVars } from './setup.js';
 
 export interface LoggedCommand {
   line: string;
@@ -168,6 +170,13 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
           (check.min_requests === undefined || l.requests >= check.min_requests) &&
           (check.min_from_cache === undefined || l.fromCache >= check.min_from_cache),
       );
+    }
+    case 'service_state': {
+      const found = stateQuery(ctx.world.serviceState(check.service), expandVars(check.query, ctx.vars));
+      if (check.present !== undefined) return res(check.present === (found !== null && found !== undefined && !(Array.isArray(found) && found.length === 0)));
+      if (check.contains !== undefined) return res(JSON.stringify(found ?? null).includes(expandVars(check.contains, ctx.vars)));
+      if (check.equals !== undefined) return res(requestMatches(expandEquals(check.equals, ctx.vars), found) && requestMatches(found, expandEquals(check.equals, ctx.vars)));
+      return res(found !== null && found !== undefined && found !== false);
     }
     case 'policy_not_broader_than': {
       const k = findKey(ctx, check.key);

@@ -2,6 +2,7 @@
 import { isMap, type Node } from 'yaml';
 import type { Check, CheckType } from './types.js';
 import type { Reader } from './reader.js';
+import { queryProblem } from './state-query.js';
 
 export const CHECK_FIELDS: Record<CheckType, { required: string[]; optional: string[] }> = {
   command_ran: { required: ['operation'], optional: ['service', 'outcome', 'profile', 'contains', 'request'] },
@@ -20,6 +21,7 @@ export const CHECK_FIELDS: Record<CheckType, { required: string[]; optional: str
   answered: { required: ['question'], optional: [] },
   policy_not_broader_than: { required: ['key', 'forbid'], optional: [] },
   load_result: { required: [], optional: ['op', 'max_throttled', 'min_requests', 'min_from_cache'] },
+  service_state: { required: ['service', 'query'], optional: ['equals', 'contains', 'present'] },
 };
 
 const KEY_STATES = ['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport', 'PendingReplicaDeletion', 'Unavailable', 'Creating', 'Updating'];
@@ -50,6 +52,12 @@ export function readCheck(r: Reader, node: Node, where: string): Check | undefin
     else if (f === 'request') {
       if (isMap(child)) out[f] = child.toJSON() as Record<string, unknown>;
       else r.at(child, `${where} (${type}): expected "request" to be a mapping of API request members, for example {PendingWindowInDays: 7}`);
+    } else if (f === 'equals') out[f] = child.toJSON() as unknown;
+    else if (f === 'query') {
+      const q = r.str(m, f, where);
+      const problem = q === undefined ? undefined : queryProblem(q);
+      if (problem) r.at(child, `${where} (${type}): "query" is not a JMESPath expression: ${problem}`);
+      out[f] = q;
     } else if (f === 'constraint') out[f] = r.oneOf(m, f, where, ['EncryptionContextEquals', 'EncryptionContextSubset']);
     else out[f] = r.str(m, f, where);
   }

@@ -87,7 +87,7 @@ export function buildWorld(lab: Lab, seed: string, variant?: Variant): LabWorld 
   // The loader has checked the duration (parse.ts); a bad one here moves nothing rather than breaking the world.
   if (setup.advance) {
     const d = parseDuration(setup.advance);
-    if (d.ok && !advanceProblem(engine.now(), d.value)) engine.advance(d.value);
+    if (d.ok && !advanceProblem(engine.now(), d.value)) world.advance(d.value);
   }
   for (const k of setup.keys) {
     const root = rootCaller(world, k.account, k.region);

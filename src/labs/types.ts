@@ -18,7 +18,8 @@ export type Check =
   | { type: 'audit_has'; eventName: string; errorCode?: string; eventType?: string; user?: string; fail: string }
   | { type: 'answered'; question: string; fail: string }
   | { type: 'policy_not_broader_than'; key: string; forbid: string[]; fail: string }
-  | { type: 'load_result'; op?: string; max_throttled?: number; min_requests?: number; min_from_cache?: number; fail: string };
+  | { type: 'load_result'; op?: string; max_throttled?: number; min_requests?: number; min_from_cache?: number; fail: string }
+  | { type: 'service_state'; service: string; query: string; equals?: unknown; contains?: string; present?: boolean; fail: string };
 
 export type CheckType = Check['type'];
 

@@ -4,16 +4,22 @@ import type { AuditEvent } from '../aws/cloudtrail.js';
 import type { IamState } from '../iam/types.js';
 import { STATE_FORMAT, STATE_VERSION, type EngineStateDocument } from '../kms/state.js';
 
-export type WorldStateDocument = EngineStateDocument & { iam: IamState; audit: AuditEvent[] };
+export type WorldStateDocument = EngineStateDocument & {
+  iam: IamState;
+  audit: AuditEvent[];
+  /** Each registered service's own state (`ServiceHandler.saveState()`), by service name; absent in older sandboxes. */
+  services?: Record<string, unknown>;
+};
 
 function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
-export function worldDocument(kms: EngineStateDocument, iam: IamState, audit: readonly AuditEvent[]): WorldStateDocument {
+export function worldDocument(kms: EngineStateDocument, iam: IamState, audit: readonly AuditEvent[], services: Record<string, unknown> = {}): WorldStateDocument {
   const { format, version, clockOffsetMs, highWaterMs, settings, keys, aliases, deletedHandles, random } = kms;
   const doc: WorldStateDocument = { format, version, clockOffsetMs, highWaterMs, settings, iam: clone(iam), keys, aliases, deletedHandles, audit: clone(audit) as AuditEvent[] };
   if (random) doc.random = random;
+  if (Object.keys(services).length) doc.services = clone(services);
   return doc;
 }
 
@@ -22,11 +28,12 @@ function bad(what: string): never {
 }
 
 /** Splits a saved document into its parts; KMS checks its own part when it loads it. */
-export function readWorldDocument(raw: unknown): { kms: unknown; iam?: IamState; audit: AuditEvent[] } {
+export function readWorldDocument(raw: unknown): { kms: unknown; iam?: IamState; audit: AuditEvent[]; services: Record<string, unknown> } {
   if (!raw || typeof raw !== 'object') bad('not an object');
   const doc = raw as Partial<WorldStateDocument>;
   if (doc.format === STATE_FORMAT && doc.version === STATE_VERSION && Array.isArray(doc.keys) && Array.isArray(doc.aliases) && !Array.isArray(doc.audit)) {
     bad('keys, aliases and audit must be arrays');
   }
-  return { kms: raw, iam: doc.iam ? clone(doc.iam) : undefined, audit: Array.isArray(doc.audit) ? clone(doc.audit) : [] };
+  if (doc.services !== undefined && (typeof doc.services !== 'object' || doc.services === null || Array.isArray(doc.services))) bad('services must be an object');
+  return { kms: raw, iam: doc.iam ? clone(doc.iam) : undefined, audit: Array.isArray(doc.audit) ? clone(doc.audit) : [], services: doc.services ? clone(doc.services) : {} };
 }

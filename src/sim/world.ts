@@ -14,6 +14,7 @@ import { kmsService } from '../kms/service.js';
 import { createAccessControl, type AccessControlOptions } from '../policy/index.js';
 import { stsService } from '../sts/service.js';
 import { ServiceRegistry } from './registry.js';
+import { SERVICE_FACTORIES } from './services.js';
 import { simulatePrincipalPolicy } from './simulate-policy.js';
 import { studyIdentities } from './identities.js';
 import { readWorldDocument, worldDocument, type WorldStateDocument } from './world-state.js';
@@ -58,11 +59,13 @@ export class World {
     this.services.register(this.iam);
     this.services.register(stsService(this.contextFor(() => 'sts')));
     this.services.register(cloudTrailService(() => this.trail.events));
-    for (const factory of opts.services ?? []) {
+    for (const factory of [...SERVICE_FACTORIES, ...(opts.services ?? [])]) {
       let name = '';
       const handler = factory(this.contextFor(() => name));
       name = handler.name;
       this.services.register(handler);
+      const doc = saved?.services[name];
+      if (doc !== undefined) handler.restoreState?.(doc);
     }
   }
 
@@ -89,11 +92,24 @@ export class World {
 
   /** Moves simulated time, running every due deletion and rotation in time order. */
   advance(ms: number): void {
+    const from = this.kms.now();
     this.kms.advance(ms);
+    const to = this.kms.now();
+    for (const name of this.services.names()) this.services.get(name)?.onAdvance?.(from, to);
+  }
+
+  /** A registered service's own state document (what lab checks query); undefined for a stateless service. */
+  serviceState(name: string): unknown {
+    return this.services.get(name)?.saveState?.();
   }
 
   toJSON(): WorldStateDocument {
-    return worldDocument(this.kms.toJSON(), this.iam.state, this.trail.events);
+    const services: Record<string, unknown> = {};
+    for (const name of this.services.names()) {
+      const doc = this.services.get(name)?.saveState?.();
+      if (doc !== undefined) services[name] = doc;
+    }
+    return worldDocument(this.kms.toJSON(), this.iam.state, this.trail.events, services);
   }
 
   /** The context a registered service gets; `name()` is the service the calls it makes come from. */

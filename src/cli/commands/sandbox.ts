@@ -17,7 +17,7 @@ async function moveClock(ctx: ProgramContext, sb: Awaited<ReturnType<typeof open
   if (problem) throw new UsageError(`sandbox clock: ${label} is too far: ${problem}`); // exit-code
   const { describeChanges } = await import('../../sim/status.js');
   const before = sb.engine.listKeyViews();
-  sb.engine.advance(ms);
+  sb.world.advance(ms);
   sb.save();
   ctx.deps.stdout.write(`Simulated time is now ${new Date(sb.engine.now()).toISOString()} (${label}).\n`);
   for (const c of describeChanges(before, sb.engine)) ctx.deps.stdout.write(`  ${c}\n`);
