@@ -1,0 +1,65 @@
+// The package as npm ships it: the packed tarball carries the compiled program and the content, needs no script
+// at install time (so npm has no install script to warn about), and runs `--version` and a lab from where it was
+// unpacked. A fresh source checkout without dist/ compiles itself once on the first run.
+import { describe, expect, it } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PACKAGE_ROOT } from '../helpers/cli.js';
+
+const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
+
+function run(bin: string, args: string[], home: string) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, KMS_STUDY_HOME: home, NO_COLOR: '1' }, timeout: 120_000 });
+}
+
+describe('the packed package', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kms-study-pack-'));
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  const info = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
+  const files = info[0].files.map((f) => f.path);
+  execFileSync('tar', ['-xzf', join(dir, info[0].filename), '-C', dir]);
+  const pkg = join(dir, 'package');
+
+  it('has no install-time script, and ships the launcher, the compiled CLI, banks, labs and notes but no sources', () => {
+    const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { scripts: Record<string, string>; bin: Record<string, string> };
+    expect(Object.keys(manifest.scripts).filter((s) => INSTALL_SCRIPTS.includes(s))).toEqual([]);
+    expect(manifest.bin['kms-study']).toBe('bin/kms-study.js');
+    expect(files).toEqual(expect.arrayContaining(['bin/kms-study.js', 'dist/src/cli/bin.js', 'questions/rotation.yaml', 'labs/key-deletion.yaml', 'README.md']));
+    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('test/') || f.startsWith('dist/test/') || f.startsWith('dist/bench/'))).toEqual([]);
+  });
+
+  it('runs --version and a lab from the unpacked tarball, without building', () => {
+    symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(pkg, 'node_modules'));
+    const home = join(dir, 'home');
+    const version = run(join(pkg, 'bin/kms-study.js'), ['--version'], home);
+    expect({ status: version.status, stdout: version.stdout.trim(), stderr: version.stderr }).toEqual({ status: 0, stdout: JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version, stderr: '' });
+    const lab = run(join(pkg, 'bin/kms-study.js'), ['lab', 'create-key', '--solve'], home);
+    expect(lab.status).toBe(0);
+    expect(lab.stdout).toContain('Lab complete');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('a fresh source checkout', () => {
+  it('compiles itself once on the first run of the launcher, then runs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kms-study-clone-'));
+    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+    for (const f of tracked.filter((f) => /^(bin|src|bench|questions|labs|notes)\/|^(package\.json|tsconfig.*\.json)$/.test(f))) {
+      if (!existsSync(join(PACKAGE_ROOT, f))) continue;
+      mkdirSync(dirname(join(dir, f)), { recursive: true });
+      cpSync(join(PACKAGE_ROOT, f), join(dir, f));
+    }
+    symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(dir, 'node_modules'));
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+    const first = run(join(dir, 'bin/kms-study.js'), ['--version'], join(dir, 'home'));
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain('compiling (once)');
+    expect(existsSync(join(dir, 'dist/src/cli/bin.js'))).toBe(true);
+    const second = run(join(dir, 'bin/kms-study.js'), ['--version'], join(dir, 'home'));
+    expect({ status: second.status, stderr: second.stderr }).toEqual({ status: 0, stderr: '' });
+    rmSync(dir, { recursive: true, force: true });
+  }, 180_000);
+});
