@@ -9,6 +9,7 @@ import { applyFilters, selectQuestions, type Filters } from './select.js';
 import { runSession, type SessionResult } from './session.js';
 import type { Question } from './types.js';
 import { nextStep } from './next-step.js';
+import { fit } from '../text/wrap.js';
 
 /** One graded answer as the progress store keeps it. */
 export interface AnswerRecordOut {
@@ -129,7 +130,7 @@ export async function runQuiz(req: QuizRequest, ports: QuizPorts): Promise<QuizO
     close();
   }
   // Every session ends with one next step, however it ended.
-  io.write(io.style.bold(nextStep(result, req.generated ? {} : cards, io.now(), req.generated)) + '\n');
+  io.write(io.style.bold(fit(nextStep(result, req.generated ? {} : cards, io.now(), req.generated), io.width, '', '  ')) + '\n');
   progress.recordSession({
     id: req.sessionId,
     mode: result.mode,
