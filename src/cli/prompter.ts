@@ -144,7 +144,7 @@ export class InquirerPrompter implements QuizPrompter {
     const ctl = (this.pending = new AbortController());
     const timer = view.deadline !== undefined ? setTimeout(() => ctl.abort('time-up'), Math.max(0, view.deadline - this.now())) : undefined;
     try {
-      return await letterMenu({ input: (this.streams.input ?? process.stdin) as NodeJS.ReadableStream, write: this.write, letters: view.options.map((o) => o.letter), choose: view.choose, signal: ctl.signal });
+      return await letterMenu({ input: this.menuInput(), write: this.write, letters: view.options.map((o) => o.letter), choose: view.choose, signal: ctl.signal });
     } catch (e) {
       if (e instanceof MenuStop) throw new QuizStop(e.reason);
       throw e;
@@ -152,6 +152,11 @@ export class InquirerPrompter implements QuizPrompter {
       if (timer) clearTimeout(timer);
       this.pending = undefined;
     }
+  }
+  /** The terminal's stdin, given by the command (CliDeps): the CLI never reaches for the process itself. */
+  private menuInput(): NodeJS.ReadableStream {
+    if (!this.streams.input) throw new Error('InquirerPrompter: the letter menu needs the input stream (streams.input)');
+    return this.streams.input;
   }
   /** End a pending letter menu (the quiz was stopped from outside): the terminal leaves raw mode. */
   close(): void {

@@ -26,7 +26,7 @@ export function register(program: Command, ctx: ProgramContext): void {
       const json = args.includes('--json');
       const { deps } = ctx;
       if (!json && !deps.stdout.isTTY) return program.help({ error: true });
-      const { loadStudy } = await import('./plan.js');
+      const { loadStudy } = await import('./study-state.js');
       const { statsOf } = await import('../../quiz/stats-report.js');
       const { homeOf, renderHome } = await import('../../quiz/home.js');
       const study = await loadStudy(ctx);
