@@ -1,6 +1,8 @@
 // `kms-study` alone (the home screen on a terminal, help in a pipe) and `kms-study plan`, in-process with an
 // injected clock and a temp data directory.
 import { describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli, tempHome } from '../helpers/cli.js';
 
 const SMALL = 'test/fixtures/banks/small';
@@ -80,6 +82,12 @@ describe('kms-study plan', () => {
     expect(cleared.stdout).toBe('Exam date cleared.\n');
     expect((await runCli(['plan'], { home, now: NOW })).stdout).toBe('No exam date set. Set one to get a plan: kms-study plan --exam-date YYYY-MM-DD\n');
     expect(JSON.parse((await runCli(['stats', 'export'], { home })).stdout).config.examDate).toBeUndefined();
+  });
+
+  it('a stored exam date that is not a string is dropped when the progress file is read', async () => {
+    const home = tempHome();
+    writeFileSync(join(home, 'progress.json'), JSON.stringify({ schemaVersion: 1, config: { bankDirs: [], examDate: 20270120 }, answers: [], sessions: [], cards: {}, labs: [] }));
+    expect((await runCli(['plan'], { home, now: NOW })).stdout).toContain('No exam date set.');
   });
 
   it('bad dates are usage errors (exit 2) naming the flag', async () => {
