@@ -58,9 +58,19 @@ export function homeOf(input: HomeInput): Home {
     weakestTip: w ? { tip: w.tip, accuracy: w.accuracy, correct: w.correct, answered: w.answered, ...(w.lab ? { lab: w.lab } : {}) } : null,
     nextLab,
     labs: { completed: input.labs.filter((l) => input.completedLabs.has(l.id)).length, total: input.labs.length },
-    lastSession: last ? { mode: last.mode, at: last.startedAt, answered: last.answered, correct: last.correct, ...(last.scaledScore !== undefined ? { scaledScore: last.scaledScore } : {}) } : null,
+    lastSession: last
+      ? {
+          mode: last.mode,
+          at: last.startedAt,
+          answered: last.answered,
+          correct: last.correct,
+          ...(last.scaledScore !== undefined ? { scaledScore: last.scaledScore } : {}),
+        }
+      : null,
     readiness: { estimate: stats.readiness.estimate, passLikely: stats.readiness.passLikely },
-    plan: input.plan ? { examDate: input.plan.examDate, daysLeft: input.plan.daysLeft, today: input.plan.days[0] ?? null, warnings: input.plan.warnings } : null,
+    plan: input.plan
+      ? { examDate: input.plan.examDate, daysLeft: input.plan.daysLeft, today: input.plan.days[0] ?? null, warnings: input.plan.warnings }
+      : null,
   };
   return { ...base, next: nextCommand(base, stats.totals.questionsSeen, stats.totals.bankQuestions, input.completedLabs) };
 }
@@ -73,16 +83,34 @@ export function renderHome(h: Home, s: Style, width: number | undefined): string
   rows.push(['Due for review', h.due ? `${h.due} question${h.due === 1 ? '' : 's'}` : 'nothing due now']);
   if (h.plan) {
     const t = h.plan.today;
-    const share = t ? `${t.newQuestions} new, ${t.reviews} review${t.reviews === 1 ? '' : 's'}${t.labs.length ? `, lab ${t.labs.join(', ')}` : ''}` : 'no study day left';
-    rows.push(['Plan for today', `${share} (exam ${h.plan.examDate}, ${h.plan.daysLeft < 0 ? 'passed' : `in ${h.plan.daysLeft} day${h.plan.daysLeft === 1 ? '' : 's'}`})`]);
+    const share = t
+      ? `${t.newQuestions} new, ${t.reviews} review${t.reviews === 1 ? '' : 's'}${t.labs.length ? `, lab ${t.labs.join(', ')}` : ''}`
+      : 'no study day left';
+    rows.push([
+      'Plan for today',
+      `${share} (exam ${h.plan.examDate}, ${h.plan.daysLeft < 0 ? 'passed' : `in ${h.plan.daysLeft} day${h.plan.daysLeft === 1 ? '' : 's'}`})`,
+    ]);
   } else rows.push(['Plan', 'no exam date set (kms-study plan --exam-date YYYY-MM-DD)']);
-  if (h.weakestTip) rows.push(['Weakest exam tip', `${h.weakestTip.tip}, ${pct(h.weakestTip.accuracy)} (${h.weakestTip.correct}/${h.weakestTip.answered})${h.weakestTip.lab ? `; lab: ${h.weakestTip.lab}` : ''}`]);
-  rows.push(['Next lab', h.nextLab ? `${h.nextLab.id} (${h.nextLab.title}); ${h.labs.completed} of ${h.labs.total} done` : `all ${h.labs.total} labs completed`]);
+  if (h.weakestTip)
+    rows.push([
+      'Weakest exam tip',
+      `${h.weakestTip.tip}, ${pct(h.weakestTip.accuracy)} (${h.weakestTip.correct}/${h.weakestTip.answered})${h.weakestTip.lab ? `; lab: ${h.weakestTip.lab}` : ''}`,
+    ]);
+  rows.push([
+    'Next lab',
+    h.nextLab ? `${h.nextLab.id} (${h.nextLab.title}); ${h.labs.completed} of ${h.labs.total} done` : `all ${h.labs.total} labs completed`,
+  ]);
   if (h.lastSession) {
     const l = h.lastSession;
-    rows.push(['Last session', `${l.mode}, ${localDate(l.at)}: ${l.correct}/${l.answered} (${pct(l.correct / l.answered)})${l.scaledScore !== undefined ? `, scaled ${l.scaledScore}` : ''}`]);
+    rows.push([
+      'Last session',
+      `${l.mode}, ${localDate(l.at)}: ${l.correct}/${l.answered} (${pct(l.correct / l.answered)})${l.scaledScore !== undefined ? `, scaled ${l.scaledScore}` : ''}`,
+    ]);
   } else rows.push(['Last session', 'none yet']);
-  rows.push(['Readiness', `estimate ${h.readiness.estimate} of 1000, ${h.readiness.passLikely ? 'at or above' : 'below'} the 720 needed to pass (kms-study stats)`]);
+  rows.push([
+    'Readiness',
+    `estimate ${h.readiness.estimate} of 1000, ${h.readiness.passLikely ? 'at or above' : 'below'} the 720 needed to pass (kms-study stats)`,
+  ]);
   const label = Math.max(...rows.map(([k]) => k.length)) + 2;
   const lines = [s.bold('kms-study: AWS KMS for the SOA-C03 exam'), ''];
   for (const [k, v] of rows) lines.push(fit(v, width, `  ${(k + ':').padEnd(label)}`, ' '.repeat(label + 2)));

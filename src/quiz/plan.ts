@@ -102,9 +102,17 @@ export function buildPlan(input: PlanInput): StudyPlan {
     });
   }
   let lab = 0;
-  const days: PlanDay[] = dates.map((date, d) => ({ date, newQuestions: newPerDay[d] ?? 0, reviews: reviews[d], labs: input.labs.slice(lab, (lab += labsPerDay[d] ?? 0)) }));
+  const days: PlanDay[] = dates.map((date, d) => ({
+    date,
+    newQuestions: newPerDay[d] ?? 0,
+    reviews: reviews[d],
+    labs: input.labs.slice(lab, (lab += labsPerDay[d] ?? 0)),
+  }));
   const warnings: string[] = [];
-  if (daysLeft < 0) warnings.push(`The exam date ${input.examDate} has passed: set the next one (kms-study plan --exam-date YYYY-MM-DD) or remove it (kms-study plan --clear).`);
+  if (daysLeft < 0)
+    warnings.push(
+      `The exam date ${input.examDate} has passed: set the next one (kms-study plan --exam-date YYYY-MM-DD) or remove it (kms-study plan --clear).`,
+    );
   else if (daysLeft === 0) warnings.push('The exam is today: no study days left. Look once more at what is due: kms-study quiz --mode review.');
   const busiest = days.reduce<PlanDay | undefined>((b, x) => (!b || x.newQuestions + x.reviews > b.newQuestions + b.reviews ? x : b), undefined);
   if (busiest && busiest.newQuestions + busiest.reviews > MAX_QUESTIONS_PER_DAY)
@@ -112,7 +120,8 @@ export function buildPlan(input: PlanInput): StudyPlan {
       `The plan no longer fits: ${busiest.newQuestions + busiest.reviews} questions on ${busiest.date} (more than ${MAX_QUESTIONS_PER_DAY} a day). Do more than today's share, or move the exam date.`,
     );
   const mostLabs = Math.max(0, ...days.map((x) => x.labs.length));
-  if (mostLabs > MAX_LABS_PER_DAY) warnings.push(`The plan asks for up to ${mostLabs} labs a day (more than ${MAX_LABS_PER_DAY}): start the labs now, or move the exam date.`);
+  if (mostLabs > MAX_LABS_PER_DAY)
+    warnings.push(`The plan asks for up to ${mostLabs} labs a day (more than ${MAX_LABS_PER_DAY}): start the labs now, or move the exam date.`);
   return {
     examDate: input.examDate,
     daysLeft,

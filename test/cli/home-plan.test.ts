@@ -4,10 +4,13 @@ import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempHome } from '../helpers/cli.js';
+import { LAB_IDS } from '../../src/content/taxonomy.js';
 
 const SMALL = 'test/fixtures/banks/small';
 const NOW = Date.UTC(2026, 11, 5, 12); // 2026-12-05, noon
 const DAY = 86_400_000;
+/** The course's first lab (the home screen and the plan follow the taxonomy's order). */
+const FIRST_LAB = LAB_IDS[0];
 
 describe('kms-study alone', () => {
   it('prints the help when stdout is not a terminal, as before', async () => {
@@ -21,21 +24,21 @@ describe('kms-study alone', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Due for review: +nothing due now/);
     expect(r.stdout).toMatch(/Plan: +no exam date set \(kms-study plan --exam-date YYYY-MM-DD\)/);
-    expect(r.stdout).toMatch(/Next lab: +create-key \(/);
+    expect(r.stdout).toMatch(new RegExp(`Next lab: +${FIRST_LAB} \\(`));
     expect(r.stdout).toMatch(/Last session: +none yet/);
     expect(r.stdout).toMatch(/Readiness: +estimate \d+ of 1000, below the 720 needed to pass/);
     expect(r.stdout).toContain('Next: kms-study quiz (start with a first practice set)');
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
-  it('after a session: due reviews, the weakest tip with its lab, the last score, today\'s share of the plan; --json the same', async () => {
+  it("after a session: due reviews, the weakest tip with its lab, the last score, today's share of the plan; --json the same", async () => {
     const home = tempHome();
     await runCli(['quiz', '--bank', SMALL, '--no-shuffle', '--topic', 'rotation'], { home, now: NOW, stdin: 'B\nA,B\n' }); // first wrong
     expect((await runCli(['plan', '--exam-date', '2027-01-20'], { home, now: NOW })).code).toBe(0);
     const later = NOW + 2 * DAY;
     const r = await runCli([], { home, now: later, tty: true, columns: 120 });
     expect(r.stdout).toMatch(/Due for review: +\d+ questions?/);
-    expect(r.stdout).toMatch(/Plan for today: +\d+ new, \d+ reviews?, lab create-key \(exam 2027-01-20, in 44 days\)/);
+    expect(r.stdout).toMatch(new RegExp(`Plan for today: +\\d+ new, \\d+ reviews?, lab ${FIRST_LAB} \\(exam 2027-01-20, in 44 days\\)`));
     expect(r.stdout).toMatch(/Weakest exam tip: +key-rotation, 50% \(1\/2\); lab: key-rotation/);
     expect(r.stdout).toMatch(/Last session: +practice, 2026-12-05: 1\/2 \(50%\)/);
     expect(r.stdout).toMatch(/Next: kms-study quiz --mode review \(\d+ questions? due for review\)/);
@@ -44,10 +47,10 @@ describe('kms-study alone', () => {
     expect(j.weakestTip).toEqual({ tip: 'key-rotation', accuracy: 0.5, correct: 1, answered: 2, lab: 'key-rotation' });
     expect(j.lastSession).toMatchObject({ mode: 'practice', answered: 2, correct: 1 });
     expect(j.plan).toMatchObject({ examDate: '2027-01-20', daysLeft: 44 });
-    expect(j.plan.today.labs).toEqual(['create-key']);
+    expect(j.plan.today.labs).toEqual([FIRST_LAB]);
     expect(j.next.command).toBe('kms-study quiz --mode review');
     expect(j.due).toBeGreaterThan(0);
-    expect(j.nextLab).toMatchObject({ id: 'create-key' });
+    expect(j.nextLab).toMatchObject({ id: FIRST_LAB });
   });
 
   it('a mistyped command or option still fails as a usage error with a suggestion', async () => {
@@ -63,12 +66,16 @@ describe('kms-study alone', () => {
 });
 
 describe('kms-study plan', () => {
-  it('stores the exam date, shows the plan with today\'s share, and clears it', async () => {
+  it("stores the exam date, shows the plan with today's share, and clears it", async () => {
     const home = tempHome();
     const set = await runCli(['plan', '--exam-date', '2027-01-20'], { home, now: NOW, tty: true, columns: 80 });
     expect(set.code).toBe(0);
     expect(set.stdout).toContain('Exam on 2027-01-20, in 46 days.');
-    expect(set.stdout).toMatch(/Today \(2026-12-05\): \d+ new questions?, \d+ reviews?, lab create-key\.\n {2}Run: kms-study quiz --count \d+\n {2}Then: kms-study lab create-key\n/);
+    expect(set.stdout).toMatch(
+      new RegExp(
+        `Today \\(2026-12-05\\): \\d+ new questions?, \\d+ reviews?, lab ${FIRST_LAB}\\.\\n {2}Run: kms-study quiz --count \\d+\\n {2}Then: kms-study lab ${FIRST_LAB}\\n`,
+      ),
+    );
     expect(set.stdout).toContain('The next 7 days:');
     for (const line of set.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     const stored = JSON.parse((await runCli(['stats', 'export'], { home })).stdout);
@@ -86,7 +93,10 @@ describe('kms-study plan', () => {
 
   it('a stored exam date that is not a string is dropped when the progress file is read', async () => {
     const home = tempHome();
-    writeFileSync(join(home, 'progress.json'), JSON.stringify({ schemaVersion: 1, config: { bankDirs: [], examDate: 20270120 }, answers: [], sessions: [], cards: {}, labs: [] }));
+    writeFileSync(
+      join(home, 'progress.json'),
+      JSON.stringify({ schemaVersion: 1, config: { bankDirs: [], examDate: 20270120 }, answers: [], sessions: [], cards: {}, labs: [] }),
+    );
     expect((await runCli(['plan'], { home, now: NOW })).stdout).toContain('No exam date set.');
   });
 

@@ -13,7 +13,14 @@ const labs = [
   { id: 'create-key', title: 'Create a key' },
   { id: 'key-rotation', title: 'Rotation' },
 ];
-const plan = (newQuestions: number, lab: string[] = []): StudyPlan => ({ examDate: '2027-01-20', daysLeft: 46, studyDays: 46, totals: { newQuestions: 0, reviews: 0, labs: 0 }, days: [{ date: '2026-12-05', newQuestions, reviews: 0, labs: lab }], warnings: [] });
+const plan = (newQuestions: number, lab: string[] = []): StudyPlan => ({
+  examDate: '2027-01-20',
+  daysLeft: 46,
+  studyDays: 46,
+  totals: { newQuestions: 0, reviews: 0, labs: 0 },
+  days: [{ date: '2026-12-05', newQuestions, reviews: 0, labs: lab }],
+  warnings: [],
+});
 const input = (over: Partial<HomeInput> = {}): HomeInput => ({
   stats: computeStats([wrong], [{ mode: 'practice', startedAt: T, questions: 1, answered: 1, correct: 0 }], {}, [], bank, T),
   due: 0,
@@ -25,7 +32,7 @@ const input = (over: Partial<HomeInput> = {}): HomeInput => ({
 });
 
 describe('homeOf: the one command to run next', () => {
-  it('in order: a first quiz, due reviews, today\'s new questions, the weakest tip\'s lab, today\'s lab, unseen questions, the next lab, an exam', () => {
+  it("in order: a first quiz, due reviews, today's new questions, the weakest tip's lab, today's lab, unseen questions, the next lab, an exam", () => {
     expect(homeOf(input({ stats: computeStats([], [], {}, [], bank, T) })).next.command).toBe('kms-study quiz');
     expect(homeOf(input({ due: 3, plan: plan(5) })).next).toEqual({ command: 'kms-study quiz --mode review', why: '3 questions due for review' });
     expect(homeOf(input({ plan: plan(5) })).next.command).toBe('kms-study quiz --count 5');
@@ -35,7 +42,10 @@ describe('homeOf: the one command to run next', () => {
     expect(homeOf(input({ completedLabs: rotationDone })).next.command).toBe('kms-study quiz'); // 4 of 5 unseen
     const s = input().stats;
     const allSeen = { ...s, totals: { ...s.totals, questionsSeen: s.totals.bankQuestions } };
-    expect(homeOf(input({ stats: allSeen, completedLabs: rotationDone })).next).toEqual({ command: 'kms-study lab create-key', why: 'the next lab you have not completed' });
+    expect(homeOf(input({ stats: allSeen, completedLabs: rotationDone })).next).toEqual({
+      command: 'kms-study lab create-key',
+      why: 'the next lab you have not completed',
+    });
     expect(homeOf(input({ stats: allSeen, completedLabs: new Set(['key-rotation', 'create-key']) })).next.command).toBe('kms-study quiz --mode exam');
   });
 

@@ -48,7 +48,7 @@ describe('buildPlan', () => {
     expect(p.totals.reviews).toBe(reviewDays.length);
   });
 
-  it('puts overdue cards on today and counts the same-day step of today\'s new questions', () => {
+  it("puts overdue cards on today and counts the same-day step of today's new questions", () => {
     const overdue = { ...review(undefined, NOW - 30 * DAY, Rating.Good), due: NOW - 5 * DAY };
     const p = buildPlan({ examDate: '2026-12-20', now: NOW, newQuestions: ids(1), cards: { a: overdue, b: overdue }, labs: [] });
     expect(p.days[0].reviews).toBeGreaterThanOrEqual(3); // two overdue + the learning step of the new one
@@ -58,7 +58,9 @@ describe('buildPlan', () => {
     const past = buildPlan({ examDate: '2026-12-01', now: NOW, newQuestions: ids(3), cards: {}, labs: [] });
     expect(past.daysLeft).toBe(-4);
     expect(past.days).toEqual([]);
-    expect(past.warnings).toEqual(['The exam date 2026-12-01 has passed: set the next one (kms-study plan --exam-date YYYY-MM-DD) or remove it (kms-study plan --clear).']);
+    expect(past.warnings).toEqual([
+      'The exam date 2026-12-01 has passed: set the next one (kms-study plan --exam-date YYYY-MM-DD) or remove it (kms-study plan --clear).',
+    ]);
     const today = buildPlan({ examDate: '2026-12-05', now: NOW, newQuestions: [], cards: {}, labs: [] });
     expect(today.warnings[0]).toMatch(/^The exam is today/);
   });

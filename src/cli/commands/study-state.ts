@@ -22,7 +22,12 @@ export async function loadStudy(ctx: ProgramContext, examDate?: string) {
   const labs = loadLabs(join(deps.packageRoot, 'labs'))
     .labs.map((l) => ({ id: l.id, title: l.title }))
     .sort((a, b) => order(a.id) - order(b.id) || a.id.localeCompare(b.id));
-  const completedLabs = new Set(store.labResults().filter((r) => r.completed).map((r) => r.labId));
+  const completedLabs = new Set(
+    store
+      .labResults()
+      .filter((r) => r.completed)
+      .map((r) => r.labId),
+  );
   const cards = store.storedCards();
   const date = examDate ?? store.config().examDate;
   const plan: StudyPlan | null = date

@@ -29,10 +29,29 @@ export function renderPlan(p: StudyPlan, s: Style, width: number | undefined): s
   }
   if (rest.length) {
     lines.push('', s.bold(`The next ${plural(Math.min(7, rest.length), 'day')}:`), s.dim('  date          new  reviews  labs'));
-    for (const d of rest.slice(0, 7)) lines.push(fit(d.labs.join(', ') || '-', width, `  ${d.date}  ${String(d.newQuestions).padStart(4)}  ${String(d.reviews).padStart(7)}  `, ' '.repeat(33)));
-    if (p.days.length >= 2) lines.push(s.dim(fit(`The last day before the exam (${p.days.at(-1)!.date}) has no new questions or labs: reviews and a practice exam (kms-study quiz --mode exam).`, width)));
+    for (const d of rest.slice(0, 7))
+      lines.push(
+        fit(d.labs.join(', ') || '-', width, `  ${d.date}  ${String(d.newQuestions).padStart(4)}  ${String(d.reviews).padStart(7)}  `, ' '.repeat(33)),
+      );
+    if (p.days.length >= 2)
+      lines.push(
+        s.dim(
+          fit(
+            `The last day before the exam (${p.days.at(-1)!.date}) has no new questions or labs: reviews and a practice exam (kms-study quiz --mode exam).`,
+            width,
+          ),
+        ),
+      );
   }
   for (const w of p.warnings) lines.push('', s.warn(fit(w, width, '! ', '  ')));
-  lines.push('', s.dim(fit('How the plan is computed: docs/quiz.md, "Study plan". Change the date with kms-study plan --exam-date YYYY-MM-DD, or remove it with kms-study plan --clear.', width)));
+  lines.push(
+    '',
+    s.dim(
+      fit(
+        'How the plan is computed: docs/quiz.md, "Study plan". Change the date with kms-study plan --exam-date YYYY-MM-DD, or remove it with kms-study plan --clear.',
+        width,
+      ),
+    ),
+  );
   return lines.join('\n') + '\n';
 }
