@@ -16,8 +16,10 @@ import { register as registerAws } from './commands/aws.js';
 import { register as registerSandbox } from './commands/sandbox.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerLearn } from './commands/learn.js';
+import { register as registerPlan } from './commands/plan.js';
+import { register as registerHome } from './commands/home.js';
 
-const COMMANDS: RegisterCommand[] = [registerQuiz, registerStats, registerBank, registerLab, registerAws, registerSandbox, registerServe, registerLearn];
+const COMMANDS: RegisterCommand[] = [registerQuiz, registerStats, registerBank, registerLab, registerAws, registerSandbox, registerServe, registerLearn, registerPlan, registerHome];
 
 export function createProgram(deps: CliDeps, exit = new ExitCode()): { program: Command; ctx: ProgramContext } {
   const program = new Command();

@@ -1,8 +1,8 @@
-// The learner's side of a quiz, behind one interface: arrow-key menus on a terminal (@inquirer/prompts, the
-// only import of it, loaded lazily), one answer per line when stdin is piped, and a scripted queue in tests.
+// The learner's side of a quiz, behind one interface: a letter menu on a terminal (exam input and confirmations
+// through @inquirer/prompts, the only import of it, loaded lazily), one answer per line when stdin is piped,
+// and a scripted queue in tests.
 import type { Readable } from 'node:stream';
 import { QuizStop, type AskView, type QuizPrompter } from '../quiz/ports.js';
-import { fit } from '../text/wrap.js';
 
 export type Prompter = QuizPrompter;
 export type { AskView } from '../quiz/ports.js';
@@ -106,21 +106,22 @@ export class LinePrompter implements QuizPrompter {
   }
 }
 
-/** Interactive: select / checkbox menus, then a "guessed?" follow-up; exam mode takes typed commands. */
+/**
+ * Interactive: the session prints every option in full (wrapped to the terminal, so nothing is cut at 60 or 80
+ * columns), then a one-line letter menu takes the answer; `?` in the menu marks it guessed (no extra question).
+ * Exam mode takes typed commands.
+ */
 export class InquirerPrompter implements QuizPrompter {
-  readonly showsOptions = true;
+  readonly showsOptions = false;
+  private pending?: AbortController;
+  private closed = false;
   constructor(
     private readonly now: () => number,
-    _write: (s: string) => void, // not used: the menus write to their own output stream
+    /** Where the letter menu draws (the terminal's stdout). */
+    private readonly write: (s: string) => void,
     /** Streams for the prompts (tests); default: the process's terminal. */
     private readonly streams: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } = {},
-    /** Terminal width: long options wrap under their text instead of mid-word at the edge. */
-    private readonly width?: number,
   ) {}
-  /** "A. text" wrapped so continuation lines line up after the menu's `prefix` columns (cursor, checkbox). */
-  private choiceName(letter: string, text: string, prefix: number): string {
-    return fit(text, this.width, ' '.repeat(prefix) + `${letter}. `, ' '.repeat(prefix + 3)).slice(prefix);
-  }
   private async run<T>(f: (context: { signal?: AbortSignal; input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }) => Promise<T>, deadline?: number): Promise<T> {
     const signal = deadline !== undefined ? AbortSignal.timeout(Math.max(0, deadline - this.now())) : undefined;
     try {
@@ -133,23 +134,34 @@ export class InquirerPrompter implements QuizPrompter {
     }
   }
   async answer(view: AskView): Promise<string> {
-    const inq = await import('@inquirer/prompts');
-    const prefix = view.type === 'single' ? 2 : 3; // "❯ " for select, "❯◯ " for checkbox
-    const choices = view.options.map((o) => ({ name: this.choiceName(o.letter, o.text, prefix), value: o.letter }));
     if (view.mode === 'exam') {
       // The exam prints the options with the question (typed answers); only the input prompt is ours.
+      const inq = await import('@inquirer/prompts');
       return this.run((ctx) => inq.input({ message: 'Answer (B, A,C, B?) or n/p/f/g N/r/submit' }, ctx), view.deadline);
     }
-    let letters: string;
-    if (view.type === 'single') letters = await this.run((ctx) => inq.select({ message: 'Choose one', choices }, ctx));
-    else
-      letters = (
-        await this.run((ctx) =>
-          inq.checkbox({ message: `Choose ${view.choose}`, choices, validate: (items) => items.length === view.choose || `Choose exactly ${view.choose}.` }, ctx),
-        )
-      ).join(',');
-    const guessed = await this.run((ctx) => inq.confirm({ message: 'Did you guess?', default: false }, ctx));
-    return guessed ? `${letters}?` : letters;
+    const { letterMenu, MenuStop } = await import('./render/letter-menu.js');
+    if (this.closed) throw new QuizStop('interrupted');
+    const ctl = (this.pending = new AbortController());
+    const timer = view.deadline !== undefined ? setTimeout(() => ctl.abort('time-up'), Math.max(0, view.deadline - this.now())) : undefined;
+    try {
+      return await letterMenu({ input: this.menuInput(), write: this.write, letters: view.options.map((o) => o.letter), choose: view.choose, signal: ctl.signal });
+    } catch (e) {
+      if (e instanceof MenuStop) throw new QuizStop(e.reason);
+      throw e;
+    } finally {
+      if (timer) clearTimeout(timer);
+      this.pending = undefined;
+    }
+  }
+  /** The terminal's stdin, given by the command (CliDeps): the CLI never reaches for the process itself. */
+  private menuInput(): NodeJS.ReadableStream {
+    if (!this.streams.input) throw new Error('InquirerPrompter: the letter menu needs the input stream (streams.input)');
+    return this.streams.input;
+  }
+  /** End a pending letter menu (the quiz was stopped from outside): the terminal leaves raw mode. */
+  close(): void {
+    this.closed = true;
+    this.pending?.abort('interrupted');
   }
   confirm(message: string, defaultValue: boolean): Promise<boolean> {
     return this.run(async (ctx) => (await import('@inquirer/prompts')).confirm({ message, default: defaultValue }, ctx));

@@ -39,7 +39,7 @@ export async function runExam(questions: Question[], cards: Record<string, Store
   let i = 0;
   let ended: SessionResult['ended'] = 'submitted';
   const reviewList = () =>
-    slots.map((sl, k) => `  ${String(k + 1).padStart(2)}. ${sl.chosen ? sl.chosen.join(',') : s.warn('—')}${sl.flagged ? s.warn(' (flagged)') : ''}`).join('\n') + '\n';
+    slots.map((sl, k) => `  ${String(k + 1).padStart(2)}. ${sl.chosen ? sl.chosen.join(',') : s.warn('—')}${sl.chosen && sl.guessed ? s.dim(' (guessed)') : ''}${sl.flagged ? s.warn(' (flagged)') : ''}`).join('\n') + '\n';
   try {
     for (;;) {
       const t = io.now();
@@ -138,7 +138,7 @@ function finish(slots: Slot[], cards: Record<string, StoredCard>, io: SessionIO,
     lines.push(s.bold('Review these:'));
     for (const sl of missed) {
       const q = sl.p.question;
-      lines.push(fit(`${questionTitle(q)}: answer ${toDisplay(sl.p, q.answer).join(',')}${sl.chosen ? `, you chose ${sl.chosen.join(',')}` : ', not answered'}. ${q.takeaway}`, io.width, `  ${slots.indexOf(sl) + 1}. `, '     '));
+      lines.push(fit(`${questionTitle(q)}: answer ${toDisplay(sl.p, q.answer).join(',')}${sl.chosen ? `, you chose ${sl.chosen.join(',')}${sl.guessed ? ' (guessed)' : ''}` : ', not answered'}. ${q.takeaway}`, io.width, `  ${slots.indexOf(sl) + 1}. `, '     '));
       if (q.lab) lines.push(s.warn(`     Practise this: kms-study lab ${q.lab}`));
     }
   }

@@ -9,6 +9,7 @@ import { applyFilters, selectQuestions, type Filters } from './select.js';
 import { runSession, type SessionResult } from './session.js';
 import type { Question } from './types.js';
 import { nextStep } from './next-step.js';
+import { fit } from '../text/wrap.js';
 
 /** One graded answer as the progress store keeps it. */
 export interface AnswerRecordOut {
@@ -45,6 +46,8 @@ export interface SessionRecordOut {
 export interface QuizProgress {
   answers(): { questionId: string; correct: boolean }[];
   topicMastery(): Record<string, { accuracy: number }>;
+  /** Accuracy per exam tip over every answer recorded (the session's included); the next step's lab uses it. */
+  tipMastery?(): Record<string, { accuracy: number }>;
   storedCards(): Record<string, StoredCard>;
   recordMany(answers: AnswerRecordOut[], cards: Record<string, StoredCard>): void;
   recordSession(session: SessionRecordOut): void;
@@ -129,7 +132,7 @@ export async function runQuiz(req: QuizRequest, ports: QuizPorts): Promise<QuizO
     close();
   }
   // Every session ends with one next step, however it ended.
-  io.write(io.style.bold(nextStep(result, req.generated ? {} : cards, io.now(), req.generated)) + '\n');
+  io.write(io.style.bold(fit(nextStep(result, req.generated ? {} : cards, io.now(), req.generated, progress.tipMastery?.() ?? {}), io.width, '', '  ')) + '\n');
   progress.recordSession({
     id: req.sessionId,
     mode: result.mode,

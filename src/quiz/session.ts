@@ -8,6 +8,7 @@ import { ratingFor, review, type StoredCard } from './schedule.js';
 import { breakdown } from './score.js';
 import { feedbackText, percent, questionText } from './text.js';
 import { questionTitle } from './title.js';
+import { fit } from '../text/wrap.js';
 import type { Question } from './types.js';
 
 export interface SessionResult {
@@ -67,11 +68,11 @@ export async function runSession(
     io.write('\n' + s.warn(`Stopped (${e.message}); ${answers.length === 0 ? 'no answers to save' : `your ${answers.length} answer${answers.length === 1 ? ' is' : 's are'} saved`}.`) + '\n');
   }
   const correct = answers.filter((a) => a.correct).length;
-  io.write(summaryText(answers, questions.length, s));
+  io.write(summaryText(answers, questions.length, s, io.width));
   return { mode, startedAt, finishedAt: io.now(), questions: questions.length, answered: answers.length, correct, ended, answers };
 }
 
-export function summaryText(answers: AnswerEvent[], total: number, s: { bold(x: string): string; dim(x: string): string }): string {
+export function summaryText(answers: AnswerEvent[], total: number, s: { bold(x: string): string; dim(x: string): string }, width?: number): string {
   const correct = answers.filter((a) => a.correct).length;
   // Nothing answered: no "Score: 0/0", only how many were left.
   if (!answers.length) return `\n${s.dim(`No answers given; ${total} question${total === 1 ? '' : 's'} not answered.`)}\n`;
@@ -79,6 +80,6 @@ export function summaryText(answers: AnswerEvent[], total: number, s: { bold(x: 
   for (const t of breakdown(answers.map((a) => ({ question: a.question, correct: a.correct }))))
     lines.push(`  ${t.topic.padEnd(24)} ${t.correct}/${t.total}`);
   const guessed = answers.filter((a) => a.correct && a.guessed);
-  if (guessed.length) lines.push(s.dim(`Lucky guesses (scheduled sooner): ${guessed.map((a) => `"${questionTitle(a.question)}"`).join(', ')}`));
+  if (guessed.length) lines.push(s.dim(fit(`Lucky guesses (scheduled sooner): ${guessed.map((a) => `"${questionTitle(a.question)}"`).join(', ')}`, width, '', '  ')));
   return lines.join('\n') + '\n';
 }

@@ -40,6 +40,9 @@ export function renderStats(s: Stats, st: Style, width: number | undefined): str
     for (const x of s.trend.slice(-5))
       write(`  ${new Date(x.at).toISOString().slice(0, 16).replace('T', ' ')}  ${x.mode.padEnd(8)} ${pct(x.accuracy).padStart(4)}${x.scaledScore !== undefined ? `  scaled ${x.scaledScore}` : ''}\n`);
   }
+  const sh = s.shortSessions;
+  if (sh.count)
+    write(st.dim(fit(`${sh.count} short session${sh.count === 1 ? '' : 's'} (stopped after 1 or 2 answers) left out of the trend: ${sh.correct}/${sh.answered} correct.`, width, '  ', '    ')) + '\n');
   if (s.weakestTips.length) {
     write(`\n${st.bold('Weakest exam tips: do these next')}\n`);
     for (const w of s.weakestTips) {

@@ -17,6 +17,8 @@ interface AnswerLike {
 interface SessionLike {
   mode: string;
   startedAt: number;
+  /** Questions the session had (absent in old records: treated as finished). */
+  questions?: number;
   answered: number;
   correct: number;
   scaledScore?: number;
@@ -46,6 +48,8 @@ export interface Stats {
   byTopic: Record<string, Accuracy>;
   byTip: Record<string, Accuracy>;
   trend: { at: number; mode: string; accuracy: number; scaledScore?: number }[];
+  /** Sessions stopped after 1 or 2 answers (of more questions): kept out of the trend, summed here. */
+  shortSessions: { count: number; answered: number; correct: number; rule: string };
   weakestTips: WeakTip[];
   readiness: { estimate: number; recall: number; passLikely: boolean; method: string };
   labs: { completed: string[]; attempted: string[] };
@@ -76,6 +80,16 @@ export function guessChance(q: Question): number {
   return 1 / ways;
 }
 
+/** Fewer answers than this in a session that stopped before its last question: too few to be a score. */
+export const SHORT_SESSION_ANSWERS = 3;
+
+export const SHORT_SESSION_RULE = `A session stopped after fewer than ${SHORT_SESSION_ANSWERS} answers is left out of the trend (one or two answers say little about a score); its answers still count everywhere else.`;
+
+/** A session that stopped early with only one or two answers (a finished short session, --count 2, is a score). */
+export function isShortSession(s: SessionLike): boolean {
+  return s.answered > 0 && s.answered < SHORT_SESSION_ANSWERS && s.questions !== undefined && s.answered < s.questions;
+}
+
 export function computeStats(answers: AnswerLike[], sessions: SessionLike[], cards: Record<string, StoredCard>, labs: LabLike[], bank: Question[], now: number): Stats {
   const correct = answers.filter((a) => a.correct).length;
   const byTip = accuracyBy(answers, (a) => a.tips);
@@ -96,6 +110,7 @@ export function computeStats(answers: AnswerLike[], sessions: SessionLike[], car
   const inScope = bank.filter((q) => q.scope === 'in');
   const recall = inScope.length ? inScope.reduce((sum, q) => sum + (cards[q.id] ? recallProbability(cards[q.id], now) : guessChance(q)), 0) / inScope.length : 0;
   const estimate = scaledScore(Math.round(recall * 1000), 1000);
+  const short = sessions.filter(isShortSession);
   return {
     totals: {
       answered: answers.length,
@@ -109,8 +124,14 @@ export function computeStats(answers: AnswerLike[], sessions: SessionLike[], car
     byTopic: accuracyBy(answers, (a) => [a.topic]),
     byTip,
     trend: sessions
-      .filter((s) => s.answered > 0)
+      .filter((s) => s.answered > 0 && !isShortSession(s))
       .map((s) => ({ at: s.startedAt, mode: s.mode, accuracy: s.correct / s.answered, ...(s.scaledScore !== undefined ? { scaledScore: s.scaledScore } : {}) })),
+    shortSessions: {
+      count: short.length,
+      answered: short.reduce((t, x) => t + x.answered, 0),
+      correct: short.reduce((t, x) => t + x.correct, 0),
+      rule: SHORT_SESSION_RULE,
+    },
     weakestTips,
     readiness: { estimate, recall, passLikely: estimate >= PASS_SCORE, method: READINESS_METHOD },
     labs: {

@@ -20,7 +20,7 @@ export function questionText(p: Presented, n: number, total: number, s: Style, w
     lines.push('');
     p.options.forEach((o, i) => lines.push(fit(o.text, width, `  ${displayLetters(p)[i]}. `, '     ')));
   }
-  // Typed answers only: a menu (options not printed here) has its own keys and asks "Did you guess?" itself.
+  // With the options: typed answers and the terminal's letter menu both take a letter and ? for a guess.
   if (withOptions) lines.push(s.dim(fit(chooseHint(q.type, q.choose), width)));
   return lines.join('\n') + '\n';
 }

@@ -28,6 +28,8 @@ export interface LabResult {
 export interface ProgressConfig {
   /** Extra question bank folders or files, loaded after <packageRoot>/questions. */
   bankDirs: string[];
+  /** The learner's exam date (YYYY-MM-DD) for `kms-study plan`; absent when none is set. */
+  examDate?: string;
 }
 
 export interface ProgressData {
@@ -110,7 +112,10 @@ export function migrate(raw: Record<string, unknown>): { data: ProgressData; fro
     from,
     data: {
       schemaVersion: SCHEMA_VERSION,
-      config: { bankDirs: Array.isArray(d.config?.bankDirs) ? d.config.bankDirs.filter((x) => typeof x === 'string') : base.config.bankDirs },
+      config: {
+        bankDirs: Array.isArray(d.config?.bankDirs) ? d.config.bankDirs.filter((x) => typeof x === 'string') : base.config.bankDirs,
+        ...(typeof d.config?.examDate === 'string' ? { examDate: d.config.examDate } : {}),
+      },
       answers: d.answers ?? [],
       sessions: d.sessions ?? [],
       cards: d.cards ?? {},

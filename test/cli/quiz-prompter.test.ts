@@ -1,6 +1,6 @@
-// The terminal prompter drives real @inquirer/prompts menus; keypresses are emitted on a fake input stream
+// The terminal prompter's letter menu and inquirer prompts; keypresses are emitted on a fake input stream
 // the way @inquirer/testing does it.
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { PassThrough, Readable } from 'node:stream';
 import { InquirerPrompter, LinePrompter, ScriptedPrompter } from '../../src/cli/prompter.js';
 import { QuizStop, type AskView } from '../../src/quiz/ports.js';
@@ -29,48 +29,72 @@ const view = (over: Partial<AskView> = {}): AskView => ({
   ...over,
 });
 
-describe('InquirerPrompter (terminal menus)', () => {
-  beforeAll(async () => {
-    await import('@inquirer/prompts');
-  });
-  it('single: arrow to an option, enter, then answer the guessed? follow-up', async () => {
+describe('InquirerPrompter (the letter menu on a terminal)', () => {
+  it('single: the cursor is the choice; arrow down, ? marks it guessed, Enter answers', async () => {
     const t = terminal();
-    const p = new InquirerPrompter(() => 0, () => undefined, { input: t.input, output: t.output });
+    let out = '';
+    const p = new InquirerPrompter(() => 0, (s) => void (out += s), { input: t.input });
     const answer = p.answer(view());
-    await t.shows('A. first');
+    await waitFor(() => out.includes('Answer ›[A]'), 'the menu');
     t.key('down');
-    t.key('return');
-    await t.shows('Did you guess?');
-    t.input.write('y');
+    t.input.write('?');
+    await waitFor(() => out.includes('[? guessed]'), 'the guess mark');
     t.key('return');
     expect(await answer).toBe('B?');
+    expect(out).toContain('Answer: B (guessed)');
+    expect(out).not.toContain('Did you guess');
   });
 
-  it('multiple: checkbox with the number to choose enforced', async () => {
+  it('single: a letter key picks that option; no guess asked when ? was not pressed', async () => {
     const t = terminal();
-    const p = new InquirerPrompter(() => 0, () => undefined, { input: t.input, output: t.output });
-    const answer = p.answer(view({ type: 'multiple', choose: 2, options: [...view().options, { letter: 'E', text: 'fifth' }] }));
-    await t.shows('E. fifth');
-    t.key('space');
-    t.key('return');
-    await t.shows('Choose exactly 2.');
-    t.key('down');
-    t.key('down');
-    t.key('space');
-    t.key('return');
-    await t.shows('Did you guess?');
-    t.key('return'); // not guessed (default no)
-    expect(await answer).toBe('A,C');
-  });
-
-  it('Ctrl-C becomes a QuizStop("interrupted")', async () => {
-    const t = terminal();
-    const p = new InquirerPrompter(() => 0, () => undefined, { input: t.input, output: t.output });
+    let out = '';
+    const p = new InquirerPrompter(() => 0, (s) => void (out += s), { input: t.input });
     const answer = p.answer(view());
-    await t.shows('A. first');
+    await waitFor(() => out.includes('Answer ›[A]'), 'the menu');
+    t.input.write('d');
+    await waitFor(() => out.includes('›[D]'), 'D picked');
+    t.key('return');
+    expect(await answer).toBe('D');
+  });
+
+  it('multiple: letters toggle, Enter with the wrong count says so and waits', async () => {
+    const t = terminal();
+    let out = '';
+    const p = new InquirerPrompter(() => 0, (s) => void (out += s), { input: t.input });
+    const answer = p.answer(view({ type: 'multiple', choose: 2, options: [...view().options, { letter: 'E', text: 'fifth' }] }));
+    await waitFor(() => out.includes('Pick 2'), 'the menu');
+    t.input.write('a');
+    await waitFor(() => out.includes('[A]'), 'A picked');
+    t.key('return');
+    await waitFor(() => out.includes('Choose exactly 2; you picked 1.'), 'the count message');
+    t.key('down');
+    t.key('space'); // the cursor went from A to B: toggles B on
+    t.input.write('b'); // and off again
+    t.input.write('e');
+    await waitFor(() => out.includes('›[E]'), 'E picked');
+    t.key('return');
+    expect(await answer).toBe('A,E');
+  });
+
+  it('Ctrl-C becomes a QuizStop("interrupted"); close() ends a pending menu the same way', async () => {
+    const t = terminal();
+    let out = '';
+    const p = new InquirerPrompter(() => 0, (s) => void (out += s), { input: t.input });
+    const answer = p.answer(view());
+    await waitFor(() => out.includes('Answer'), 'the menu');
     t.input.emit('keypress', null, { name: 'c', ctrl: true });
-    // readline turns Ctrl-C into SIGINT on the interface; inquirer rejects with ExitPromptError.
     await expect(answer).rejects.toEqual(new QuizStop('interrupted'));
+    const again = p.answer(view());
+    await waitFor(() => (out.match(/Answer ›/g) ?? []).length === 2, 'the second menu');
+    p.close();
+    await expect(again).rejects.toEqual(new QuizStop('interrupted'));
+    await expect(p.answer(view())).rejects.toEqual(new QuizStop('interrupted'));
+  });
+
+  it('a deadline that has passed ends the menu as time-up', async () => {
+    const t = terminal();
+    const p = new InquirerPrompter(() => 1000, () => undefined, { input: t.input });
+    await expect(p.answer(view({ deadline: 0 }))).rejects.toEqual(new QuizStop('time-up'));
   });
 });
 

@@ -31,6 +31,17 @@ describe('kms-study stats', () => {
     expect(j.weakestTips[0]).toMatchObject({ tip: 'deletion-wait-period', answered: 2, correct: 1 });
   });
 
+  it('shows a session stopped after one answer apart from the trend, and says so', async () => {
+    const home = tempHome();
+    await runCli(['quiz', '--bank', SMALL, '--no-shuffle', '--topic', 'deletion'], { home, stdin: 'A\n' }); // stopped after 1 of 2
+    await runCli(['quiz', '--bank', SMALL, '--no-shuffle', '--topic', 'rotation'], { home, stdin: 'A\nA,B\n' });
+    const r = await runCli(['stats'], { home });
+    expect(r.stdout).toContain('1 short session (stopped after 1 or 2 answers) left out of the trend: 0/1 correct.');
+    const j = JSON.parse((await runCli(['stats', '--json'], { home })).stdout);
+    expect(j.trend.map((t: { accuracy: number }) => t.accuracy)).toEqual([1]);
+    expect(j.shortSessions).toMatchObject({ count: 1, answered: 1, correct: 0 });
+  });
+
   it('lists lab completions recorded by the labs', async () => {
     const home = tempHome();
     writeFileSync(

@@ -35,6 +35,14 @@ describe('exam mode state machine', () => {
     expect(Object.keys(cards).sort()).toEqual(['fx-deletion-cancel', 'fx-deletion-wait', 'fx-rotation-keeps']);
   });
 
+  it('shows guess marks (B?) in the review list and in what to review', async () => {
+    const { io, output } = scriptedIO(['A?', 'C?', 'r', 'A,B', 'submit'], new ManualClock(T0));
+    await runExam(qs(), {}, io, undefined);
+    const out = output();
+    expect(out).toMatch(/ {3}1\. A \(guessed\)\n {3}2\. C \(guessed\)\n {3}3\. —\n/);
+    expect(out).toContain('answer B, you chose A (guessed).');
+  });
+
   it('declining the submit confirmation keeps the exam going', async () => {
     const { io, prompter } = scriptedIO(['submit', false, 'B', 'C', 'A,B', 'submit'], new ManualClock(T0));
     const r = await runExam(qs(), {}, io, undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { nextStep } from '../../src/quiz/next-step.js';
+import { nextStep, weakestMissedTip } from '../../src/quiz/next-step.js';
 import type { AnswerEvent } from '../../src/quiz/ports.js';
 import type { StoredCard } from '../../src/quiz/schedule.js';
 import type { SessionResult } from '../../src/quiz/session.js';
@@ -14,9 +14,19 @@ const result = (answers: AnswerEvent[]): SessionResult => ({ mode: 'practice', s
 const card = (due: number) => ({ due }) as StoredCard;
 
 describe('nextStep', () => {
-  it('sends the learner to review what was missed, with the lab most misses point to', () => {
-    expect(nextStep(result([ev('fx-rotation-period', false), ev('fx-rotation-keeps', true)]), {}, T0, false)).toBe('Next: review the one you missed: kms-study quiz --mode review; then practise it hands-on: kms-study lab key-rotation');
+  it('sends the learner to review what was missed, with the lab of the weakest tip among the misses', () => {
+    expect(nextStep(result([ev('fx-rotation-period', false), ev('fx-rotation-keeps', true)]), {}, T0, false)).toBe('Next: review the one you missed: kms-study quiz --mode review; then practise your weakest tip here (key-rotation) hands-on: kms-study lab key-rotation');
     expect(nextStep(result([ev('fx-rotation-keeps', false), ev('fx-deletion-cancel', false)]), {}, T0, false)).toBe('Next: review the 2 you missed: kms-study quiz --mode review');
+  });
+
+  it('the weakest tip is the one with the lowest accuracy so far, not the first or most common lab', () => {
+    const both = result([ev('fx-deletion-wait', false), ev('fx-rotation-period', false)]);
+    expect(nextStep(both, {}, T0, false, { 'deletion-wait-period': { accuracy: 0.8 }, 'key-rotation': { accuracy: 0.2 } })).toMatch(/weakest tip here \(key-rotation\) hands-on: kms-study lab key-rotation$/);
+    expect(nextStep(both, {}, T0, false, { 'deletion-wait-period': { accuracy: 0.1 }, 'key-rotation': { accuracy: 0.2 } })).toMatch(/weakest tip here \(deletion-wait-period\) hands-on: kms-study lab key-deletion$/);
+    // Without history, this session's answers decide: deletion-wait-period 0 of 2, key-rotation 0 of 1 (tie) -> more misses wins.
+    const session = result([ev('fx-deletion-wait', false), ev('fx-deletion-cancel', false), ev('fx-rotation-period', false)]);
+    expect(weakestMissedTip(session, {})).toBe('deletion-wait-period');
+    expect(weakestMissedTip(result([ev('fx-rotation-keeps', true)]), {})).toBeUndefined();
   });
 
   it('with nothing missed, counts the cards due by this time tomorrow', () => {

@@ -56,7 +56,7 @@ describe('runQuiz', () => {
   it('ends every session with a next step: here the review of the one missed, and its lab', async () => {
     const { ports, output } = setup(['B', 'A,B']);
     await runQuiz(req({ filters: { topic: 'rotation' } }), ports);
-    expect(output().trimEnd().split('\n').at(-1)).toBe('Next: review the one you missed: kms-study quiz --mode review; then practise it hands-on: kms-study lab key-rotation');
+    expect(output().trimEnd().split('\n').at(-1)).toBe('Next: review the one you missed: kms-study quiz --mode review; then practise your weakest tip here (key-rotation) hands-on: kms-study lab key-rotation');
   });
 
   it('asks the picked questions, records each answer with its card and the session at the end', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Rating, review } from '../../src/quiz/schedule.js';
-import { computeStats, guessChance } from '../../src/quiz/stats.js';
+import { computeStats, guessChance, isShortSession } from '../../src/quiz/stats.js';
 import { byId, smallBank } from './helpers.js';
 
 const bank = smallBank();
@@ -19,6 +19,20 @@ describe('computeStats', () => {
     expect(s.byTopic.deletion).toEqual({ answered: 2, correct: 1, accuracy: 0.5 });
     expect(s.byTip['key-rotation']).toEqual({ answered: 1, correct: 1, accuracy: 1 });
     expect(s.trend).toEqual([{ at: T, mode: 'practice', accuracy: 0.5 }, { at: T + 1, mode: 'exam', accuracy: 1, scaledScore: 1000 }]);
+  });
+
+  it('keeps sessions stopped after one or two answers out of the trend and sums them apart', () => {
+    const sessions = [
+      { mode: 'practice', startedAt: T, questions: 10, answered: 1, correct: 0 }, // stopped early: short
+      { mode: 'practice', startedAt: T + 1, questions: 2, answered: 2, correct: 2 }, // finished --count 2: a score
+      { mode: 'review', startedAt: T + 2, questions: 20, answered: 2, correct: 1 }, // stopped early: short
+      { mode: 'practice', startedAt: T + 3, questions: 10, answered: 3, correct: 0 }, // stopped, but 3 answers
+    ];
+    const s = computeStats([], sessions, {}, [], bank, T);
+    expect(s.trend.map((x) => x.at)).toEqual([T + 1, T + 3]);
+    expect(s.shortSessions).toMatchObject({ count: 2, answered: 3, correct: 1 });
+    expect(s.shortSessions.rule).toMatch(/fewer than 3 answers is left out of the trend/);
+    expect(isShortSession({ mode: 'practice', startedAt: T, answered: 1, correct: 1 })).toBe(false); // old record without questions
   });
 
   it('names the weakest tips with the most-linked lab and missed-then-unseen questions', () => {

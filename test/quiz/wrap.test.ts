@@ -2,7 +2,7 @@
 // options' continuation lines under their text; piped output (no width) keeps the bank's own line breaks.
 import { describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
-import { InquirerPrompter } from '../../src/cli/prompter.js';
+import { menuLine } from '../../src/cli/render/letter-menu.js';
 import { PLAIN } from '../../src/quiz/ports.js';
 import { present } from '../../src/quiz/present.js';
 import { runSession } from '../../src/quiz/session.js';
@@ -56,20 +56,17 @@ describe('question and feedback text at a terminal width', () => {
   });
 });
 
-describe('menu choices in a terminal', () => {
-  it('InquirerPrompter wraps a long option under its text, after the menu prefix', () => {
-    const pr = new InquirerPrompter(() => 0, () => undefined, {}, 40) as unknown as { choiceName(l: string, t: string, p: number): string };
-    const name = pr.choiceName('C', 'Schedule deletion of the primary key; KMS then promotes the replica automatically.', 2);
-    const lines = name.split('\n');
-    expect(lines[0].startsWith('C. Schedule')).toBe(true);
-    expect(lines.length).toBeGreaterThan(1);
-    for (const l of lines.slice(1)) expect(l).toMatch(/^ {5}\S/);
-    for (const [k, l] of lines.entries()) expect((k === 0 ? 2 : 0) + l.length).toBeLessThanOrEqual(40);
+describe('the letter menu in a terminal', () => {
+  it('holds only letters, so its line fits 60 columns even with five options, guessed and a cursor', () => {
+    const line = menuLine(['A', 'B', 'C', 'D', 'E'], 4, new Set(['A', 'B', 'C', 'D', 'E']), true, 2);
+    expect(line).toBe('Pick 2  [A] [B] [C] [D]›[E]  [? guessed]');
+    expect(line.length).toBeLessThanOrEqual(60);
+    expect(menuLine(['A', 'B', 'C', 'D'], 0, new Set(['A']), false, 1)).toBe('Answer ›[A]  B   C   D   (? = guessed)');
   });
 });
 
 describe('the "Type a letter" hint', () => {
-  it('is shown with typed answers and not above an arrow-key menu, which cannot take typed letters', () => {
+  it('is shown with the options (typed answers and the letter menu both take letters and ?), not without them', () => {
     const p = present(longest, undefined);
     expect(questionText(p, 1, 1, PLAIN, true)).toContain('Type ');
     expect(questionText(p, 1, 1, PLAIN, false)).not.toContain('Type ');

@@ -88,9 +88,17 @@ async function runQuiz(ctx: ProgramContext, opts: QuizOptions): Promise<number> 
   const openPrompter = () => {
     if (interactive) {
       // Menus read Ctrl-C themselves; SIGTERM and SIGHUP end the pending question from outside, as Ctrl-C does.
-      const prompter = new StoppablePrompter(new prompterMod.InquirerPrompter(deps.now, write, {}, width));
+      // The letter menu reads keys from this terminal's stdin and draws on its stdout.
+      const menus = new prompterMod.InquirerPrompter(deps.now, write, { input: deps.stdin });
+      const prompter = new StoppablePrompter(menus);
       const offs = (['SIGTERM', 'SIGHUP'] as const).map((sig) => deps.signals.on(sig, () => prompter.stop('interrupted')));
-      return { prompter, close: () => offs.forEach((off) => off()) };
+      return {
+        prompter,
+        close: () => {
+          offs.forEach((off) => off());
+          menus.close();
+        },
+      };
     }
     const prompter = new prompterMod.LinePrompter(deps.stdin, write, deps.now);
     // Piped answers: the first Ctrl-C, SIGTERM or SIGHUP ends the quiz, records the session and keeps the answers
