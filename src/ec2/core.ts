@@ -3,7 +3,14 @@
 import type { Caller } from '../aws/caller.js';
 import { SeededRandom, hexFrom } from '../aws/ports.js';
 import type { ServiceContext } from '../aws/service.js';
-import { DRY_RUN_MESSAGE, DryRunOperation, InvalidInstanceIdNotFound, InvalidSnapshotNotFound, InvalidVolumeNotFound, UnauthorizedOperation } from './errors.js';
+import {
+  DRY_RUN_MESSAGE,
+  DryRunOperation,
+  InvalidInstanceIdNotFound,
+  InvalidSnapshotNotFound,
+  InvalidVolumeNotFound,
+  UnauthorizedOperation,
+} from './errors.js';
 import { KmsBridge } from './kms-bridge.js';
 import { emptyState, stateOf, type EbsDefaults, type Ec2State, type InstanceRecord, type SnapshotRecord, type VolumeRecord } from './state.js';
 

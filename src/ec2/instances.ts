@@ -8,7 +8,10 @@ import { stateOf, type InstanceRecord } from './state.js';
 import { applyFilters, filters, pageOf, strList, type Req } from './validate.js';
 
 function gmt(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' GMT');
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, ' GMT');
 }
 
 export function instanceView(s: Ec2, i: InstanceRecord): Record<string, unknown> {
@@ -20,7 +23,10 @@ export function instanceView(s: Ec2, i: InstanceRecord): Record<string, unknown>
     Placement: { AvailabilityZone: i.AvailabilityZone, Tenancy: 'default' },
     State: { ...i.State },
     StateTransitionReason: i.StateTransitionReason,
-    BlockDeviceMappings: vols.map((v) => ({ DeviceName: v.attachment!.Device, Ebs: { AttachTime: new Date(v.attachment!.AttachTime), DeleteOnTermination: false, Status: 'attached', VolumeId: v.VolumeId } })),
+    BlockDeviceMappings: vols.map((v) => ({
+      DeviceName: v.attachment!.Device,
+      Ebs: { AttachTime: new Date(v.attachment!.AttachTime), DeleteOnTermination: false, Status: 'attached', VolumeId: v.VolumeId },
+    })),
     RootDeviceType: 'ebs',
     Tags: [{ Key: 'Name', Value: i.name }],
   };
@@ -112,7 +118,8 @@ export function startInstances(s: Ec2, req: Req, c: Caller): Record<string, unkn
     } catch (e) {
       if (!(e instanceof KmsRefusal)) throw e;
       for (const m of made) s.kms.retireGrant(m.key, m.grant, i);
-      for (const v of s.state.volumes) if (v.attachment?.InstanceId === i.InstanceId && made.some((m) => m.grant === v.attachment?.grantId)) delete v.attachment.grantId;
+      for (const v of s.state.volumes)
+        if (v.attachment?.InstanceId === i.InstanceId && made.some((m) => m.grant === v.attachment?.grantId)) delete v.attachment.grantId;
       const keyState = e.code === 'DisabledException' || e.code === 'KMSInvalidStateException';
       i.StateReason = keyState
         ? { Code: 'Client.InvalidKMSKey.InvalidState', Message: 'Client.InvalidKMSKey.InvalidState: The KMS key provided is in an incorrect state' }

@@ -92,7 +92,12 @@ export class KmsBridge {
   /** EC2 retires the instance's grant (detach, stop) as the grant's retiring principal. Errors are ignored. */
   retireGrant(keyArn: string, grantId: string, instance: InstanceRecord): void {
     try {
-      this.ctx.callAsService('kms', 'RetireGrant', { KeyId: keyArn, GrantId: grantId }, { principal: `ec2.${instance.region}.amazonaws.com`, accountId: instance.accountId, region: instance.region });
+      this.ctx.callAsService(
+        'kms',
+        'RetireGrant',
+        { KeyId: keyArn, GrantId: grantId },
+        { principal: `ec2.${instance.region}.amazonaws.com`, accountId: instance.accountId, region: instance.region },
+      );
     } catch (e) {
       if (!(e instanceof ServiceException)) throw e;
     }

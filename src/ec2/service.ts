@@ -53,11 +53,13 @@ export const ec2Service: ServiceFactory = (ctx: ServiceContext): ServiceHandler 
         ctx.trail.record(apiCallEvent('ec2', operation, request, caller, ctx.now(), ctx.random));
         return out;
       } catch (e) {
-        if (e instanceof ServiceException) ctx.trail.record(apiCallEvent('ec2', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
+        if (e instanceof ServiceException)
+          ctx.trail.record(apiCallEvent('ec2', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
         throw e;
       }
     },
-    saveState: () => JSON.parse(JSON.stringify(s.state)) as unknown,
+    // Nothing to keep until the first EC2 call (a world that never used EC2 saves no services.ec2).
+    saveState: () => (s.state.instances.length || Object.keys(s.state.defaults).length ? (JSON.parse(JSON.stringify(s.state)) as unknown) : undefined),
     restoreState(doc) {
       s.state = readState(doc);
     },

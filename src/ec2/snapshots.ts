@@ -14,7 +14,13 @@ import { tagsFor } from './volumes.js';
 export function snapshotView(s: SnapshotRecord, tags?: { Key: string; Value: string }[]): Record<string, unknown> {
   const out: Record<string, unknown> = { Description: s.Description, Encrypted: s.Encrypted };
   if (s.KmsKeyId) out.KmsKeyId = s.KmsKeyId;
-  Object.assign(out, { OwnerId: s.accountId, Progress: s.State === 'completed' ? '100%' : '0%', SnapshotId: s.SnapshotId, StartTime: new Date(s.StartTime), State: s.State });
+  Object.assign(out, {
+    OwnerId: s.accountId,
+    Progress: s.State === 'completed' ? '100%' : '0%',
+    SnapshotId: s.SnapshotId,
+    StartTime: new Date(s.StartTime),
+    State: s.State,
+  });
   if (s.StateMessage) out.StateMessage = s.StateMessage;
   Object.assign(out, { VolumeId: s.VolumeId, VolumeSize: s.VolumeSize, StorageTier: 'standard' });
   if (tags?.length) out.Tags = tags;
@@ -29,8 +35,16 @@ export function createSnapshot(s: Ec2, req: Req, c: Caller): Record<string, unkn
   // "Snapshots of encrypted volumes are automatically encrypted" under the same key; EBS keeps the volume's data key
   // (encryption context aws:ebs:id = the volume id), so no KMS call is needed.
   const snap: SnapshotRecord = {
-    SnapshotId: s.newId('snap'), accountId: c.accountId, region: c.region, VolumeId: v.VolumeId, VolumeSize: v.Size,
-    Description: optStr(req, 'Description') ?? '', Encrypted: v.Encrypted, StartTime: s.now(), State: 'completed', sharedWith: [],
+    SnapshotId: s.newId('snap'),
+    accountId: c.accountId,
+    region: c.region,
+    VolumeId: v.VolumeId,
+    VolumeSize: v.Size,
+    Description: optStr(req, 'Description') ?? '',
+    Encrypted: v.Encrypted,
+    StartTime: s.now(),
+    State: 'completed',
+    sharedWith: [],
   };
   if (v.KmsKeyId) snap.KmsKeyId = v.KmsKeyId;
   if (v.awsManagedKey !== undefined) snap.awsManagedKey = v.awsManagedKey;
@@ -50,10 +64,17 @@ export function copySnapshot(s: Ec2, req: Req, c: Caller): Record<string, unknow
   if (kmsKeyId && !encrypted) throw new InvalidParameterDependency('The parameter KmsKeyId requires the parameter Encrypted to be set.');
   if (req.DryRun) s.dryRun();
   const snap: SnapshotRecord = {
-    SnapshotId: s.newId('snap'), accountId: c.accountId, region: c.region,
+    SnapshotId: s.newId('snap'),
+    accountId: c.accountId,
+    region: c.region,
     // Copies carry an arbitrary volume id (API_Snapshot: "should not be used for any purpose").
-    VolumeId: 'vol-ffffffff', VolumeSize: src.VolumeSize,
-    Description: optStr(req, 'Description') ?? `[Copied ${sourceId} from ${sourceRegion}]`, Encrypted: encrypted, StartTime: s.now(), State: 'completed', sharedWith: [],
+    VolumeId: 'vol-ffffffff',
+    VolumeSize: src.VolumeSize,
+    Description: optStr(req, 'Description') ?? `[Copied ${sourceId} from ${sourceRegion}]`,
+    Encrypted: encrypted,
+    StartTime: s.now(),
+    State: 'completed',
+    sharedWith: [],
   };
   if (encrypted) {
     // Without KmsKeyId the copy uses the account's EBS default key in the destination Region (API_CopySnapshot).
@@ -98,7 +119,9 @@ export function describeSnapshots(s: Ec2, req: Req, c: Caller): Record<string, u
   const restorable = strList(req, 'RestorableByUserIds').map((o) => (o === 'self' ? c.accountId : o));
   for (const id of ids) s.snapshot(c, id, { shared: true });
   // With no options: every snapshot the caller may create volumes from (its own, shared with it, public).
-  let list = s.state.snapshots.filter((x) => x.region === c.region && (x.accountId === c.accountId || x.sharedWith.includes(c.accountId) || x.sharedWith.includes('all')));
+  let list = s.state.snapshots.filter(
+    (x) => x.region === c.region && (x.accountId === c.accountId || x.sharedWith.includes(c.accountId) || x.sharedWith.includes('all')),
+  );
   if (ids.length) list = list.filter((x) => ids.includes(x.SnapshotId));
   if (owners.length) list = list.filter((x) => owners.includes(x.accountId));
   if (restorable.length) list = list.filter((x) => restorable.some((u) => x.accountId === u || x.sharedWith.includes(u) || x.sharedWith.includes('all')));
@@ -134,10 +157,12 @@ export function modifySnapshotAttribute(s: Ec2, req: Req, c: Caller): Record<str
   s.authorize(c, 'ModifySnapshotAttribute', s.snapshotArn(c, id));
   const snap = s.snapshot(c, id);
   const attribute = optStr(req, 'Attribute') ?? 'createVolumePermission';
-  if (attribute !== 'createVolumePermission') throw new InvalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Only createVolumePermission is simulated.`);
+  if (attribute !== 'createVolumePermission')
+    throw new InvalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Only createVolumePermission is simulated.`);
   const type = optStr(req, 'OperationType');
   if (type !== undefined && type !== 'add' && type !== 'remove') throw new InvalidParameterValue(`Value (${type}) for parameter operationType is invalid.`);
-  if ((strList(req, 'UserIds').length || strList(req, 'GroupNames').length) && type === undefined) throw new MissingParameter('The request must contain the parameter operationType');
+  if ((strList(req, 'UserIds').length || strList(req, 'GroupNames').length) && type === undefined)
+    throw new MissingParameter('The request must contain the parameter operationType');
   const add = permissions(req, 'Add');
   const remove = permissions(req, 'Remove');
   for (const p of [...add, ...remove]) {
@@ -162,7 +187,8 @@ export function describeSnapshotAttribute(s: Ec2, req: Req, c: Caller): Record<s
   const attribute = reqStr(req, 'Attribute');
   s.authorize(c, 'DescribeSnapshotAttribute', s.snapshotArn(c, id));
   const snap = s.snapshot(c, id);
-  if (attribute !== 'createVolumePermission') throw new InvalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Only createVolumePermission is simulated.`);
+  if (attribute !== 'createVolumePermission')
+    throw new InvalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Only createVolumePermission is simulated.`);
   if (req.DryRun) s.dryRun();
   return { CreateVolumePermissions: snap.sharedWith.map((x) => (x === 'all' ? { Group: 'all' } : { UserId: x })), SnapshotId: id };
 }

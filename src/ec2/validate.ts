@@ -50,7 +50,12 @@ export function filters(req: Req): Filter[] {
 
 /** EC2 filter values allow * and ? wildcards. */
 function like(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   return re.test(value);
 }
 
@@ -58,13 +63,22 @@ function like(pattern: string, value: string): boolean {
  * Keeps the items every filter matches (values of one filter are ORed). `fields` maps a filter name to the item's
  * values; `tag:<key>` reads Tags. An unknown filter name is EC2's InvalidParameterValue (wording ours).
  */
-export function applyFilters<T>(items: T[], fs: Filter[], fields: Record<string, (x: T) => unknown>, tags?: (x: T) => { Key: string; Value: string }[] | undefined): T[] {
+export function applyFilters<T>(
+  items: T[],
+  fs: Filter[],
+  fields: Record<string, (x: T) => unknown>,
+  tags?: (x: T) => { Key: string; Value: string }[] | undefined,
+): T[] {
   for (const f of fs) {
     const tagKey = f.name.startsWith('tag:') ? f.name.slice(4) : undefined;
     const get = fields[f.name];
     if (!get && !(tagKey && tags)) throw new InvalidParameterValue(`The filter '${f.name}' is invalid`);
     items = items.filter((x) => {
-      const raw = tagKey ? tags?.(x)?.filter((t) => t.Key === tagKey).map((t) => t.Value) : get(x);
+      const raw = tagKey
+        ? tags?.(x)
+            ?.filter((t) => t.Key === tagKey)
+            .map((t) => t.Value)
+        : get(x);
       const vals = (Array.isArray(raw) ? raw : [raw]).filter((r) => r !== undefined).map(String);
       return f.values.some((p) => vals.some((v) => like(p, v)));
     });
@@ -83,7 +97,8 @@ export function pageOf<T>(items: T[], req: Req, min = 5, max = 1000): { items: T
     from = Number(m[1]);
   }
   if (limit === undefined) return { items: items.slice(from) };
-  if (limit < min || limit > max) throw new InvalidParameterValue(`Value ( ${limit} ) for parameter maxResults is invalid. Expecting a value between ${min} and ${max}.`);
+  if (limit < min || limit > max)
+    throw new InvalidParameterValue(`Value ( ${limit} ) for parameter maxResults is invalid. Expecting a value between ${min} and ${max}.`);
   const slice = items.slice(from, from + limit);
   return from + limit < items.length ? { items: slice, nextToken: `ec2-${from + limit}` } : { items: slice };
 }

@@ -3,7 +3,15 @@
 // https://docs.aws.amazon.com/kms/latest/developerguide/services-ebs.html ; Differs: no IOPS/throughput model, no multi-attach.
 import type { Caller } from '../aws/caller.js';
 import type { Ec2 } from './core.js';
-import { CustomerKeyHasBeenRevoked, IncorrectState, InvalidParameterDependency, InvalidParameterValue, InvalidVolumeZoneMismatch, MissingParameter, VolumeInUse } from './errors.js';
+import {
+  CustomerKeyHasBeenRevoked,
+  IncorrectState,
+  InvalidParameterDependency,
+  InvalidParameterValue,
+  InvalidVolumeZoneMismatch,
+  MissingParameter,
+  VolumeInUse,
+} from './errors.js';
 import { keyToUse } from './keys.js';
 import { KmsRefusal } from './kms-bridge.js';
 import type { VolumeRecord } from './state.js';
@@ -14,7 +22,16 @@ export const VOLUME_TYPES = ['standard', 'io1', 'io2', 'gp2', 'sc1', 'st1', 'gp3
 export function volumeView(v: VolumeRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {
     Attachments: v.attachment
-      ? [{ AttachTime: new Date(v.attachment.AttachTime), Device: v.attachment.Device, InstanceId: v.attachment.InstanceId, State: 'attached', VolumeId: v.VolumeId, DeleteOnTermination: false }]
+      ? [
+          {
+            AttachTime: new Date(v.attachment.AttachTime),
+            Device: v.attachment.Device,
+            InstanceId: v.attachment.InstanceId,
+            State: 'attached',
+            VolumeId: v.VolumeId,
+            DeleteOnTermination: false,
+          },
+        ]
       : [],
     AvailabilityZone: v.AvailabilityZone,
     CreateTime: new Date(v.CreateTime),
@@ -43,9 +60,11 @@ export function createVolume(s: Ec2, req: Req, c: Caller): Record<string, unknow
   if (size === undefined && !snap) throw new MissingParameter('The request must contain the parameter size or snapshotId');
   size ??= snap!.VolumeSize;
   if (size < 1 || size > 65536) throw new InvalidParameterValue(`Volume size ${size} is invalid.`); // wording ours
-  if (snap && size < snap.VolumeSize) throw new InvalidParameterValue(`Volume of size ${size}GB is smaller than snapshot '${snap.SnapshotId}', expect size >= ${snap.VolumeSize}GB`);
+  if (snap && size < snap.VolumeSize)
+    throw new InvalidParameterValue(`Volume of size ${size}GB is smaller than snapshot '${snap.SnapshotId}', expect size >= ${snap.VolumeSize}GB`);
   const type = optStr(req, 'VolumeType') ?? 'gp2';
-  if (!VOLUME_TYPES.includes(type)) throw new InvalidParameterValue(`Value (${type}) for parameter volumeType is invalid. Valid volume types are ${VOLUME_TYPES.join(', ')}.`); // wording ours
+  if (!VOLUME_TYPES.includes(type))
+    throw new InvalidParameterValue(`Value (${type}) for parameter volumeType is invalid. Valid volume types are ${VOLUME_TYPES.join(', ')}.`); // wording ours
   const kmsKeyId = optStr(req, 'KmsKeyId');
   const defaults = s.defaults(c.accountId, c.region);
   // Encryption by default, or an encrypted snapshot, makes the volume encrypted whatever --encrypted says.
@@ -54,8 +73,16 @@ export function createVolume(s: Ec2, req: Req, c: Caller): Record<string, unknow
   if (kmsKeyId && !encrypted) throw new InvalidParameterDependency('The parameter KmsKeyId requires the parameter Encrypted to be set.');
   if (req.DryRun) s.dryRun();
   const v: VolumeRecord = {
-    VolumeId: s.newId('vol'), accountId: c.accountId, region: c.region, AvailabilityZone: az, Size: size, VolumeType: type, Encrypted: encrypted,
-    SnapshotId: snap?.SnapshotId ?? '', CreateTime: s.now(), State: 'available',
+    VolumeId: s.newId('vol'),
+    accountId: c.accountId,
+    region: c.region,
+    AvailabilityZone: az,
+    Size: size,
+    VolumeType: type,
+    Encrypted: encrypted,
+    SnapshotId: snap?.SnapshotId ?? '',
+    CreateTime: s.now(),
+    State: 'available',
   };
   const tags = tagsFor(req, 'volume');
   if (tags.length) v.Tags = tags;
@@ -131,7 +158,8 @@ export function attachVolume(s: Ec2, req: Req, c: Caller): Record<string, unknow
   const v = s.volume(c, volumeId);
   const i = s.instance(c, instanceId);
   if (v.attachment) throw new VolumeInUse(`${volumeId} is already attached to an instance`);
-  if (v.AvailabilityZone !== i.AvailabilityZone) throw new InvalidVolumeZoneMismatch(`The volume '${volumeId}' is not in the same availability zone as instance '${instanceId}'`);
+  if (v.AvailabilityZone !== i.AvailabilityZone)
+    throw new InvalidVolumeZoneMismatch(`The volume '${volumeId}' is not in the same availability zone as instance '${instanceId}'`);
   if (s.state.volumes.some((x) => x.attachment?.InstanceId === instanceId && x.attachment.Device === device))
     throw new InvalidParameterValue(`Invalid value '${device}' for unixDevice. Attachment point ${device} is already in use`);
   if (req.DryRun) s.dryRun();

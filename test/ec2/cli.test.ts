@@ -9,7 +9,15 @@ import { ebsWorld, ec2State } from './helpers.js';
 describe('aws ec2 on the command line', () => {
   it('help lists the simulated operations and documents their options', () => {
     const all = operationHelp('ec2', '');
-    for (const op of ['create-volume', 'copy-snapshot', 'modify-snapshot-attribute', 'enable-ebs-encryption-by-default', 'get-ebs-default-kms-key-id', 'start-instances']) expect(all).toContain(op);
+    for (const op of [
+      'create-volume',
+      'copy-snapshot',
+      'modify-snapshot-attribute',
+      'enable-ebs-encryption-by-default',
+      'get-ebs-default-kms-key-id',
+      'start-instances',
+    ])
+      expect(all).toContain(op);
     expect(operationHelp('ec2', 'create-volume')).toContain('--kms-key-id');
   });
 
@@ -21,7 +29,9 @@ describe('aws ec2 on the command line', () => {
     expect((await aws('aws ec2 run-instances')).exitCode).toBe(252);
     const e = await aws('aws ec2 delete-snapshot --snapshot-id snap-0123456789abcdef0');
     expect(e.exitCode).toBe(254);
-    expect(e.stderr).toBe("\nAn error occurred (InvalidSnapshot.NotFound) when calling the DeleteSnapshot operation: The snapshot 'snap-0123456789abcdef0' does not exist.\n");
+    expect(e.stderr).toBe(
+      "\nAn error occurred (InvalidSnapshot.NotFound) when calling the DeleteSnapshot operation: The snapshot 'snap-0123456789abcdef0' does not exist.\n",
+    );
   });
 
   it('--output text and table, --query', async () => {

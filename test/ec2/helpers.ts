@@ -1,5 +1,6 @@
 // A test world with the EC2/EBS service and a runner for `aws ...` lines as the study profiles (admin and dev in
 // 111122223333, analyst in 444455556666), returning the CLI's output and the parsed JSON.
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read the CLI's JSON output by member names */
 import { runAwsLine } from '../../src/awscli/run.js';
 import type { Caller } from '../../src/aws/caller.js';
 import type { World } from '../../src/sim/world.js';

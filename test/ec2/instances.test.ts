@@ -12,7 +12,8 @@ async function setup() {
   return { ...t, web, key, vol };
 }
 
-const instance = async (aws: Awaited<ReturnType<typeof setup>>['aws'], id: string) => (await aws(`aws ec2 describe-instances --instance-ids ${id}`)).json.Reservations[0].Instances[0];
+const instance = async (aws: Awaited<ReturnType<typeof setup>>['aws'], id: string) =>
+  (await aws(`aws ec2 describe-instances --instance-ids ${id}`)).json.Reservations[0].Instances[0];
 
 describe('seeded instances', () => {
   it('each account and Region has web-1 (running) and batch-1 (stopped) with stable ids', async () => {
@@ -88,7 +89,10 @@ describe('a key disabled while the volume is attached', () => {
     expect(start.json.StartingInstances[0]).toMatchObject({ CurrentState: { Code: 0, Name: 'pending' }, PreviousState: { Code: 80, Name: 'stopped' } });
     const after = await instance(aws, web);
     expect(after.State).toEqual({ Code: 80, Name: 'stopped' });
-    expect(after.StateReason).toEqual({ Code: 'Client.InvalidKMSKey.InvalidState', Message: 'Client.InvalidKMSKey.InvalidState: The KMS key provided is in an incorrect state' });
+    expect(after.StateReason).toEqual({
+      Code: 'Client.InvalidKMSKey.InvalidState',
+      Message: 'Client.InvalidKMSKey.InvalidState: The KMS key provided is in an incorrect state',
+    });
     // Enable the key: the next start works and the grant is back.
     await aws(`aws kms enable-key --key-id ${key.KeyId}`);
     await aws(`aws ec2 start-instances --instance-ids ${web}`);
@@ -102,7 +106,10 @@ describe('a key disabled while the volume is attached', () => {
     const { aws, web, vol } = await setup();
     await aws(`aws ec2 attach-volume --volume-id ${vol} --instance-id ${web} --device /dev/sdf`);
     await aws('aws iam create-user --user-name ops');
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:*', 'kms:Decrypt', 'kms:DescribeKey'], Resource: '*' }] });
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['ec2:*', 'kms:Decrypt', 'kms:DescribeKey'], Resource: '*' }],
+    });
     expect((await aws(`aws iam put-user-policy --user-name ops --policy-name ops --policy-document '${policy}'`)).exitCode).toBe(0);
     const ops = `arn:aws:iam::${A}:user/ops`;
     await aws(`aws ec2 stop-instances --instance-ids ${web}`, ops);

@@ -9,8 +9,21 @@ function policy(...extra: string[]): string {
   if (extra.length) {
     const principals = extra.map((a) => `arn:aws:iam::${a}:root`);
     statements.push(
-      { Sid: 'Use', Effect: 'Allow', Principal: { AWS: principals }, Action: ['kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'], Resource: '*' },
-      { Sid: 'Grants', Effect: 'Allow', Principal: { AWS: principals }, Action: 'kms:CreateGrant', Resource: '*', Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } } },
+      {
+        Sid: 'Use',
+        Effect: 'Allow',
+        Principal: { AWS: principals },
+        Action: ['kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+        Resource: '*',
+      },
+      {
+        Sid: 'Grants',
+        Effect: 'Allow',
+        Principal: { AWS: principals },
+        Action: 'kms:CreateGrant',
+        Resource: '*',
+        Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+      },
     );
   }
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
@@ -43,7 +56,10 @@ describe('sharing a snapshot with another account', () => {
     const r = await aws(`aws ec2 modify-snapshot-attribute --snapshot-id ${snap} --attribute createVolumePermission --operation-type add --user-ids ${B}`);
     expect(errorCode(r)).toBe('OperationNotPermitted');
     expect(r.stderr).toContain('Encrypted snapshots with EBS default key cannot be shared');
-    expect((await aws(`aws ec2 describe-snapshot-attribute --snapshot-id ${snap} --attribute createVolumePermission`)).json).toEqual({ CreateVolumePermissions: [], SnapshotId: snap });
+    expect((await aws(`aws ec2 describe-snapshot-attribute --snapshot-id ${snap} --attribute createVolumePermission`)).json).toEqual({
+      CreateVolumePermissions: [],
+      SnapshotId: snap,
+    });
   });
 
   it('copy under a customer managed key, share it; the other account copies once the key policy lets it', async () => {
@@ -52,11 +68,22 @@ describe('sharing a snapshot with another account', () => {
     const key = (await aws('aws kms create-key')).json.KeyMetadata;
     const copy = await aws(`aws ec2 copy-snapshot --source-snapshot-id ${legacy} --source-region us-east-1 --kms-key-id ${key.Arn}`);
     const shared = copy.json.SnapshotId;
-    expect((await aws(`aws ec2 describe-snapshots --snapshot-ids ${shared}`)).json.Snapshots[0]).toMatchObject({ KmsKeyId: key.Arn, Encrypted: true, State: 'completed', VolumeId: 'vol-ffffffff' });
-    expect((await aws(`aws ec2 modify-snapshot-attribute --snapshot-id ${shared} --attribute createVolumePermission --operation-type add --user-ids ${B}`)).exitCode).toBe(0);
-    expect((await aws(`aws ec2 describe-snapshot-attribute --snapshot-id ${shared} --attribute createVolumePermission`)).json.CreateVolumePermissions).toEqual([{ UserId: B }]);
+    expect((await aws(`aws ec2 describe-snapshots --snapshot-ids ${shared}`)).json.Snapshots[0]).toMatchObject({
+      KmsKeyId: key.Arn,
+      Encrypted: true,
+      State: 'completed',
+      VolumeId: 'vol-ffffffff',
+    });
+    expect(
+      (await aws(`aws ec2 modify-snapshot-attribute --snapshot-id ${shared} --attribute createVolumePermission --operation-type add --user-ids ${B}`)).exitCode,
+    ).toBe(0);
+    expect((await aws(`aws ec2 describe-snapshot-attribute --snapshot-id ${shared} --attribute createVolumePermission`)).json.CreateVolumePermissions).toEqual([
+      { UserId: B },
+    ]);
     // Account B sees the shared snapshot; without access to the key its copy ends in the error state.
-    expect((await aws('aws ec2 describe-snapshots --owner-ids 111122223333', 'analyst')).json.Snapshots.map((s: { SnapshotId: string }) => s.SnapshotId)).toEqual([shared]);
+    expect(
+      (await aws('aws ec2 describe-snapshots --owner-ids 111122223333', 'analyst')).json.Snapshots.map((s: { SnapshotId: string }) => s.SnapshotId),
+    ).toEqual([shared]);
     const failed = await aws(`aws ec2 copy-snapshot --source-snapshot-id ${shared} --source-region us-east-1 --encrypted`, 'analyst');
     expect(failed.exitCode).toBe(0);
     const f = (await aws(`aws ec2 describe-snapshots --snapshot-ids ${failed.json.SnapshotId}`, 'analyst')).json.Snapshots[0];
@@ -69,7 +96,11 @@ describe('sharing a snapshot with another account', () => {
     expect(o.KmsKeyId).toMatch(/^arn:aws:kms:us-east-1:444455556666:key\//);
     // B can also create a volume from the shared snapshot (ReEncrypt into its own key).
     const v = await aws(`aws ec2 create-volume --availability-zone us-east-1a --snapshot-id ${shared}`, 'analyst');
-    expect((await aws(`aws ec2 describe-volumes --volume-ids ${v.json.VolumeId}`, 'analyst')).json.Volumes[0]).toMatchObject({ Encrypted: true, SnapshotId: shared, Size: 8 });
+    expect((await aws(`aws ec2 describe-volumes --volume-ids ${v.json.VolumeId}`, 'analyst')).json.Volumes[0]).toMatchObject({
+      Encrypted: true,
+      SnapshotId: shared,
+      Size: 8,
+    });
   });
 
   it('not shared: another account cannot see or copy it; encrypted snapshots cannot be public', async () => {
@@ -79,7 +110,9 @@ describe('sharing a snapshot with another account', () => {
     const v = (await aws(`aws ec2 create-volume --availability-zone us-east-1a --size 2 --encrypted --kms-key-id ${key.KeyId}`)).json.VolumeId;
     const snap = (await aws(`aws ec2 create-snapshot --volume-id ${v}`)).json.SnapshotId;
     expect(errorCode(await aws(`aws ec2 copy-snapshot --source-snapshot-id ${snap} --source-region us-east-1`, 'analyst'))).toBe('InvalidSnapshot.NotFound');
-    expect(errorCode(await aws(`aws ec2 modify-snapshot-attribute --snapshot-id ${snap} --attribute createVolumePermission --operation-type add --group-names all`))).toBe('OperationNotPermitted');
+    expect(
+      errorCode(await aws(`aws ec2 modify-snapshot-attribute --snapshot-id ${snap} --attribute createVolumePermission --operation-type add --group-names all`)),
+    ).toBe('OperationNotPermitted');
     expect(errorCode(await aws(`aws ec2 modify-snapshot-attribute --snapshot-id ${snap} --operation-type add --user-ids 12345`))).toBe('InvalidParameterValue');
     // Sharing can be taken back.
     await aws(`aws ec2 modify-snapshot-attribute --snapshot-id ${snap} --create-volume-permission Add=[{UserId=${B}}]`);
@@ -96,7 +129,9 @@ describe('encrypting unencrypted data', () => {
     const snap = (await aws(`aws ec2 create-snapshot --volume-id ${vol.VolumeId}`)).json;
     expect(snap.Encrypted).toBe(false);
     const key = (await aws('aws kms create-key')).json.KeyMetadata;
-    expect(errorCode(await aws(`aws ec2 copy-snapshot --source-snapshot-id ${snap.SnapshotId} --source-region us-east-1 --kms-key-id ${key.KeyId}`))).toBe('InvalidParameterDependency');
+    expect(errorCode(await aws(`aws ec2 copy-snapshot --source-snapshot-id ${snap.SnapshotId} --source-region us-east-1 --kms-key-id ${key.KeyId}`))).toBe(
+      'InvalidParameterDependency',
+    );
     const copy = await aws(`aws ec2 copy-snapshot --source-snapshot-id ${snap.SnapshotId} --source-region us-east-1 --encrypted --kms-key-id ${key.KeyId}`);
     const c = (await aws(`aws ec2 describe-snapshots --snapshot-ids ${copy.json.SnapshotId}`)).json.Snapshots[0];
     expect(c).toMatchObject({ Encrypted: true, KmsKeyId: key.Arn, State: 'completed' });
@@ -105,7 +140,9 @@ describe('encrypting unencrypted data', () => {
     const v = await aws(`aws ec2 create-volume --availability-zone us-east-1a --snapshot-id ${snap.SnapshotId} --encrypted --kms-key-id ${key.KeyId}`);
     expect(v.json).toMatchObject({ Encrypted: true, KmsKeyId: key.Arn, SnapshotId: snap.SnapshotId });
     expect((await aws(`aws ec2 create-volume --availability-zone us-east-1a --snapshot-id ${snap.SnapshotId}`)).json.Encrypted).toBe(false);
-    expect(errorCode(await aws(`aws ec2 create-volume --availability-zone us-east-1a --snapshot-id ${snap.SnapshotId} --size 4`))).toBe('InvalidParameterValue');
+    expect(errorCode(await aws(`aws ec2 create-volume --availability-zone us-east-1a --snapshot-id ${snap.SnapshotId} --size 4`))).toBe(
+      'InvalidParameterValue',
+    );
   });
 
   it('a volume from an encrypted snapshot under a new key: ReEncrypt from the snapshot context to the volume context', async () => {
@@ -119,7 +156,10 @@ describe('encrypting unencrypted data', () => {
     const moved = await aws(`aws ec2 create-volume --availability-zone us-east-1a --snapshot-id ${snap} --encrypted --kms-key-id ${k2.Arn}`);
     expect(moved.json.KmsKeyId).toBe(k2.Arn);
     const re = world.trail.events.filter((e) => e.eventName === 'ReEncrypt').at(-1)!;
-    expect(re.requestParameters).toMatchObject({ sourceEncryptionContext: { 'aws:ebs:id': v }, destinationEncryptionContext: { 'aws:ebs:id': moved.json.VolumeId } });
+    expect(re.requestParameters).toMatchObject({
+      sourceEncryptionContext: { 'aws:ebs:id': v },
+      destinationEncryptionContext: { 'aws:ebs:id': moved.json.VolumeId },
+    });
   });
 });
 

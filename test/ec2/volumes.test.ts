@@ -2,7 +2,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { A, ebsWorld, ec2State, errorCode } from './helpers.js';
 
-const kmsEvents = (w: ReturnType<typeof ebsWorld>['world'], name: string) => w.trail.events.filter((e) => e.eventSource === 'kms.amazonaws.com' && e.eventName === name);
+const kmsEvents = (w: ReturnType<typeof ebsWorld>['world'], name: string) =>
+  w.trail.events.filter((e) => e.eventSource === 'kms.amazonaws.com' && e.eventName === name);
 
 describe('create-volume', () => {
   it('an encrypted volume gets a data key from GenerateDataKeyWithoutPlaintext, through EC2, with context aws:ebs:id', async () => {
@@ -87,7 +88,9 @@ describe('create-volume', () => {
     const { aws } = ebsWorld();
     const r = await aws('aws ec2 create-volume --availability-zone us-east-1a --size 1', 'dev');
     expect(errorCode(r)).toBe('UnauthorizedOperation');
-    expect(r.stderr).toContain('You are not authorized to perform this operation. User: arn:aws:iam::111122223333:user/dev is not authorized to perform: ec2:CreateVolume');
+    expect(r.stderr).toContain(
+      'You are not authorized to perform this operation. User: arn:aws:iam::111122223333:user/dev is not authorized to perform: ec2:CreateVolume',
+    );
     expect(errorCode(await aws('aws ec2 describe-volumes --dry-run', 'dev'))).toBe('UnauthorizedOperation');
     const dry = await aws('aws ec2 create-volume --availability-zone us-east-1a --size 1 --dry-run');
     expect(errorCode(dry)).toBe('DryRunOperation');
