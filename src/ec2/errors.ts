@@ -7,14 +7,11 @@ export type Ec2ErrorCode =
   | 'InvalidSnapshot.NotFound'
   | 'InvalidInstanceID.NotFound'
   | 'InvalidVolume.ZoneMismatch'
-  | 'InvalidZone.NotFound'
   | 'InvalidParameterValue'
   | 'InvalidParameterDependency'
-  | 'InvalidParameterCombination'
   | 'MissingParameter'
   | 'IncorrectState'
   | 'VolumeInUse'
-  | 'InvalidAttachment.NotFound'
   | 'OperationNotPermitted'
   | 'CustomerKeyHasBeenRevoked'
   | 'UnauthorizedOperation'
@@ -26,20 +23,16 @@ export const InvalidVolumeNotFound = errorClass<Ec2ErrorCode>('ec2', 'InvalidVol
 export const InvalidSnapshotNotFound = errorClass<Ec2ErrorCode>('ec2', 'InvalidSnapshot.NotFound');
 export const InvalidInstanceIdNotFound = errorClass<Ec2ErrorCode>('ec2', 'InvalidInstanceID.NotFound');
 export const InvalidVolumeZoneMismatch = errorClass<Ec2ErrorCode>('ec2', 'InvalidVolume.ZoneMismatch');
-export const InvalidZoneNotFound = errorClass<Ec2ErrorCode>('ec2', 'InvalidZone.NotFound');
 export const InvalidParameterValue = errorClass<Ec2ErrorCode>('ec2', 'InvalidParameterValue');
 export const InvalidParameterDependency = errorClass<Ec2ErrorCode>('ec2', 'InvalidParameterDependency');
-export const InvalidParameterCombination = errorClass<Ec2ErrorCode>('ec2', 'InvalidParameterCombination');
 export const MissingParameter = errorClass<Ec2ErrorCode>('ec2', 'MissingParameter');
 export const IncorrectState = errorClass<Ec2ErrorCode>('ec2', 'IncorrectState');
 export const VolumeInUse = errorClass<Ec2ErrorCode>('ec2', 'VolumeInUse');
-export const InvalidAttachmentNotFound = errorClass<Ec2ErrorCode>('ec2', 'InvalidAttachment.NotFound');
 export const OperationNotPermitted = errorClass<Ec2ErrorCode>('ec2', 'OperationNotPermitted');
 export const CustomerKeyHasBeenRevoked = errorClass<Ec2ErrorCode>('ec2', 'CustomerKeyHasBeenRevoked');
 export const UnauthorizedOperation = errorClass<Ec2ErrorCode>('ec2', 'UnauthorizedOperation', 403);
 export const DryRunOperation = errorClass<Ec2ErrorCode>('ec2', 'DryRunOperation', 412);
 export const InvalidNextToken = errorClass<Ec2ErrorCode>('ec2', 'InvalidNextToken');
-export const InvalidFilter = errorClass<Ec2ErrorCode>('ec2', 'InvalidFilter');
 
 /** https://docs.aws.amazon.com/AWSEC2/latest/APIReference/CommonErrors.html (DryRunOperation). */
 export const DRY_RUN_MESSAGE = 'Request would have succeeded, but DryRun flag is set.';

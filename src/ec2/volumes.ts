@@ -134,7 +134,6 @@ export function describeVolumes(s: Ec2, req: Req, c: Caller): Record<string, unk
       'volume-id': (v) => v.VolumeId,
       status: (v) => v.State,
       encrypted: (v) => String(v.Encrypted),
-      'kms-key-id': (v) => v.KmsKeyId,
       'availability-zone': (v) => v.AvailabilityZone,
       'snapshot-id': (v) => v.SnapshotId,
       size: (v) => v.Size,
