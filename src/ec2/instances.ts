@@ -76,6 +76,7 @@ export function stopInstances(s: Ec2, req: Req, c: Caller): Record<string, unkno
       if (v.attachment?.InstanceId !== i.InstanceId || !v.attachment.grantId || !v.KmsKeyId) continue;
       s.kms.retireGrant(v.KmsKeyId, v.attachment.grantId, i);
       delete v.attachment.grantId;
+      delete v.attachment.grantToken;
     }
     i.memory = [];
     i.State = stateOf('stopped');
@@ -105,21 +106,23 @@ export function startInstances(s: Ec2, req: Req, c: Caller): Record<string, unkn
     try {
       for (const v of s.state.volumes) {
         if (v.attachment?.InstanceId !== i.InstanceId || !v.Encrypted || !v.KmsKeyId || !v.dataKey) continue;
-        let token: string | undefined;
         if (!v.attachment.grantId) {
           const g = s.kms.grantForInstance(c, v.KmsKeyId, v.VolumeId, i);
           made.push({ key: v.KmsKeyId, grant: g.grantId });
           v.attachment.grantId = g.grantId;
-          token = g.token;
+          v.attachment.grantToken = g.token;
         }
-        s.kms.decryptAsInstance(i, v.dataKey, token);
+        s.kms.decryptAsInstance(i, v.dataKey, v.attachment.grantToken);
         memory.push(v.VolumeId);
       }
     } catch (e) {
       if (!(e instanceof KmsRefusal)) throw e;
       for (const m of made) s.kms.retireGrant(m.key, m.grant, i);
       for (const v of s.state.volumes)
-        if (v.attachment?.InstanceId === i.InstanceId && made.some((m) => m.grant === v.attachment?.grantId)) delete v.attachment.grantId;
+        if (v.attachment?.InstanceId === i.InstanceId && made.some((m) => m.grant === v.attachment?.grantId)) {
+          delete v.attachment.grantId;
+          delete v.attachment.grantToken;
+        }
       const keyState = e.code === 'DisabledException' || e.code === 'KMSInvalidStateException';
       i.StateReason = keyState
         ? { Code: 'Client.InvalidKMSKey.InvalidState', Message: 'Client.InvalidKMSKey.InvalidState: The KMS key provided is in an incorrect state' }

@@ -14,6 +14,8 @@ export interface Attachment {
   AttachTime: number;
   /** The grant EC2 created for the instance (retired on detach and stop). */
   grantId?: string;
+  /** Its grant token: EC2 uses it so that the new grant works at once (grants are eventually consistent). */
+  grantToken?: string;
 }
 
 export interface VolumeRecord {

@@ -163,10 +163,12 @@ export function attachVolume(s: Ec2, req: Req, c: Caller): Record<string, unknow
     throw new InvalidParameterValue(`Invalid value '${device}' for unixDevice. Attachment point ${device} is already in use`);
   if (req.DryRun) s.dryRun();
   let grantId: string | undefined;
+  let grantToken: string | undefined;
   if (v.Encrypted && v.KmsKeyId && v.dataKey) {
     try {
       const g = s.kms.grantForInstance(c, v.KmsKeyId, v.VolumeId, i);
       grantId = g.grantId;
+      grantToken = g.token;
       if (i.State.Name === 'running') {
         s.kms.decryptAsInstance(i, v.dataKey, g.token);
         i.memory.push(v.VolumeId);
@@ -181,7 +183,7 @@ export function attachVolume(s: Ec2, req: Req, c: Caller): Record<string, unknow
     }
   }
   const at = s.now();
-  v.attachment = { InstanceId: instanceId, Device: device, AttachTime: at, ...(grantId ? { grantId } : {}) };
+  v.attachment = { InstanceId: instanceId, Device: device, AttachTime: at, ...(grantId ? { grantId, grantToken } : {}) };
   v.State = 'in-use';
   return { AttachTime: new Date(at), Device: device, InstanceId: instanceId, State: 'attaching', VolumeId: volumeId };
 }

@@ -130,4 +130,33 @@ describe('a key disabled while the volume is attached', () => {
     await aws(`aws ec2 start-instances --instance-ids ${web}`);
     expect((await instance(aws, web)).State.Name).toBe('running');
   });
+
+  it('kms:GrantIsForAWSResource: an IAM policy that allows CreateGrant only for AWS resources works through EC2, not directly', async () => {
+    const { aws, web, key, vol } = await setup();
+    await aws('aws iam create-user --user-name storage');
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: ['ec2:*', 'kms:Decrypt', 'kms:DescribeKey'], Resource: '*' },
+        { Effect: 'Allow', Action: 'kms:CreateGrant', Resource: '*', Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } } },
+      ],
+    });
+    await aws(`aws iam put-user-policy --user-name storage --policy-name storage --policy-document '${policy}'`);
+    const storage = `arn:aws:iam::${A}:user/storage`;
+    expect((await aws(`aws ec2 attach-volume --volume-id ${vol} --instance-id ${web} --device /dev/sdf`, storage)).exitCode).toBe(0);
+    const direct = await aws(`aws kms create-grant --key-id ${key.KeyId} --grantee-principal ${storage} --operations Decrypt`, storage);
+    expect(errorCode(direct)).toBe('AccessDeniedException');
+  });
+
+  it('attaching to a stopped instance creates the grant; the instance decrypts only when it starts', async () => {
+    const { aws, world, key, vol } = await setup();
+    const batch = seededInstanceId(A, 'us-east-1', 'batch-1');
+    await aws(`aws ec2 attach-volume --volume-id ${vol} --instance-id ${batch} --device /dev/sdf`);
+    expect((await aws(`aws kms list-grants --key-id ${key.KeyId}`)).json.Grants).toHaveLength(1);
+    const decrypts = () => world.trail.events.filter((e) => e.eventName === 'Decrypt' && e.userIdentity.arn?.endsWith(`/${batch}`)).length;
+    expect(decrypts()).toBe(0);
+    await aws(`aws ec2 start-instances --instance-ids ${batch}`);
+    expect(decrypts()).toBe(1);
+    expect((await instance(aws, batch)).State.Name).toBe('running');
+  });
 });
