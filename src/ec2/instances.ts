@@ -91,7 +91,8 @@ export function stopInstances(s: Ec2, req: Req, c: Caller): Record<string, unkno
  * Starting needs each encrypted volume's key again: CreateGrant as the caller, Decrypt as the instance. When KMS refuses,
  * StartInstances still answers "pending", then the instance is back in "stopped" with a StateReason:
  * Client.InternalError (no permission: https://repost.aws/knowledge-center/kms-iam-ec2-permission) or
- * Client.InvalidKMSKey.InvalidState for a key that is not enabled (as users report it; AWS does not document the text).
+ * Client.InvalidKMSKey.InvalidState for a key that is not enabled (as users report it, e.g. CiscoDevNet/cloud-cml#8; AWS does
+ * not document the text).
  */
 export function startInstances(s: Ec2, req: Req, c: Caller): Record<string, unknown> {
   const ids = strList(req, 'InstanceIds');

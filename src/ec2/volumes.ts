@@ -177,8 +177,9 @@ export function attachVolume(s: Ec2, req: Req, c: Caller): Record<string, unknow
       if (!(e instanceof KmsRefusal)) throw e;
       if (grantId) s.kms.retireGrant(v.KmsKeyId, grantId, i);
       s.notify(c, v.VolumeId, 'attachVolume', 'failed', e.message);
-      // Real output of a disabled or unusable key at attachment (the code is in EC2's error list; the sentence is
-      // what users report): https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+      // A disabled or unusable key at attachment: the code is in EC2's error list
+      // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html, also kubernetes/kubernetes#62171);
+      // the sentence is the one users quote from real outputs, AWS does not document it.
       throw new CustomerKeyHasBeenRevoked('The encrypted volume was unable to access the KMS key.');
     }
   }
