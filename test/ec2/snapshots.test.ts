@@ -191,3 +191,18 @@ describe('cross-Region copies', () => {
     expect(c).toMatchObject({ State: 'completed', KmsKeyId: `arn:aws:kms:eu-west-1:${A}:key/${mrk.KeyId}` });
   });
 });
+
+describe('describe-snapshots and attributes: bad input', () => {
+  it('filters, unknown attributes and a missing operation type', async () => {
+    const { aws, vol } = await withVolume('--encrypted');
+    const snap = (await aws(`aws ec2 create-snapshot --volume-id ${vol.VolumeId} --description weekly`)).json.SnapshotId;
+    await aws('aws ec2 create-volume --availability-zone us-east-1a --size 1');
+    expect((await aws('aws ec2 describe-snapshots --filters Name=description,Values=week*')).json.Snapshots).toHaveLength(1);
+    expect((await aws('aws ec2 describe-snapshots --filters Name=encrypted,Values=false')).json.Snapshots).toHaveLength(0);
+    expect((await aws(`aws ec2 describe-snapshots --restorable-by-user-ids ${B}`)).json.Snapshots).toHaveLength(0);
+    expect(errorCode(await aws(`aws ec2 describe-snapshot-attribute --snapshot-id ${snap} --attribute productCodes`))).toBe('InvalidParameterValue');
+    expect(errorCode(await aws(`aws ec2 modify-snapshot-attribute --snapshot-id ${snap} --user-ids ${B}`))).toBe('MissingParameter');
+    expect((await aws(`aws ec2 modify-snapshot-attribute --snapshot-id ${snap} --operation-type share`)).exitCode).toBe(252);
+    expect(errorCode(await aws(`aws ec2 delete-snapshot --snapshot-id ${snap}`, 'analyst'))).toBe('InvalidSnapshot.NotFound');
+  });
+});
