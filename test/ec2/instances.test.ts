@@ -159,4 +159,17 @@ describe('a key disabled while the volume is attached', () => {
     expect(decrypts()).toBe(1);
     expect((await instance(aws, batch)).State.Name).toBe('running');
   });
+
+  it('aws/ebs: its key policy lets the account use it through EC2 only, grants included', async () => {
+    const { aws, world, web } = await setup();
+    const v = (await aws('aws ec2 create-volume --availability-zone us-east-1a --size 1 --encrypted')).json;
+    expect((await aws(`aws ec2 attach-volume --volume-id ${v.VolumeId} --instance-id ${web} --device /dev/sdg`)).exitCode).toBe(0);
+    // ListGrants takes a key id or ARN, not an alias.
+    expect((await aws(`aws kms list-grants --key-id ${v.KmsKeyId}`)).json.Grants).toHaveLength(1);
+    const decrypt = world.trail.events.filter((e) => e.eventName === 'Decrypt').at(-1)!;
+    expect(decrypt.errorCode).toBeUndefined();
+    // The same key used directly (no kms:ViaService) is refused.
+    const direct = await aws('aws kms generate-data-key --key-id alias/aws/ebs --key-spec AES_256');
+    expect(errorCode(direct)).toBe('AccessDeniedException');
+  });
 });
