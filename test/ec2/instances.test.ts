@@ -172,4 +172,14 @@ describe('a key disabled while the volume is attached', () => {
     const direct = await aws('aws kms generate-data-key --key-id alias/aws/ebs --key-spec AES_256');
     expect(errorCode(direct)).toBe('AccessDeniedException');
   });
+
+  it('a key pending deletion stops a start the same way (KMSInvalidStateException from KMS)', async () => {
+    const { aws, world, web, key, vol } = await setup();
+    await aws(`aws ec2 attach-volume --volume-id ${vol} --instance-id ${web} --device /dev/sdf`);
+    await aws(`aws kms schedule-key-deletion --key-id ${key.KeyId} --pending-window-in-days 7`);
+    await aws(`aws ec2 stop-instances --instance-ids ${web}`);
+    await aws(`aws ec2 start-instances --instance-ids ${web}`);
+    expect((await instance(aws, web)).StateReason.Code).toBe('Client.InvalidKMSKey.InvalidState');
+    expect(world.trail.events.filter((e) => e.eventName === 'CreateGrant').at(-1)!.errorCode).toBe('KMSInvalidStateException');
+  });
 });
