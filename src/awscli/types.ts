@@ -1,6 +1,8 @@
 // The parsed form of one `aws <service> <operation> ...` command line.
 
-export type Service = 'kms' | 'iam' | 'sts' | 'cloudtrail';
+import type { ServiceName } from './model/index.js';
+/** The services the CLI model knows (one line per service in model/index.ts). */
+export type Service = ServiceName;
 
 export interface GlobalOptions {
   region?: string;
