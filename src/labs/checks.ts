@@ -176,7 +176,7 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       if (check.present !== undefined) return res(check.present === (found !== null && found !== undefined && !(Array.isArray(found) && found.length === 0)));
       if (check.contains !== undefined) return res(JSON.stringify(found ?? null).includes(expandVars(check.contains, ctx.vars)));
       if (check.equals !== undefined) return res(requestMatches(expandEquals(check.equals, ctx.vars), found) && requestMatches(found, expandEquals(check.equals, ctx.vars)));
-      return res(found !== null && found !== undefined && found !== false);
+      return res(found !== null && found !== undefined && found !== false && !(Array.isArray(found) && found.length === 0));
     }
     case 'policy_not_broader_than': {
       const k = findKey(ctx, check.key);

@@ -66,6 +66,8 @@ describe('service state in the world', () => {
     expect(check({ query: "names[?@ == 'other']", present: true })).toBe(false);
     expect(check({ query: "names[?@ == 'other']", present: false })).toBe(true);
     expect(check({ query: 'missing' })).toBe(false);
+    expect(check({ query: "names[?@ == 'other']" })).toBe(false);
+    expect(check({ query: "names[?@ == 'reports']" })).toBe(true);
     expect(evaluate({ type: 'service_state', service: 'nothing', query: 'count', fail: 'no' }, ctx).ok).toBe(false);
   });
 });
