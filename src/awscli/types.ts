@@ -1,6 +1,8 @@
 // The parsed form of one `aws <service> <operation> ...` command line.
 
-export type Service = 'kms' | 'iam' | 'sts' | 'cloudtrail';
+import type { ServiceName } from './model/index.js';
+
+export type Service = ServiceName;
 
 export interface GlobalOptions {
   region?: string;

@@ -8,16 +8,18 @@ import { kmsMoreOperations } from './kms-more.js';
 import { iamOperations } from './iam.js';
 import { stsOperations } from './sts.js';
 import { cloudtrailOperations } from './cloudtrail.js';
+import { logsOperations } from './logs.js';
 
 export type { OperationModel, Shape, StructureShape, Paginator } from './shapes.js';
 
-export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail';
+export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail' | 'logs';
 
 export const SERVICES: Record<ServiceName, { title: string; operations: OperationModel[] }> = {
   kms: { title: 'AWS Key Management Service', operations: [...kmsKeyOperations, ...kmsCryptoOperations, ...kmsAdminOperations, ...kmsMoreOperations] },
   iam: { title: 'AWS Identity and Access Management (the slice the labs use)', operations: iamOperations },
   sts: { title: 'AWS Security Token Service', operations: stsOperations },
   cloudtrail: { title: 'AWS CloudTrail (event history of the simulated account)', operations: cloudtrailOperations },
+  logs: { title: 'Amazon CloudWatch Logs (log groups, KMS keys, metric filters)', operations: logsOperations },
 };
 
 export function isService(name: string): name is ServiceName {
