@@ -1,8 +1,12 @@
 // The simulated services beyond KMS, IAM, STS and CloudTrail's event history that the world registers: one line
 // per service. Each is a ServiceFactory (src/aws/service.ts) from its own folder under src/.
 import type { ServiceFactory } from '../aws/service.js';
+import { cloudWatchService } from '../cloudwatch/service.js';
 import { logsService } from '../logs/service.js';
+import { snsService } from '../sns/service.js';
 
 export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
   logsService,
+  cloudWatchService,
+  snsService,
 ];

@@ -9,10 +9,12 @@ import { iamOperations } from './iam.js';
 import { stsOperations } from './sts.js';
 import { cloudtrailOperations } from './cloudtrail.js';
 import { logsOperations } from './logs.js';
+import { snsOperations } from './sns.js';
+import { cloudwatchOperations } from './cloudwatch.js';
 
 export type { OperationModel, Shape, StructureShape, Paginator } from './shapes.js';
 
-export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail' | 'logs';
+export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail' | 'logs' | 'sns' | 'cloudwatch';
 
 export const SERVICES: Record<ServiceName, { title: string; operations: OperationModel[] }> = {
   kms: { title: 'AWS Key Management Service', operations: [...kmsKeyOperations, ...kmsCryptoOperations, ...kmsAdminOperations, ...kmsMoreOperations] },
@@ -20,6 +22,8 @@ export const SERVICES: Record<ServiceName, { title: string; operations: Operatio
   sts: { title: 'AWS Security Token Service', operations: stsOperations },
   cloudtrail: { title: 'AWS CloudTrail (event history of the simulated account)', operations: cloudtrailOperations },
   logs: { title: 'Amazon CloudWatch Logs (log groups, KMS keys, metric filters)', operations: logsOperations },
+  cloudwatch: { title: 'Amazon CloudWatch (metrics, alarms, alarm history)', operations: cloudwatchOperations },
+  sns: { title: 'Amazon Simple Notification Service (topics, KMS encryption, email inboxes)', operations: snsOperations },
 };
 
 export function isService(name: string): name is ServiceName {
