@@ -144,5 +144,6 @@ export const LAB_IDS = [
   'key-policy-conditions',
   'throttling-and-caching',
   'encrypted-log-group',
+  'alarm-to-encrypted-topic',
 ] as const;
 export type LabId = (typeof LAB_IDS)[number];
