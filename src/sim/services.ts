@@ -2,11 +2,13 @@
 // per service. Each is a ServiceFactory (src/aws/service.ts) from its own folder under src/.
 import type { ServiceFactory } from '../aws/service.js';
 import { cloudWatchService } from '../cloudwatch/service.js';
+import { eventsService } from '../events/service.js';
 import { logsService } from '../logs/service.js';
 import { snsService } from '../sns/service.js';
 
 export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
   logsService,
   cloudWatchService,
+  eventsService,
   snsService,
 ];

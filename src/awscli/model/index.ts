@@ -11,10 +11,11 @@ import { cloudtrailOperations } from './cloudtrail.js';
 import { logsOperations } from './logs.js';
 import { snsOperations } from './sns.js';
 import { cloudwatchOperations } from './cloudwatch.js';
+import { eventsOperations } from './events.js';
 
 export type { OperationModel, Shape, StructureShape, Paginator } from './shapes.js';
 
-export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail' | 'logs' | 'sns' | 'cloudwatch';
+export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail' | 'logs' | 'sns' | 'cloudwatch' | 'events';
 
 export const SERVICES: Record<ServiceName, { title: string; operations: OperationModel[] }> = {
   kms: { title: 'AWS Key Management Service', operations: [...kmsKeyOperations, ...kmsCryptoOperations, ...kmsAdminOperations, ...kmsMoreOperations] },
@@ -23,6 +24,7 @@ export const SERVICES: Record<ServiceName, { title: string; operations: Operatio
   cloudtrail: { title: 'AWS CloudTrail (event history of the simulated account)', operations: cloudtrailOperations },
   logs: { title: 'Amazon CloudWatch Logs (log groups, KMS keys, metric filters)', operations: logsOperations },
   cloudwatch: { title: 'Amazon CloudWatch (metrics, alarms, alarm history)', operations: cloudwatchOperations },
+  events: { title: 'Amazon EventBridge (rules on the default bus, KMS events, SNS and log group targets)', operations: eventsOperations },
   sns: { title: 'Amazon Simple Notification Service (topics, KMS encryption, email inboxes)', operations: snsOperations },
 };
 
