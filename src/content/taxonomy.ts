@@ -145,5 +145,6 @@ export const LAB_IDS = [
   'throttling-and-caching',
   'encrypted-log-group',
   'alarm-to-encrypted-topic',
+  'kms-monitoring',
 ] as const;
 export type LabId = (typeof LAB_IDS)[number];
