@@ -53,6 +53,17 @@ describe('log groups and KMS keys', () => {
     expect((await aws(`aws logs associate-kms-key --log-group-name theirs --kms-key-id ${key}`, 'analytics')).stderr).toBe(DENIED('theirs', OTHER));
   });
 
+  it('aws:SourceAccount alone is evaluated for the service principal (the log group owner)', async () => {
+    const { aws, keyWith } = monitorWorld();
+    const key = await keyWith(logsStatement({ StringEquals: { 'aws:SourceAccount': ACCOUNT } }));
+    await aws('aws logs create-log-group --log-group-name app');
+    expect((await aws(`aws logs associate-kms-key --log-group-name app --kms-key-id ${key}`)).exitCode).toBe(0);
+    await aws('aws logs create-log-group --log-group-name theirs', 'analytics');
+    expect((await aws(`aws logs associate-kms-key --log-group-name theirs --kms-key-id ${key}`, 'analytics')).exitCode).toBe(254);
+    const onlyOther = await keyWith(logsStatement({ ArnEquals: { 'aws:SourceArn': `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:other` } }));
+    expect((await aws(`aws logs associate-kms-key --log-group-name app --kms-key-id ${onlyOther}`)).exitCode).toBe(254);
+  });
+
   it('a key policy with no condition lets any account\'s log group use the key (the confused deputy)', async () => {
     const { aws, keyWith } = monitorWorld();
     const key = await keyWith(logsStatement());
