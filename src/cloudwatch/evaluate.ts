@@ -51,17 +51,35 @@ export function verdictAt(ctx: ServiceContext, cw: CloudWatchState, a: Alarm, en
   const treat = a.TreatMissingData;
   if (present.length === 0) {
     if (treat === 'ignore') return undefined;
-    if (treat === 'breaching') return { state: 'ALARM', reason: `Threshold Crossed: no datapoints were received for ${n} period${n > 1 ? 's' : ''} and ${n} missing datapoint${n > 1 ? 's were' : ' was'} treated as [Breaching].` };
-    if (treat === 'notBreaching') return { state: 'OK', reason: `Threshold Crossed: no datapoints were received for ${n} period${n > 1 ? 's' : ''} and ${n} missing datapoint${n > 1 ? 's were' : ' was'} treated as [NonBreaching].` };
+    if (treat === 'breaching')
+      return {
+        state: 'ALARM',
+        reason: `Threshold Crossed: no datapoints were received for ${n} period${n > 1 ? 's' : ''} and ${n} missing datapoint${n > 1 ? 's were' : ' was'} treated as [Breaching].`,
+      };
+    if (treat === 'notBreaching')
+      return {
+        state: 'OK',
+        reason: `Threshold Crossed: no datapoints were received for ${n} period${n > 1 ? 's' : ''} and ${n} missing datapoint${n > 1 ? 's were' : ' was'} treated as [NonBreaching].`,
+      };
     return { state: 'INSUFFICIENT_DATA', reason: `Insufficient Data: ${n} datapoint${n > 1 ? 's were' : ' was'} unknown.` };
   }
   const breaching = present.filter((x) => cmp(x.value, a.Threshold)).length + (treat === 'breaching' ? n - present.length : 0);
-  const shown = present.slice(-Math.min(present.length, 5)).reverse().map((x) => `${num(x.value)} (${shortTime(x.start)})`).join(', ');
+  const shown = present
+    .slice(-Math.min(present.length, 5))
+    .reverse()
+    .map((x) => `${num(x.value)} (${shortTime(x.start)})`)
+    .join(', ');
   const word = WORDS[a.ComparisonOperator] ?? WORDS.GreaterThanOrEqualToThreshold;
   if (breaching >= m) {
-    return { state: 'ALARM', reason: `Threshold Crossed: ${breaching} out of the last ${n} datapoints [${shown}] ${breaching > 1 ? 'were' : 'was'} ${word} the threshold (${num(a.Threshold)}) (minimum ${m} datapoint${m > 1 ? 's' : ''} for OK -> ALARM transition).` };
+    return {
+      state: 'ALARM',
+      reason: `Threshold Crossed: ${breaching} out of the last ${n} datapoints [${shown}] ${breaching > 1 ? 'were' : 'was'} ${word} the threshold (${num(a.Threshold)}) (minimum ${m} datapoint${m > 1 ? 's' : ''} for OK -> ALARM transition).`,
+    };
   }
-  return { state: 'OK', reason: `Threshold Crossed: ${present.length} out of the last ${n} datapoints [${shown}] ${present.length > 1 ? 'were' : 'was'} not ${word} the threshold (${num(a.Threshold)}) (minimum ${m} datapoint${m > 1 ? 's' : ''} for ALARM -> OK transition).` };
+  return {
+    state: 'OK',
+    reason: `Threshold Crossed: ${present.length} out of the last ${n} datapoints [${shown}] ${present.length > 1 ? 'were' : 'was'} not ${word} the threshold (${num(a.Threshold)}) (minimum ${m} datapoint${m > 1 ? 's' : ''} for ALARM -> OK transition).`,
+  };
 }
 
 /** Evaluates `a` at every period end after its last evaluation up to `to`, calling `change` on each state change. */

@@ -42,7 +42,8 @@ export const cloudWatchService: ServiceFactory = (ctx): ServiceHandler => {
         if (record) ctx.trail.record(apiCallEvent('monitoring', operation, request, caller, ctx.now(), ctx.random));
         return out;
       } catch (e) {
-        if (record && e instanceof ServiceException) ctx.trail.record(apiCallEvent('monitoring', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
+        if (record && e instanceof ServiceException)
+          ctx.trail.record(apiCallEvent('monitoring', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
         throw e;
       }
     },

@@ -22,7 +22,12 @@ function invoke(ctx: ServiceContext, r: Rule, t: Target, ev: BusEvent): void {
   if (m) {
     const stream = ev.id;
     ctx.callAsService('logs', 'CreateLogStream', { logGroupName: m[1], logStreamName: stream }, as);
-    ctx.callAsService('logs', 'PutLogEvents', { logGroupName: m[1], logStreamName: stream, logEvents: [{ timestamp: Date.parse(ev.time), message: body }] }, as);
+    ctx.callAsService(
+      'logs',
+      'PutLogEvents',
+      { logGroupName: m[1], logStreamName: stream, logEvents: [{ timestamp: Date.parse(ev.time), message: body }] },
+      as,
+    );
     return;
   }
   throw new ServiceException('events', 'ValidationException', `Target type not simulated: ${t.Arn}`);
@@ -30,7 +35,12 @@ function invoke(ctx: ServiceContext, r: Rule, t: Target, ev: BusEvent): void {
 
 function metric(ctx: ServiceContext, r: Rule, name: string, value: number, at: number): void {
   try {
-    ctx.callAsService('cloudwatch', 'PutMetricData', { Namespace: 'AWS/Events', MetricData: [{ MetricName: name, Value: value, Timestamp: new Date(at), Dimensions: [{ Name: 'RuleName', Value: r.Name }] }] }, { principal: 'events.amazonaws.com', accountId: r.accountId, region: r.region });
+    ctx.callAsService(
+      'cloudwatch',
+      'PutMetricData',
+      { Namespace: 'AWS/Events', MetricData: [{ MetricName: name, Value: value, Timestamp: new Date(at), Dimensions: [{ Name: 'RuleName', Value: r.Name }] }] },
+      { principal: 'events.amazonaws.com', accountId: r.accountId, region: r.region },
+    );
   } catch (e) {
     if (!(e instanceof ServiceException)) throw e;
   }
@@ -53,7 +63,15 @@ export function route(ctx: ServiceContext, state: EventsState, ev: BusEvent): vo
         metric(ctx, r, 'Invocations', 1, at);
       } catch (e) {
         if (!(e instanceof ServiceException)) throw e;
-        state.deliveries.push({ rule: r.Name, target: t.Arn, eventId: ev.id, detailType: ev['detail-type'], ok: false, error: `${e.code}: ${e.message}`, time: ev.time });
+        state.deliveries.push({
+          rule: r.Name,
+          target: t.Arn,
+          eventId: ev.id,
+          detailType: ev['detail-type'],
+          ok: false,
+          error: `${e.code}: ${e.message}`,
+          time: ev.time,
+        });
         metric(ctx, r, 'FailedInvocations', 1, at);
       }
     }

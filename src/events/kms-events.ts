@@ -33,7 +33,12 @@ export function busEventsOf(e: AuditEvent): BusEvent[] {
   const out: BusEvent[] = [];
   const base = { version: '0' as const, account: e.recipientAccountId, time: e.eventTime, region: e.awsRegion };
   const keyArn = e.resources?.[0]?.ARN;
-  const isKmsLifecycle = e.eventSource === 'kms.amazonaws.com' && !e.errorCode && keyArn !== undefined && KMS_DETAIL[e.eventName] !== undefined && (e.eventType === 'AwsServiceEvent' || e.eventName === 'RotateKeyOnDemand');
+  const isKmsLifecycle =
+    e.eventSource === 'kms.amazonaws.com' &&
+    !e.errorCode &&
+    keyArn !== undefined &&
+    KMS_DETAIL[e.eventName] !== undefined &&
+    (e.eventType === 'AwsServiceEvent' || e.eventName === 'RotateKeyOnDemand');
   if (isKmsLifecycle) {
     const keyId = keyArn.slice(keyArn.lastIndexOf('/') + 1);
     const extra = (e.additionalEventData ?? {}) as Record<string, unknown>;
@@ -45,7 +50,14 @@ export function busEventsOf(e: AuditEvent): BusEvent[] {
     out.push({ ...base, id: '', 'detail-type': KMS_DETAIL[e.eventName], source: 'aws.kms', resources: [keyArn], detail });
   }
   if (e.eventType === 'AwsApiCall' && e.readOnly === false) {
-    out.push({ ...base, id: '', 'detail-type': 'AWS API Call via CloudTrail', source: `aws.${e.eventSource.replace('.amazonaws.com', '')}`, resources: [], detail: e as unknown as Record<string, unknown> });
+    out.push({
+      ...base,
+      id: '',
+      'detail-type': 'AWS API Call via CloudTrail',
+      source: `aws.${e.eventSource.replace('.amazonaws.com', '')}`,
+      resources: [],
+      detail: e as unknown as Record<string, unknown>,
+    });
   }
   return out;
 }

@@ -31,14 +31,30 @@ function check(p: Pattern): string | undefined {
   return undefined;
 }
 
-const NUM: Record<string, (a: number, b: number) => boolean> = { '<': (a, b) => a < b, '<=': (a, b) => a <= b, '=': (a, b) => a === b, '>': (a, b) => a > b, '>=': (a, b) => a >= b };
+const NUM: Record<string, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '=': (a, b) => a === b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+};
 
 function matchOne(rule: unknown, value: unknown): boolean {
   if (rule === null || typeof rule !== 'object') return rule === value;
   const r = rule as Record<string, unknown>;
   if ('prefix' in r) return typeof value === 'string' && value.startsWith(String(r.prefix));
   if ('suffix' in r) return typeof value === 'string' && value.endsWith(String(r.suffix));
-  if ('wildcard' in r) return typeof value === 'string' && new RegExp(`^${String(r.wildcard).split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's').test(value);
+  if ('wildcard' in r)
+    return (
+      typeof value === 'string' &&
+      new RegExp(
+        `^${String(r.wildcard)
+          .split('*')
+          .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+        's',
+      ).test(value)
+    );
   if ('anything-but' in r) {
     const ab = r['anything-but'];
     const list = Array.isArray(ab) ? ab : [ab];

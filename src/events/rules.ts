@@ -16,15 +16,28 @@ function findRule(s: EventsState, c: Caller, name: unknown): Rule {
 }
 
 function show(r: Rule): Record<string, unknown> {
-  return { Name: r.Name, Arn: r.Arn, ...(r.EventPattern ? { EventPattern: r.EventPattern } : {}), ...(r.ScheduleExpression ? { ScheduleExpression: r.ScheduleExpression } : {}), State: r.State, ...(r.Description ? { Description: r.Description } : {}), EventBusName: 'default' };
+  return {
+    Name: r.Name,
+    Arn: r.Arn,
+    ...(r.EventPattern ? { EventPattern: r.EventPattern } : {}),
+    ...(r.ScheduleExpression ? { ScheduleExpression: r.ScheduleExpression } : {}),
+    State: r.State,
+    ...(r.Description ? { Description: r.Description } : {}),
+    EventBusName: 'default',
+  };
 }
 
 export function putRule(s: EventsState, req: Record<string, unknown>, c: Caller): Record<string, unknown> {
   const name = String(req.Name ?? '');
-  if (!/^[.\-_A-Za-z0-9]{1,64}$/.test(name)) throw new ValidationException(`1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+`);
-  if (req.EventBusName !== undefined && req.EventBusName !== 'default') throw new ResourceNotFoundException(`Event bus ${String(req.EventBusName)} does not exist.`);
+  if (!/^[.\-_A-Za-z0-9]{1,64}$/.test(name))
+    throw new ValidationException(
+      `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+`,
+    );
+  if (req.EventBusName !== undefined && req.EventBusName !== 'default')
+    throw new ResourceNotFoundException(`Event bus ${String(req.EventBusName)} does not exist.`);
   const pattern = req.EventPattern === undefined ? undefined : String(req.EventPattern);
-  if (pattern === undefined && req.ScheduleExpression === undefined) throw new ValidationException('Parameter(s) EventPattern or ScheduleExpression must be specified.');
+  if (pattern === undefined && req.ScheduleExpression === undefined)
+    throw new ValidationException('Parameter(s) EventPattern or ScheduleExpression must be specified.');
   if (pattern !== undefined) {
     const p = parsePattern(pattern);
     if (typeof p === 'string') throw new InvalidEventPatternException(p);
@@ -32,7 +45,17 @@ export function putRule(s: EventsState, req: Record<string, unknown>, c: Caller)
   const state = req.State === 'DISABLED' ? 'DISABLED' : 'ENABLED';
   const arn = `arn:aws:events:${c.region}:${c.accountId}:rule/${name}`;
   const existing = mine(s, c).find((r) => r.Name === name);
-  const rule: Rule = { accountId: c.accountId, region: c.region, Name: name, Arn: arn, ...(pattern ? { EventPattern: pattern } : {}), ...(req.ScheduleExpression ? { ScheduleExpression: String(req.ScheduleExpression) } : {}), State: state, ...(req.Description ? { Description: String(req.Description) } : {}), targets: existing?.targets ?? [] };
+  const rule: Rule = {
+    accountId: c.accountId,
+    region: c.region,
+    Name: name,
+    Arn: arn,
+    ...(pattern ? { EventPattern: pattern } : {}),
+    ...(req.ScheduleExpression ? { ScheduleExpression: String(req.ScheduleExpression) } : {}),
+    State: state,
+    ...(req.Description ? { Description: String(req.Description) } : {}),
+    targets: existing?.targets ?? [],
+  };
   if (existing) s.rules[s.rules.indexOf(existing)] = rule;
   else s.rules.push(rule);
   return { RuleArn: arn };
@@ -42,7 +65,12 @@ export const describeRule = (s: EventsState, req: Record<string, unknown>, c: Ca
 
 export function listRules(s: EventsState, req: Record<string, unknown>, c: Caller): Record<string, unknown> {
   const prefix = String(req.NamePrefix ?? '');
-  return { Rules: mine(s, c).filter((r) => r.Name.startsWith(prefix)).sort((a, b) => (a.Name < b.Name ? -1 : 1)).map(show) };
+  return {
+    Rules: mine(s, c)
+      .filter((r) => r.Name.startsWith(prefix))
+      .sort((a, b) => (a.Name < b.Name ? -1 : 1))
+      .map(show),
+  };
 }
 
 export function setRuleState(s: EventsState, req: Record<string, unknown>, c: Caller, state: Rule['State']): Record<string, unknown> {
@@ -53,7 +81,7 @@ export function setRuleState(s: EventsState, req: Record<string, unknown>, c: Ca
 export function deleteRule(s: EventsState, req: Record<string, unknown>, c: Caller): Record<string, unknown> {
   const r = mine(s, c).find((x) => x.Name === req.Name);
   if (!r) return {};
-  if (r.targets.length) throw new ValidationException('Rule can\'t be deleted since it has targets.');
+  if (r.targets.length) throw new ValidationException("Rule can't be deleted since it has targets.");
   s.rules.splice(s.rules.indexOf(r), 1);
   return {};
 }
@@ -61,7 +89,8 @@ export function deleteRule(s: EventsState, req: Record<string, unknown>, c: Call
 export function putTargets(s: EventsState, req: Record<string, unknown>, c: Caller): Record<string, unknown> {
   const r = findRule(s, c, req.Rule);
   const targets = (req.Targets as Record<string, unknown>[] | undefined) ?? [];
-  if (targets.length < 1 || targets.length > 10) throw new ValidationException("1 validation error detected: Value at 'targets' failed to satisfy constraint: Member must have length between 1 and 10");
+  if (targets.length < 1 || targets.length > 10)
+    throw new ValidationException("1 validation error detected: Value at 'targets' failed to satisfy constraint: Member must have length between 1 and 10");
   const failed: Record<string, unknown>[] = [];
   for (const t of targets) {
     const id = String(t.Id ?? '');

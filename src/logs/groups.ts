@@ -15,7 +15,8 @@ const STREAM = /^[^:*]{1,512}$/;
 function str(req: Record<string, unknown>, member: string, required = true): string | undefined {
   const v = req[member];
   if (v === undefined || v === null) {
-    if (required) throw new InvalidParameterException(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+    if (required)
+      throw new InvalidParameterException(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
     return undefined;
   }
   return String(v);
@@ -29,10 +30,22 @@ export function findGroup(state: LogsState, caller: Caller, name: string): LogGr
 
 export function createLogGroup(ctx: ServiceContext, state: LogsState, req: Record<string, unknown>, caller: Caller): Record<string, unknown> {
   const name = str(req, 'logGroupName')!;
-  if (!NAME.test(name)) throw new InvalidParameterException(`1 validation error detected: Value '${name}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+`);
+  if (!NAME.test(name))
+    throw new InvalidParameterException(
+      `1 validation error detected: Value '${name}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+`,
+    );
   if (state.groups.some((x) => x.name === name && x.accountId === caller.accountId && x.region === caller.region))
     throw new ResourceAlreadyExistsException('The specified log group already exists');
-  const g: LogGroup = { name, accountId: caller.accountId, region: caller.region, arn: groupArn(caller.region, caller.accountId, name), creationTime: ctx.now(), tags: { ...((req.tags as Record<string, string>) ?? {}) }, streams: [], metricFilters: [] };
+  const g: LogGroup = {
+    name,
+    accountId: caller.accountId,
+    region: caller.region,
+    arn: groupArn(caller.region, caller.accountId, name),
+    creationTime: ctx.now(),
+    tags: { ...((req.tags as Record<string, string>) ?? {}) },
+    streams: [],
+    metricFilters: [],
+  };
   const keyId = str(req, 'kmsKeyId', false);
   if (keyId !== undefined) {
     const k = generateGroupKey(ctx, g, keyId);
@@ -62,7 +75,10 @@ export function disassociateKmsKey(state: LogsState, req: Record<string, unknown
 export function describeLogGroups(state: LogsState, req: Record<string, unknown>, caller: Caller): Record<string, unknown> {
   const prefix = str(req, 'logGroupNamePrefix', false) ?? '';
   const limit = typeof req.limit === 'number' ? req.limit : 50;
-  if (limit < 1 || limit > 50) throw new InvalidParameterException(`1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50`);
+  if (limit < 1 || limit > 50)
+    throw new InvalidParameterException(
+      `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50`,
+    );
   const groups = state.groups
     .filter((g) => g.accountId === caller.accountId && g.region === caller.region && g.name.startsWith(prefix))
     .sort((a, b) => (a.name < b.name ? -1 : 1))
@@ -90,7 +106,10 @@ export function deleteLogGroup(state: LogsState, req: Record<string, unknown>, c
 export function createLogStream(ctx: ServiceContext, state: LogsState, req: Record<string, unknown>, caller: Caller): Record<string, unknown> {
   const g = findGroup(state, caller, str(req, 'logGroupName')!);
   const name = str(req, 'logStreamName')!;
-  if (!STREAM.test(name)) throw new InvalidParameterException(`1 validation error detected: Value '${name}' at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*`);
+  if (!STREAM.test(name))
+    throw new InvalidParameterException(
+      `1 validation error detected: Value '${name}' at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*`,
+    );
   if (g.streams.some((s) => s.name === name)) throw new ResourceAlreadyExistsException('The specified log stream already exists');
   g.streams.push({ name, creationTime: ctx.now(), events: [] });
   return {};
@@ -105,7 +124,9 @@ export function describeLogStreams(state: LogsState, req: Record<string, unknown
       .map((s) => ({
         logStreamName: s.name,
         creationTime: s.creationTime,
-        ...(s.events.length ? { firstEventTimestamp: s.events[0].timestamp, lastEventTimestamp: s.events.at(-1)!.timestamp, lastIngestionTime: s.events.at(-1)!.ingestionTime } : {}),
+        ...(s.events.length
+          ? { firstEventTimestamp: s.events[0].timestamp, lastEventTimestamp: s.events.at(-1)!.timestamp, lastIngestionTime: s.events.at(-1)!.ingestionTime }
+          : {}),
         arn: `${g.arn}:log-stream:${s.name}`,
         storedBytes: 0,
       })),
@@ -125,14 +146,23 @@ export function appendEvents(ctx: ServiceContext, g: LogGroup, streamName: strin
   return stored;
 }
 
-export function putLogEvents(ctx: ServiceContext, state: LogsState, req: Record<string, unknown>, caller: Caller): { response: Record<string, unknown>; group: LogGroup; stored: LogEvent[] } {
+export function putLogEvents(
+  ctx: ServiceContext,
+  state: LogsState,
+  req: Record<string, unknown>,
+  caller: Caller,
+): { response: Record<string, unknown>; group: LogGroup; stored: LogEvent[] } {
   const g = findGroup(state, caller, str(req, 'logGroupName')!);
   const streamName = str(req, 'logStreamName')!;
   if (!g.streams.some((s) => s.name === streamName)) throw noStream();
   const events = (req.logEvents as { timestamp?: number; message?: string }[] | undefined) ?? [];
-  if (events.length < 1 || events.length > 10000) throw new InvalidParameterException("1 validation error detected: Value at 'logEvents' failed to satisfy constraint: Member must have length between 1 and 10000");
+  if (events.length < 1 || events.length > 10000)
+    throw new InvalidParameterException(
+      "1 validation error detected: Value at 'logEvents' failed to satisfy constraint: Member must have length between 1 and 10000",
+    );
   for (let i = 1; i < events.length; i++) {
-    if (Number(events[i].timestamp) < Number(events[i - 1].timestamp)) throw new InvalidParameterException('Log events in a single PutLogEvents request must be in chronological order.');
+    if (Number(events[i].timestamp) < Number(events[i - 1].timestamp))
+      throw new InvalidParameterException('Log events in a single PutLogEvents request must be in chronological order.');
   }
   unlockGroup(ctx, g);
   // Events older than 14 days or more than 2 hours ahead are rejected (rejectedLogEventsInfo), as AWS does.
@@ -180,7 +210,9 @@ export function filterLogEvents(ctx: ServiceContext, state: LogsState, req: Reco
   const inWindow = window(req);
   const events = g.streams
     .filter((s) => !names || names.includes(s.name))
-    .flatMap((s) => s.events.filter((e) => inWindow(e) && match(e.message)).map((e, i) => ({ logStreamName: s.name, ...e, eventId: `${s.name}-${e.timestamp}-${i}` })))
+    .flatMap((s) =>
+      s.events.filter((e) => inWindow(e) && match(e.message)).map((e, i) => ({ logStreamName: s.name, ...e, eventId: `${s.name}-${e.timestamp}-${i}` })),
+    )
     .sort((a, b) => a.timestamp - b.timestamp)
     .slice(0, limit);
   return { events, searchedLogStreams: [] };

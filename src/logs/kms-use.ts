@@ -8,7 +8,12 @@ import { encodeKey, decodeKey } from './b64.js';
 import { keyNotUsable } from './errors.js';
 import type { LogGroup } from './state.js';
 
-const as = (g: Pick<LogGroup, 'accountId' | 'region' | 'arn'>) => ({ principal: `logs.${g.region}.amazonaws.com`, accountId: g.accountId, region: g.region, sourceArn: g.arn });
+const as = (g: Pick<LogGroup, 'accountId' | 'region' | 'arn'>) => ({
+  principal: `logs.${g.region}.amazonaws.com`,
+  accountId: g.accountId,
+  region: g.region,
+  sourceArn: g.arn,
+});
 
 /** Generates the group's data key under `keyId`; returns the key ARN and the encrypted data key, or throws AccessDenied. */
 export function generateGroupKey(ctx: ServiceContext, g: Pick<LogGroup, 'accountId' | 'region' | 'arn'>, keyId: string): { keyArn: string; dataKey: string } {

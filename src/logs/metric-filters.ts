@@ -24,7 +24,10 @@ export function putMetricFilter(ctx: ServiceContext, state: LogsState, req: Reco
   const filterPattern = String(req.filterPattern ?? '');
   pattern(filterPattern);
   const mts = (req.metricTransformations as Record<string, unknown>[] | undefined) ?? [];
-  if (mts.length !== 1) throw new InvalidParameterException("1 validation error detected: Value at 'metricTransformations' failed to satisfy constraint: Member must have length less than or equal to 1");
+  if (mts.length !== 1)
+    throw new InvalidParameterException(
+      "1 validation error detected: Value at 'metricTransformations' failed to satisfy constraint: Member must have length less than or equal to 1",
+    );
   const metricTransformations: MetricTransformation[] = mts.map((m) => {
     const value = String(m.metricValue ?? '');
     if (!value.startsWith('$.') && !Number.isFinite(Number(value))) throw new InvalidParameterException('Invalid metric value');
@@ -47,12 +50,21 @@ export function putMetricFilter(ctx: ServiceContext, state: LogsState, req: Reco
 }
 
 export function describeMetricFilters(state: LogsState, req: Record<string, unknown>, caller: Caller): Record<string, unknown> {
-  const groups = req.logGroupName !== undefined ? [findGroup(state, caller, String(req.logGroupName))] : state.groups.filter((g) => g.accountId === caller.accountId && g.region === caller.region);
+  const groups =
+    req.logGroupName !== undefined
+      ? [findGroup(state, caller, String(req.logGroupName))]
+      : state.groups.filter((g) => g.accountId === caller.accountId && g.region === caller.region);
   const prefix = String(req.filterNamePrefix ?? '');
   const metricFilters = groups.flatMap((g) =>
     g.metricFilters
       .filter((f) => f.filterName.startsWith(prefix))
-      .filter((f) => req.metricName === undefined || f.metricTransformations.some((m) => m.metricName === req.metricName && (req.metricNamespace === undefined || m.metricNamespace === req.metricNamespace)))
+      .filter(
+        (f) =>
+          req.metricName === undefined ||
+          f.metricTransformations.some(
+            (m) => m.metricName === req.metricName && (req.metricNamespace === undefined || m.metricNamespace === req.metricNamespace),
+          ),
+      )
       .map((f) => ({ ...f, logGroupName: g.name })),
   );
   return { metricFilters };
@@ -83,12 +95,28 @@ export function publishMatches(ctx: ServiceContext, g: LogGroup, events: LogEven
         if (!match(e.message)) return [];
         const value = metricValueOf(t.metricValue, e.message);
         if (value === undefined) return [];
-        const dims = Object.entries(t.dimensions ?? {}).map(([Name, spec]) => ({ Name, Value: spec.startsWith('$.') ? String(metricValueOf(spec, e.message) ?? '') : spec }));
-        return [{ MetricName: t.metricName, Value: value, Timestamp: new Date(e.timestamp), ...(dims.length ? { Dimensions: dims } : {}), ...(t.unit ? { Unit: t.unit } : {}) }];
+        const dims = Object.entries(t.dimensions ?? {}).map(([Name, spec]) => ({
+          Name,
+          Value: spec.startsWith('$.') ? String(metricValueOf(spec, e.message) ?? '') : spec,
+        }));
+        return [
+          {
+            MetricName: t.metricName,
+            Value: value,
+            Timestamp: new Date(e.timestamp),
+            ...(dims.length ? { Dimensions: dims } : {}),
+            ...(t.unit ? { Unit: t.unit } : {}),
+          },
+        ];
       });
       if (data.length === 0) continue;
       try {
-        ctx.callAsService('cloudwatch', 'PutMetricData', { Namespace: t.metricNamespace, MetricData: data }, { principal: 'logs.amazonaws.com', accountId: g.accountId, region: g.region, sourceArn: g.arn });
+        ctx.callAsService(
+          'cloudwatch',
+          'PutMetricData',
+          { Namespace: t.metricNamespace, MetricData: data },
+          { principal: 'logs.amazonaws.com', accountId: g.accountId, region: g.region, sourceArn: g.arn },
+        );
       } catch (e) {
         if (!(e instanceof ServiceException)) throw e; // no CloudWatch in this world: the datapoints are dropped
       }

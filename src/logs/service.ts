@@ -52,7 +52,8 @@ export const logsService: ServiceFactory = (ctx): ServiceHandler => {
         if (record) ctx.trail.record(apiCallEvent('logs', operation, request, caller, ctx.now(), ctx.random));
         return out;
       } catch (e) {
-        if (record && e instanceof ServiceException) ctx.trail.record(apiCallEvent('logs', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
+        if (record && e instanceof ServiceException)
+          ctx.trail.record(apiCallEvent('logs', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
         throw e;
       }
     },

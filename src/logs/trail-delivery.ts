@@ -24,7 +24,12 @@ export function deliverTrailEvents(ctx: ServiceContext, state: LogsState): void 
     if (!isDeliveryGroup(g.tags)) continue;
     const mine = fresh.filter((e) => e.recipientAccountId === g.accountId);
     if (mine.length === 0) continue;
-    const stored = appendEvents(ctx, g, `${g.accountId}_CloudTrail_${g.region}`, mine.map((e) => ({ timestamp: Date.parse(e.eventTime), message: JSON.stringify(e) })));
+    const stored = appendEvents(
+      ctx,
+      g,
+      `${g.accountId}_CloudTrail_${g.region}`,
+      mine.map((e) => ({ timestamp: Date.parse(e.eventTime), message: JSON.stringify(e) })),
+    );
     publishMatches(ctx, g, stored);
   }
 }

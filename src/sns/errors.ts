@@ -19,10 +19,14 @@ export const InvalidParameterException = errorClass<SnsErrorCode>('sns', 'Invali
 /** The SNS error for a KMS refusal, by the KMS error code (AWS's SNS exceptions KMSAccessDenied, KMSDisabled...). */
 export function kmsFailure(kmsCode: string, message: string) {
   const code: SnsErrorCode =
-    kmsCode === 'DisabledException' ? 'KMSDisabled'
-    : kmsCode === 'KMSInvalidStateException' ? 'KMSInvalidState'
-    : kmsCode === 'NotFoundException' ? 'KMSNotFound'
-    : kmsCode === 'ThrottlingException' ? 'KMSThrottling'
-    : 'KMSAccessDenied';
+    kmsCode === 'DisabledException'
+      ? 'KMSDisabled'
+      : kmsCode === 'KMSInvalidStateException'
+        ? 'KMSInvalidState'
+        : kmsCode === 'NotFoundException'
+          ? 'KMSNotFound'
+          : kmsCode === 'ThrottlingException'
+            ? 'KMSThrottling'
+            : 'KMSAccessDenied';
   return new (errorClass<SnsErrorCode>('sns', code))(message);
 }

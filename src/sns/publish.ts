@@ -16,7 +16,12 @@ function dataKeyFor(ctx: ServiceContext, keyId: string, topicArn: string, caller
   const req = { KeyId: keyId, KeySpec: 'AES_256', EncryptionContext: { 'aws:sns:topicArn': topicArn } };
   try {
     if (caller.principal.type === 'AWSService') {
-      ctx.callAsService('kms', 'GenerateDataKey', req, { principal: caller.principal.arn, accountId: caller.accountId, region: caller.region, ...(caller.sourceArn ? { sourceArn: caller.sourceArn } : {}) });
+      ctx.callAsService('kms', 'GenerateDataKey', req, {
+        principal: caller.principal.arn,
+        accountId: caller.accountId,
+        region: caller.region,
+        ...(caller.sourceArn ? { sourceArn: caller.sourceArn } : {}),
+      });
     } else {
       ctx.callFor('kms', 'GenerateDataKey', req, caller);
     }
@@ -24,7 +29,10 @@ function dataKeyFor(ctx: ServiceContext, keyId: string, topicArn: string, caller
     if (!(e instanceof ServiceException)) throw e;
     // As the Java SDK behind SNS prints a KMS error: "<message> (Service: AWSKMS; Status Code: 400; Error Code: ...)".
     const message = caller.principal.type === 'AWSService' ? 'null' : e.message;
-    throw kmsFailure(e.code, `${message} (Service: AWSKMS; Status Code: ${e.httpStatus}; Error Code: ${e.code}; Request ID: ${uuidFrom(ctx.random)}; Proxy: null)`);
+    throw kmsFailure(
+      e.code,
+      `${message} (Service: AWSKMS; Status Code: ${e.httpStatus}; Error Code: ${e.code}; Request ID: ${uuidFrom(ctx.random)}; Proxy: null)`,
+    );
   }
 }
 
@@ -40,8 +48,19 @@ export function publish(ctx: ServiceContext, state: SnsState, req: Record<string
   const messageId = uuidFrom(ctx.random);
   const timestamp = new Date(ctx.now()).toISOString();
   for (const s of state.subscriptions.filter((x) => x.topicArn === t.arn)) {
-    const body = s.protocol === 'email-json' ? JSON.stringify({ Type: 'Notification', MessageId: messageId, TopicArn: t.arn, Subject: subject, Message: message, Timestamp: timestamp }) : message;
-    state.inbox.push({ endpoint: s.endpoint, topicArn: t.arn, messageId, ...(subject !== undefined ? { subject } : {}), message: body, timestamp, publisher: caller.principal.arn });
+    const body =
+      s.protocol === 'email-json'
+        ? JSON.stringify({ Type: 'Notification', MessageId: messageId, TopicArn: t.arn, Subject: subject, Message: message, Timestamp: timestamp })
+        : message;
+    state.inbox.push({
+      endpoint: s.endpoint,
+      topicArn: t.arn,
+      messageId,
+      ...(subject !== undefined ? { subject } : {}),
+      message: body,
+      timestamp,
+      publisher: caller.principal.arn,
+    });
   }
   return { MessageId: messageId };
 }

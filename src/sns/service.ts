@@ -41,7 +41,8 @@ export const snsService: ServiceFactory = (ctx): ServiceHandler => {
         if (record) ctx.trail.record(apiCallEvent('sns', operation, request, caller, ctx.now(), ctx.random));
         return out;
       } catch (e) {
-        if (record && e instanceof ServiceException) ctx.trail.record(apiCallEvent('sns', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
+        if (record && e instanceof ServiceException)
+          ctx.trail.record(apiCallEvent('sns', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
         throw e;
       }
     },

@@ -21,7 +21,25 @@ function defaultPolicy(t: Pick<Topic, 'arn' | 'accountId'>): string {
   return JSON.stringify({
     Version: '2008-10-17',
     Id: '__default_policy_ID',
-    Statement: [{ Sid: '__default_statement_ID', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['SNS:GetTopicAttributes', 'SNS:SetTopicAttributes', 'SNS:AddPermission', 'SNS:RemovePermission', 'SNS:DeleteTopic', 'SNS:Subscribe', 'SNS:ListSubscriptionsByTopic', 'SNS:Publish'], Resource: t.arn, Condition: { StringEquals: { 'AWS:SourceOwner': t.accountId } } }],
+    Statement: [
+      {
+        Sid: '__default_statement_ID',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: [
+          'SNS:GetTopicAttributes',
+          'SNS:SetTopicAttributes',
+          'SNS:AddPermission',
+          'SNS:RemovePermission',
+          'SNS:DeleteTopic',
+          'SNS:Subscribe',
+          'SNS:ListSubscriptionsByTopic',
+          'SNS:Publish',
+        ],
+        Resource: t.arn,
+        Condition: { StringEquals: { 'AWS:SourceOwner': t.accountId } },
+      },
+    ],
   });
 }
 
@@ -57,7 +75,8 @@ export function getTopicAttributes(state: SnsState, req: Record<string, unknown>
       Owner: t.accountId,
       SubscriptionsPending: '0',
       TopicArn: t.arn,
-      EffectiveDeliveryPolicy: '{"http":{"defaultHealthyRetryPolicy":{"minDelayTarget":20,"maxDelayTarget":20,"numRetries":3,"numMaxDelayRetries":0,"numNoDelayRetries":0,"numMinDelayRetries":0,"backoffFunction":"linear"},"disableSubscriptionOverrides":false,"defaultRequestPolicy":{"headerContentType":"text/plain; charset=UTF-8"}}}',
+      EffectiveDeliveryPolicy:
+        '{"http":{"defaultHealthyRetryPolicy":{"minDelayTarget":20,"maxDelayTarget":20,"numRetries":3,"numMaxDelayRetries":0,"numNoDelayRetries":0,"numMinDelayRetries":0,"backoffFunction":"linear"},"disableSubscriptionOverrides":false,"defaultRequestPolicy":{"headerContentType":"text/plain; charset=UTF-8"}}}',
       SubscriptionsConfirmed: String(subs),
       DisplayName: '',
       SubscriptionsDeleted: '0',

@@ -17,7 +17,8 @@ async function withRule(pattern: object, topicKey?: string) {
   await w.aws(`aws sns subscribe --topic-arn ${TOPIC} --protocol email --notification-endpoint sec@example.com`);
   await w.json(`aws events put-rule --name kms-lifecycle --event-pattern '${JSON.stringify(pattern)}'`);
   await w.json(`aws events put-targets --rule kms-lifecycle --targets Id=pager,Arn=${TOPIC}`);
-  const inbox = async () => ((await w.json('aws sns list-inbox')).Messages as { message: string }[]).map((m) => JSON.parse(m.message) as Record<string, unknown>);
+  const inbox = async () =>
+    ((await w.json('aws sns list-inbox')).Messages as { message: string }[]).map((m) => JSON.parse(m.message) as Record<string, unknown>);
   return { ...w, inbox };
 }
 
@@ -30,7 +31,15 @@ describe('KMS events on the simulated clock', () => {
     expect(await inbox()).toEqual([]);
     world.advance(2 * DAY);
     const [ev] = await inbox();
-    expect(ev).toMatchObject({ version: '0', 'detail-type': 'KMS CMK Deletion', source: 'aws.kms', account: ACCOUNT, region: 'us-east-1', resources: [`arn:aws:kms:us-east-1:${ACCOUNT}:key/${key}`], detail: { 'key-id': key } });
+    expect(ev).toMatchObject({
+      version: '0',
+      'detail-type': 'KMS CMK Deletion',
+      source: 'aws.kms',
+      account: ACCOUNT,
+      region: 'us-east-1',
+      resources: [`arn:aws:kms:us-east-1:${ACCOUNT}:key/${key}`],
+      detail: { 'key-id': key },
+    });
     expect(ev.time).toBe('2026-12-05T13:00:00Z');
   });
 
@@ -52,11 +61,17 @@ describe('KMS events on the simulated clock', () => {
     world.advance(2 * DAY);
     expect(await inbox()).toEqual([]);
     world.advance(2 * DAY);
-    expect(await inbox()).toEqual([expect.objectContaining({ 'detail-type': 'KMS Imported Key Material Expiration', detail: { 'key-id': keyId }, time: '2026-12-01T00:00:00Z' })]);
+    expect(await inbox()).toEqual([
+      expect.objectContaining({ 'detail-type': 'KMS Imported Key Material Expiration', detail: { 'key-id': keyId }, time: '2026-12-01T00:00:00Z' }),
+    ]);
   });
 
   it('AWS API Call via CloudTrail events, matched on detail fields; read-only calls are not sent', async () => {
-    const { json, inbox } = await withRule({ source: ['aws.kms'], 'detail-type': ['AWS API Call via CloudTrail'], detail: { eventName: ['ScheduleKeyDeletion', 'DescribeKey'] } });
+    const { json, inbox } = await withRule({
+      source: ['aws.kms'],
+      'detail-type': ['AWS API Call via CloudTrail'],
+      detail: { eventName: ['ScheduleKeyDeletion', 'DescribeKey'] },
+    });
     const key = String(((await json('aws kms create-key')).KeyMetadata as { KeyId: string }).KeyId);
     await json(`aws kms describe-key --key-id ${key}`);
     await json(`aws kms schedule-key-deletion --key-id ${key}`);
@@ -73,7 +88,9 @@ describe('targets', () => {
     await json(`aws kms schedule-key-deletion --key-id ${key} --pending-window-in-days 7`);
     world.advance(8 * DAY);
     expect(await inbox()).toEqual([]);
-    const stats = await json('aws cloudwatch get-metric-statistics --namespace AWS/Events --metric-name FailedInvocations --dimensions Name=RuleName,Value=kms-lifecycle --start-time 2026-12-01T00:00:00Z --end-time 2026-12-06T00:00:00Z --period 3600 --statistics Sum');
+    const stats = await json(
+      'aws cloudwatch get-metric-statistics --namespace AWS/Events --metric-name FailedInvocations --dimensions Name=RuleName,Value=kms-lifecycle --start-time 2026-12-01T00:00:00Z --end-time 2026-12-06T00:00:00Z --period 3600 --statistics Sum',
+    );
     expect(stats.Datapoints).toEqual([expect.objectContaining({ Sum: 1 })]);
     const denied = world.trail.events.filter((e) => e.errorCode === 'AccessDenied').at(-1)!;
     expect(denied.userIdentity).toMatchObject({ type: 'AWSService', invokedBy: 'events.amazonaws.com' });
@@ -86,21 +103,33 @@ describe('targets', () => {
     const logArn = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/events/kms:*`;
     expect(await json(`aws events put-targets --rule all-kms --targets Id=logs,Arn=${logArn}`)).toEqual({ FailedEntryCount: 0, FailedEntries: [] });
     expect((await json('aws events list-targets-by-rule --rule all-kms')).Targets).toEqual([{ Id: 'logs', Arn: logArn }]);
-    expect(await json('aws events describe-rule --name all-kms')).toMatchObject({ Name: 'all-kms', Arn: `arn:aws:events:us-east-1:${ACCOUNT}:rule/all-kms`, State: 'ENABLED', EventBusName: 'default' });
+    expect(await json('aws events describe-rule --name all-kms')).toMatchObject({
+      Name: 'all-kms',
+      Arn: `arn:aws:events:us-east-1:${ACCOUNT}:rule/all-kms`,
+      State: 'ENABLED',
+      EventBusName: 'default',
+    });
     const key = String(((await json('aws kms create-key')).KeyMetadata as { KeyId: string }).KeyId);
     await json(`aws kms schedule-key-deletion --key-id ${key} --pending-window-in-days 7`);
     world.advance(8 * DAY);
-    const found = (await json("aws logs filter-log-events --log-group-name /aws/events/kms --filter-pattern '{ $.detail-type = \"KMS CMK Deletion\" }'")).events as { message: string }[];
+    const found = (await json('aws logs filter-log-events --log-group-name /aws/events/kms --filter-pattern \'{ $.detail-type = "KMS CMK Deletion" }\''))
+      .events as { message: string }[];
     expect(found).toHaveLength(1);
   });
 
   it('refuses bad patterns and bad input', async () => {
     const { aws } = monitorWorld();
-    expect((await aws(`aws events put-rule --name r --event-pattern '{"source":"aws.kms"}'`)).stderr).toContain('(InvalidEventPatternException) when calling the PutRule operation: Event pattern is not valid.');
+    expect((await aws(`aws events put-rule --name r --event-pattern '{"source":"aws.kms"}'`)).stderr).toContain(
+      '(InvalidEventPatternException) when calling the PutRule operation: Event pattern is not valid.',
+    );
     expect((await aws(`aws events put-rule --name r --event-pattern 'nope'`)).stderr).toContain('InvalidEventPatternException');
     expect((await aws('aws events put-rule --name r')).stderr).toContain('ValidationException');
-    expect((await aws('aws events put-targets --rule missing --targets Id=a,Arn=arn:aws:sns:us-east-1:111122223333:t')).stderr).toContain('(ResourceNotFoundException) when calling the PutTargets operation: Rule missing does not exist on EventBus default.');
-    expect((await aws(`aws events test-event-pattern --event-pattern '{"source":["aws.kms"]}' --event '{"source":"aws.kms"}' --query Result --output text`)).stdout).toBe('True\n');
+    expect((await aws('aws events put-targets --rule missing --targets Id=a,Arn=arn:aws:sns:us-east-1:111122223333:t')).stderr).toContain(
+      '(ResourceNotFoundException) when calling the PutTargets operation: Rule missing does not exist on EventBus default.',
+    );
+    expect(
+      (await aws(`aws events test-event-pattern --event-pattern '{"source":["aws.kms"]}' --event '{"source":"aws.kms"}' --query Result --output text`)).stdout,
+    ).toBe('True\n');
   });
 });
 
@@ -117,7 +146,25 @@ describe('event patterns', () => {
   });
 
   it('turns KMS service events into bus events only for the lifecycle records', () => {
-    const base = { eventVersion: '1.11', userIdentity: { type: 'AWSService' }, eventTime: '2026-01-01T00:00:00Z', eventSource: 'kms.amazonaws.com', awsRegion: 'us-east-1', sourceIPAddress: 'AWS Internal', userAgent: 'AWS Internal', requestParameters: null, responseElements: null, requestID: 'r', eventID: 'e', readOnly: false, eventType: 'AwsServiceEvent' as const, managementEvent: true, recipientAccountId: ACCOUNT, eventCategory: 'Management' as const, resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k1` }] };
+    const base = {
+      eventVersion: '1.11',
+      userIdentity: { type: 'AWSService' },
+      eventTime: '2026-01-01T00:00:00Z',
+      eventSource: 'kms.amazonaws.com',
+      awsRegion: 'us-east-1',
+      sourceIPAddress: 'AWS Internal',
+      userAgent: 'AWS Internal',
+      requestParameters: null,
+      responseElements: null,
+      requestID: 'r',
+      eventID: 'e',
+      readOnly: false,
+      eventType: 'AwsServiceEvent' as const,
+      managementEvent: true,
+      recipientAccountId: ACCOUNT,
+      eventCategory: 'Management' as const,
+      resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k1` }],
+    };
     expect(busEventsOf({ ...base, eventName: 'DeleteExpiredKeyMaterial' }).map((e) => e['detail-type'])).toEqual(['KMS Imported Key Material Expiration']);
     expect(busEventsOf({ ...base, eventName: 'DeleteKey', errorCode: 'X' })).toEqual([]);
   });

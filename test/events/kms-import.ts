@@ -8,6 +8,17 @@ export function importedKey(world: World, admin: Caller, validTo: Date): { keyId
   const params = world.call('kms', 'GetParametersForImport', { KeyId: md.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }, admin);
   const material = new Uint8Array(32).fill(7);
   const wrapped = wrapKeyMaterial(params.PublicKey as Uint8Array, 'RSAES_OAEP_SHA_256', material, (n) => new Uint8Array(n).fill(1));
-  world.call('kms', 'ImportKeyMaterial', { KeyId: md.KeyId, ImportToken: params.ImportToken, EncryptedKeyMaterial: wrapped.EncryptedKeyMaterial, ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: validTo }, admin);
+  world.call(
+    'kms',
+    'ImportKeyMaterial',
+    {
+      KeyId: md.KeyId,
+      ImportToken: params.ImportToken,
+      EncryptedKeyMaterial: wrapped.EncryptedKeyMaterial,
+      ExpirationModel: 'KEY_MATERIAL_EXPIRES',
+      ValidTo: validTo,
+    },
+    admin,
+  );
   return { keyId: md.KeyId, keyArn: md.Arn };
 }

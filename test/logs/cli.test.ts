@@ -6,7 +6,12 @@ import { monitorWorld } from './helpers.js';
 describe('aws logs | sns | events | cloudwatch on the command line', () => {
   it('offers help for each service and operation', async () => {
     const { aws } = monitorWorld();
-    for (const [service, op] of [['logs', 'associate-kms-key'], ['sns', 'create-topic'], ['events', 'put-rule'], ['cloudwatch', 'put-metric-alarm']]) {
+    for (const [service, op] of [
+      ['logs', 'associate-kms-key'],
+      ['sns', 'create-topic'],
+      ['events', 'put-rule'],
+      ['cloudwatch', 'put-metric-alarm'],
+    ]) {
       const all = await aws(`aws ${service} help`);
       expect(all.exitCode).toBe(0);
       expect(all.stdout).toContain(op);

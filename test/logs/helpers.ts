@@ -10,7 +10,12 @@ export const OTHER = '444455556666';
 export function monitorWorld() {
   const clock = new ManualClock(Date.UTC(2026, 10, 28, 13, 0, 0, 0));
   const { world } = aWorld({ clock, seed: 'monitor' });
-  const io = { cwd: '/work', readFile: (p: string): Uint8Array => { throw new Error(`ENOENT: ${p}`); } };
+  const io = {
+    cwd: '/work',
+    readFile: (p: string): Uint8Array => {
+      throw new Error(`ENOENT: ${p}`);
+    },
+  };
   const aws = (line: string, profile = 'default') => runAwsLine(world, line, callerFor(world, DEFAULT_PROFILES, profile), io);
   const json = async (line: string, profile = 'default') => {
     const r = await aws(line, profile);
@@ -19,7 +24,10 @@ export function monitorWorld() {
   };
   /** A customer managed key whose policy is the root statement plus `extra` statements; returns its ARN. */
   const keyWith = async (...extra: object[]) => {
-    const policy = { Version: '2012-10-17', Statement: [{ Sid: 'Root', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }, ...extra] };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'Root', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }, ...extra],
+    };
     const out = await json(`aws kms create-key --policy '${JSON.stringify(policy)}'`);
     return String((out.KeyMetadata as { Arn: string }).Arn);
   };

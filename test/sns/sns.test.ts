@@ -18,8 +18,12 @@ describe('topics and subscriptions', () => {
     expect(subs).toEqual([{ SubscriptionArn: sub.SubscriptionArn, Owner: ACCOUNT, Protocol: 'email', Endpoint: 'ops@example.com', TopicArn: TOPIC }]);
     expect((await aws(`aws sns subscribe --topic-arn ${TOPIC} --protocol sms --notification-endpoint +15550100`)).stderr).toContain('(InvalidParameter)');
     expect((await aws('aws sns create-topic --name "bad name"')).stderr).toContain('Invalid parameter: Topic Name');
-    expect((await aws(`aws sns get-topic-attributes --topic-arn ${TOPIC}x`)).stderr).toContain('(NotFound) when calling the GetTopicAttributes operation: Topic does not exist');
-    expect((await aws(`aws sns set-topic-attributes --topic-arn ${TOPIC} --attribute-name Colour --attribute-value red`)).stderr).toContain('Invalid parameter: AttributeName');
+    expect((await aws(`aws sns get-topic-attributes --topic-arn ${TOPIC}x`)).stderr).toContain(
+      '(NotFound) when calling the GetTopicAttributes operation: Topic does not exist',
+    );
+    expect((await aws(`aws sns set-topic-attributes --topic-arn ${TOPIC} --attribute-name Colour --attribute-value red`)).stderr).toContain(
+      'Invalid parameter: AttributeName',
+    );
   });
 });
 
@@ -39,11 +43,40 @@ describe('publishing to an encrypted topic', () => {
   it('a service principal cannot publish to an aws/sns topic; a customer managed key whose policy allows it works', async () => {
     const { aws, world, keyWith } = monitorWorld();
     await aws('aws sns create-topic --name pager --attributes KmsMasterKeyId=alias/aws/sns');
-    const asAlarms = { principal: 'cloudwatch.amazonaws.com', accountId: ACCOUNT, region: 'us-east-1', sourceArn: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:x` };
-    const publish = () => world.call('sns', 'Publish', { TopicArn: TOPIC, Message: 'm' }, { principal: { type: 'AWSService', arn: asAlarms.principal, accountId: '' }, accountId: ACCOUNT, region: 'us-east-1', sourceArn: asAlarms.sourceArn });
-    expect(publish).toThrow(expect.objectContaining({ code: 'KMSAccessDenied', message: expect.stringMatching(/^null \(Service: AWSKMS; Status Code: 400; Error Code: AccessDeniedException; Request ID: [0-9a-f-]{36}; Proxy: null\)$/) }));
-    expect(world.trail.events.at(-1)).toMatchObject({ eventName: 'GenerateDataKey', errorCode: 'AccessDenied', userIdentity: { type: 'AWSService', invokedBy: 'cloudwatch.amazonaws.com' } });
-    const key = await keyWith({ Sid: 'Alarms', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*', Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:*` } } });
+    const asAlarms = {
+      principal: 'cloudwatch.amazonaws.com',
+      accountId: ACCOUNT,
+      region: 'us-east-1',
+      sourceArn: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:x`,
+    };
+    const publish = () =>
+      world.call(
+        'sns',
+        'Publish',
+        { TopicArn: TOPIC, Message: 'm' },
+        { principal: { type: 'AWSService', arn: asAlarms.principal, accountId: '' }, accountId: ACCOUNT, region: 'us-east-1', sourceArn: asAlarms.sourceArn },
+      );
+    expect(publish).toThrow(
+      expect.objectContaining({
+        code: 'KMSAccessDenied',
+        message: expect.stringMatching(
+          /^null \(Service: AWSKMS; Status Code: 400; Error Code: AccessDeniedException; Request ID: [0-9a-f-]{36}; Proxy: null\)$/,
+        ),
+      }),
+    );
+    expect(world.trail.events.at(-1)).toMatchObject({
+      eventName: 'GenerateDataKey',
+      errorCode: 'AccessDenied',
+      userIdentity: { type: 'AWSService', invokedBy: 'cloudwatch.amazonaws.com' },
+    });
+    const key = await keyWith({
+      Sid: 'Alarms',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:*` } },
+    });
     await aws(`aws sns set-topic-attributes --topic-arn ${TOPIC} --attribute-name KmsMasterKeyId --attribute-value ${key}`);
     expect(publish()).toHaveProperty('MessageId');
   });
@@ -54,7 +87,9 @@ describe('publishing to an encrypted topic', () => {
     await aws(`aws sns create-topic --name pager --attributes KmsMasterKeyId=${key}`);
     await aws(`aws kms disable-key --key-id ${key}`);
     const r = await aws(`aws sns publish --topic-arn ${TOPIC} --message hi`);
-    expect(r.stderr).toMatch(/\(KMSDisabled\) when calling the Publish operation: .* is disabled\. \(Service: AWSKMS; Status Code: 400; Error Code: DisabledException;/);
+    expect(r.stderr).toMatch(
+      /\(KMSDisabled\) when calling the Publish operation: .* is disabled\. \(Service: AWSKMS; Status Code: 400; Error Code: DisabledException;/,
+    );
     expect((await aws(`aws sns publish --topic-arn ${TOPIC} --message ''`)).stderr).toContain('Invalid parameter: Empty message');
   });
 });
