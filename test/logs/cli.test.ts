@@ -1,6 +1,7 @@
 // The AWS CLI side of the monitoring services: help, --query, --output, usage errors (exit 252) and service
 // errors (exit 254) for logs, sns, events and cloudwatch, as for kms.
 import { describe, expect, it } from '@jest/globals';
+import { aWorld } from '../helpers/world.js';
 import { monitorWorld } from './helpers.js';
 
 describe('aws logs | sns | events | cloudwatch on the command line', () => {
@@ -41,10 +42,14 @@ describe('aws logs | sns | events | cloudwatch on the command line', () => {
     await aws('aws cloudwatch put-metric-data --namespace App --metric-name M --value 1');
     const doc = JSON.parse(JSON.stringify(world.toJSON())) as { services: Record<string, unknown> };
     expect(Object.keys(doc.services).sort()).toEqual(['cloudwatch', 'events', 'logs', 'sns']);
-    const { world: again } = (await import('../helpers/world.js')).aWorld({ state: doc });
+    const { world: again } = aWorld({ state: doc });
     expect(again.serviceState('logs')).toMatchObject({ groups: [expect.objectContaining({ name: 'kept' })] });
     expect(again.serviceState('sns')).toMatchObject({ topics: [expect.objectContaining({ name: 'kept' })] });
     expect(again.serviceState('events')).toMatchObject({ rules: [expect.objectContaining({ Name: 'kept' })] });
     expect(again.serviceState('cloudwatch')).toMatchObject({ series: [expect.objectContaining({ name: 'M' })] });
+    for (const name of ['logs', 'sns', 'events', 'cloudwatch']) {
+      const bad = { ...doc, services: { ...doc.services, [name]: { nothing: true } } };
+      expect(() => aWorld({ state: bad })).toThrow(new RegExp(`services\\.${name}: not an? `));
+    }
   });
 });
