@@ -84,7 +84,7 @@ export function route(ctx: ServiceContext, state: EventsState, ev: BusEvent): vo
 /** Routes the events CloudTrail recorded since the last look. */
 export function pump(ctx: ServiceContext, state: EventsState): void {
   const events = ctx.trail.events;
-  if (!state.rules.some((r) => r.State === 'ENABLED')) {
+  if (state.trailCursor > events.length || !state.rules.some((r) => r.State === 'ENABLED')) {
     state.trailCursor = events.length;
     return;
   }

@@ -17,7 +17,10 @@ export function isDeliveryGroup(tags: Record<string, string>): boolean {
 /** Delivers the CloudTrail events recorded since the last delivery to the tagged log groups. */
 export function deliverTrailEvents(ctx: ServiceContext, state: LogsState): void {
   const events = ctx.trail.events;
-  if (state.trailCursor >= events.length) return;
+  if (state.trailCursor >= events.length) {
+    state.trailCursor = events.length; // a shorter history (a restored document): start from its end
+    return;
+  }
   const fresh = events.slice(state.trailCursor);
   state.trailCursor = events.length;
   for (const g of state.groups) {
