@@ -3,7 +3,7 @@
 // other services as AWS services call each other (the callee sees kms:ViaService or the service principal).
 import type { AccessControl } from './access.js';
 import type { Caller } from './caller.js';
-import type { EventRecorder } from './cloudtrail.js';
+import type { AuditEvent, EventRecorder } from './cloudtrail.js';
 import type { Random } from './ports.js';
 
 /** A simulated service as the world's registry holds it: `kms`, `iam`, `sts`, `cloudtrail`... */
@@ -30,8 +30,8 @@ export interface ServiceContext {
   /** Simulated epoch ms. */
   now(): number;
   random: Random;
-  /** The CloudTrail event history; a service records its own events here. */
-  trail: EventRecorder;
+  /** The CloudTrail event history; a service records its own events here, and may read what was recorded (in order). */
+  trail: EventRecorder & { readonly events: readonly AuditEvent[] };
   access: AccessControl;
   /**
    * Calls another service on behalf of `onBehalfOf` (a forward access session): the callee sees this service as
@@ -40,13 +40,14 @@ export interface ServiceContext {
   callFor(target: string, operation: string, request: Record<string, unknown>, onBehalfOf: Caller): Record<string, unknown>;
   /**
    * Calls another service in this service's own name: the caller is the service principal `principal` (for example
-   * `logs.us-east-1.amazonaws.com`), which only a resource policy (a key policy) can allow.
+   * `logs.us-east-1.amazonaws.com`), which only a resource policy (a key policy) can allow. `sourceArn` is the resource
+   * the service acts for (aws:SourceArn; aws:SourceAccount is `accountId`).
    */
   callAsService(
     target: string,
     operation: string,
     request: Record<string, unknown>,
-    as: { principal: string; accountId: string; region: string },
+    as: { principal: string; accountId: string; region: string; sourceArn?: string },
   ): Record<string, unknown>;
 }
 

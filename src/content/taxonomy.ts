@@ -144,5 +144,8 @@ export const LAB_IDS = [
   'key-policy-conditions',
   'throttling-and-caching',
   'ebs-encryption',
+  'encrypted-log-group',
+  'alarm-to-encrypted-topic',
+  'kms-monitoring',
 ] as const;
 export type LabId = (typeof LAB_IDS)[number];

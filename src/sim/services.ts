@@ -1,6 +1,16 @@
 // The simulated services beyond KMS, IAM, STS and CloudTrail's event history that the world registers: one line
 // per service. Each is a ServiceFactory (src/aws/service.ts) from its own folder under src/.
 import type { ServiceFactory } from '../aws/service.js';
+import { cloudWatchService } from '../cloudwatch/service.js';
 import { ec2Service } from '../ec2/service.js';
+import { eventsService } from '../events/service.js';
+import { logsService } from '../logs/service.js';
+import { snsService } from '../sns/service.js';
 
-export const SERVICE_FACTORIES: readonly ServiceFactory[] = [ec2Service];
+export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
+  ec2Service,
+  logsService,
+  cloudWatchService,
+  eventsService,
+  snsService,
+];

@@ -128,6 +128,7 @@ export class World {
           region: as.region,
           sourceIp: as.principal,
           userAgent: as.principal,
+          ...(as.sourceArn ? { sourceArn: as.sourceArn } : {}),
         }),
     };
   }

@@ -9,10 +9,14 @@ import { iamOperations } from './iam.js';
 import { stsOperations } from './sts.js';
 import { cloudtrailOperations } from './cloudtrail.js';
 import { ec2Operations } from './ec2.js';
+import { logsOperations } from './logs.js';
+import { snsOperations } from './sns.js';
+import { cloudwatchOperations } from './cloudwatch.js';
+import { eventsOperations } from './events.js';
 
 export type { OperationModel, Shape, StructureShape, Paginator } from './shapes.js';
 
-export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail' | 'ec2';
+export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail' | 'ec2' | 'logs' | 'sns' | 'cloudwatch' | 'events';
 
 export const SERVICES: Record<ServiceName, { title: string; operations: OperationModel[] }> = {
   kms: { title: 'AWS Key Management Service', operations: [...kmsKeyOperations, ...kmsCryptoOperations, ...kmsAdminOperations, ...kmsMoreOperations] },
@@ -20,6 +24,10 @@ export const SERVICES: Record<ServiceName, { title: string; operations: Operatio
   sts: { title: 'AWS Security Token Service', operations: stsOperations },
   cloudtrail: { title: 'AWS CloudTrail (event history of the simulated account)', operations: cloudtrailOperations },
   ec2: { title: 'Amazon EC2 (the EBS encryption slice: volumes, snapshots, seeded instances)', operations: ec2Operations },
+  logs: { title: 'Amazon CloudWatch Logs (log groups, KMS keys, metric filters)', operations: logsOperations },
+  cloudwatch: { title: 'Amazon CloudWatch (metrics, alarms, alarm history)', operations: cloudwatchOperations },
+  events: { title: 'Amazon EventBridge (rules on the default bus, KMS events, SNS and log group targets)', operations: eventsOperations },
+  sns: { title: 'Amazon Simple Notification Service (topics, KMS encryption, email inboxes)', operations: snsOperations },
 };
 
 export function isService(name: string): name is ServiceName {

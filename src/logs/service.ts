@@ -1,0 +1,69 @@
+// Amazon CloudWatch Logs as the simulator answers it (`aws logs`): log groups encrypted with a KMS key that Logs
+// uses in its own name, events, metric filters feeding CloudWatch, and a CloudTrail-to-Logs stand-in.
+// Differs: no IAM check of logs:* actions (only the key policy decides); PutLogEvents/GetLogEvents/FilterLogEvents are
+// not recorded in CloudTrail (data events); CreateLogGroup and the other management calls are.
+import { apiCallEvent } from '../aws/api-call-event.js';
+import type { Caller } from '../aws/caller.js';
+import { ServiceException, UnknownOperationException } from '../aws/errors.js';
+import type { ServiceContext, ServiceFactory, ServiceHandler } from '../aws/service.js';
+import * as G from './groups.js';
+import * as M from './metric-filters.js';
+import { emptyLogsState, readLogsState, type LogsState } from './state.js';
+import { deliverTrailEvents } from './trail-delivery.js';
+
+type Op = (ctx: ServiceContext, state: LogsState, req: Record<string, unknown>, caller: Caller) => Record<string, unknown>;
+
+const OPS: Record<string, Op> = {
+  CreateLogGroup: G.createLogGroup,
+  DeleteLogGroup: (_c, s, r, who) => G.deleteLogGroup(s, r, who),
+  AssociateKmsKey: G.associateKmsKey,
+  DisassociateKmsKey: (_c, s, r, who) => G.disassociateKmsKey(s, r, who),
+  DescribeLogGroups: (_c, s, r, who) => G.describeLogGroups(s, r, who),
+  CreateLogStream: G.createLogStream,
+  DescribeLogStreams: (_c, s, r, who) => G.describeLogStreams(s, r, who),
+  PutLogEvents: (c, s, r, who) => {
+    const out = G.putLogEvents(c, s, r, who);
+    M.publishMatches(c, out.group, out.stored);
+    return out.response;
+  },
+  GetLogEvents: G.getLogEvents,
+  FilterLogEvents: G.filterLogEvents,
+  PutMetricFilter: M.putMetricFilter,
+  DescribeMetricFilters: (_c, s, r, who) => M.describeMetricFilters(s, r, who),
+  DeleteMetricFilter: (_c, s, r, who) => M.deleteMetricFilter(s, r, who),
+  TestMetricFilter: (_c, _s, r) => M.testMetricFilter(r),
+};
+
+/** Data events: CloudTrail does not record them by default. */
+const DATA_EVENTS = new Set(['PutLogEvents', 'GetLogEvents', 'FilterLogEvents', 'TestMetricFilter']);
+
+export const logsService: ServiceFactory = (ctx): ServiceHandler => {
+  let state: LogsState = emptyLogsState();
+  return {
+    name: 'logs',
+    operations: () => Object.keys(OPS).sort(),
+    call(operation, request, caller) {
+      const op = OPS[operation];
+      if (!op) throw new UnknownOperationException(`The logs operation ${operation} is not supported by the simulator.`);
+      deliverTrailEvents(ctx, state);
+      const record = !DATA_EVENTS.has(operation) && caller.principal.type !== 'AWSService';
+      try {
+        const out = op(ctx, state, request, caller);
+        if (record) ctx.trail.record(apiCallEvent('logs', operation, request, caller, ctx.now(), ctx.random));
+        return out;
+      } catch (e) {
+        if (record && e instanceof ServiceException)
+          ctx.trail.record(apiCallEvent('logs', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
+        throw e;
+      }
+    },
+    // A world that never made a log group keeps no `services.logs` member.
+    saveState: () => (state.groups.length === 0 ? undefined : state),
+    restoreState(doc) {
+      state = readLogsState(doc);
+    },
+    onAdvance() {
+      deliverTrailEvents(ctx, state);
+    },
+  };
+};
