@@ -303,3 +303,17 @@ function copy(words: string[], call: Call, io: S3Io, fail: Fail): Result {
   }
   throw usage('cp needs at least one s3:// path (local to local is not an S3 command)');
 }
+
+/** Lab variables from an s3api answer printed as JSON: $UPLOAD_ID (create-multipart-upload), $PART_ETAG (upload-part). */
+export function capturedS3Vars(operation: string, stdout: string): Record<string, string> {
+  if (operation !== 'CreateMultipartUpload' && operation !== 'UploadPart') return {};
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(stdout) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+  if (operation === 'CreateMultipartUpload' && typeof doc.UploadId === 'string') return { UPLOAD_ID: doc.UploadId };
+  if (operation === 'UploadPart' && typeof doc.ETag === 'string') return { PART_ETAG: doc.ETag.replace(/"/g, '') };
+  return {};
+}

@@ -4,7 +4,6 @@ import { describe, expect, it } from '@jest/globals';
 import { servicePrincipal, type Caller } from '../../src/aws/caller.js';
 import { ACCOUNT, OTHER, bytes, codeOf, createKey, errorOf, s3World, sseKms, text } from './helpers.js';
 
-const userPolicy = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const bucketPolicy = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 
 describe('S3 permissions', () => {
