@@ -11,14 +11,17 @@ const { lab } = parseLab(readFileSync(join(PACKAGE_ROOT, 'labs', 's3-sse-kms.yam
 const io = { wallNow: () => 0 };
 
 describe.each(['key-policy', 'iam', 'via-service'])('lab s3-sse-kms, variant %s', (variant) => {
-  it('shows S3\'s AccessDenied for the download while CloudTrail holds KMS\'s reason', async () => {
+  it("shows S3's AccessDenied for the download while CloudTrail holds KMS's reason", async () => {
     const run = await LabRun.start(lab!, 't', io, variant);
     await run.input('profile app');
     const out = await run.input('aws s3api get-object --bucket reports-prod --key exports/report.bin out.bin');
     expect(out.text).toContain('An error occurred (AccessDenied) when calling the GetObject operation: Access Denied');
     const head = await run.input('aws s3api head-object --bucket reports-prod --key exports/report.bin');
     expect(head.text).toContain('"ServerSideEncryption": "aws:kms"');
-    const denied = run.world.trail.events.filter((e) => e.eventName === 'Decrypt' && e.errorCode === 'AccessDenied').at(-1)!;
+    const denied = run
+      .context()
+      .world.trail.events.filter((e) => e.eventName === 'Decrypt' && e.errorCode === 'AccessDenied')
+      .at(-1)!;
     expect(denied.userIdentity.invokedBy).toBe('s3.us-east-1.amazonaws.com');
     expect(denied.requestParameters?.encryptionContext).toEqual({ 'aws:s3:arn': 'arn:aws:s3:::reports-prod/exports/report.bin' });
     expect(denied.errorMessage).toContain(variant === 'key-policy' ? 'no resource-based policy allows' : 'no identity-based policy allows');
@@ -30,9 +33,12 @@ describe('lab s3-sse-kms, Bucket Key step', () => {
     const run = await LabRun.start(lab!, 't', io, 'iam');
     const at = lab!.steps.findIndex((s) => s.id === 'bucket-key');
     for (let i = 0; i < at; i++) for (const line of run.step(i)!.solution) await run.input(line);
-    const before = run.world.trail.events.length;
+    const before = run.context().world.trail.events.length;
     for (const line of run.step(at)!.solution) await run.input(line);
-    const gdk = run.world.trail.events.slice(before).filter((e) => e.eventName === 'GenerateDataKey');
+    const gdk = run
+      .context()
+      .world.trail.events.slice(before)
+      .filter((e) => e.eventName === 'GenerateDataKey');
     expect(gdk).toHaveLength(1);
     expect(gdk[0].requestParameters?.encryptionContext).toEqual({ 'aws:s3:arn': 'arn:aws:s3:::reports-prod' });
   });
