@@ -22,12 +22,7 @@ const vaultService: ServiceFactory = (ctx) => ({
       const out = ctx.callFor('kms', 'Encrypt', { KeyId: request.KeyId, Plaintext: new TextEncoder().encode(String(request.Secret)) }, caller);
       response = { KeyId: out.KeyId };
     } else if (operation === 'Seal') {
-      const out = ctx.callAsService(
-        'kms',
-        'Encrypt',
-        { KeyId: request.KeyId, Plaintext: new Uint8Array([1]) },
-        { principal: LOGS, accountId: caller.accountId, region: caller.region },
-      );
+      const out = ctx.callAsService('kms', 'Encrypt', { KeyId: request.KeyId, Plaintext: new Uint8Array([1]) }, { principal: LOGS, accountId: caller.accountId, region: caller.region });
       response = { KeyId: out.KeyId };
     } else {
       throw new ServiceException('vault', 'UnknownOperationException', `no ${operation}`);
@@ -45,14 +40,7 @@ function setup() {
     Version: '2012-10-17',
     Statement: [
       { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
-      {
-        Sid: 'DevThroughVault',
-        Effect: 'Allow',
-        Principal: { AWS: dev.principal.arn },
-        Action: 'kms:Encrypt',
-        Resource: '*',
-        Condition: { StringEquals: { 'kms:ViaService': VIA } },
-      },
+      { Sid: 'DevThroughVault', Effect: 'Allow', Principal: { AWS: dev.principal.arn }, Action: 'kms:Encrypt', Resource: '*', Condition: { StringEquals: { 'kms:ViaService': VIA } } },
     ],
   });
   const keyId = String((world.call('kms', 'CreateKey', { Policy: policy }, admin).KeyMetadata as { KeyId: string }).KeyId);
@@ -110,10 +98,6 @@ describe('one service calling another through the world', () => {
     current.Statement.push({ Sid: 'Logs', Effect: 'Allow', Principal: { Service: LOGS }, Action: 'kms:Encrypt', Resource: '*' });
     world.call('kms', 'PutKeyPolicy', { KeyId: keyId, PolicyName: 'default', Policy: JSON.stringify(current) }, admin);
     expect(codeOf(() => world.call('vault', 'Seal', { KeyId: keyId }, dev))).toBe('ok');
-    expect(world.trail.events.at(-2)).toMatchObject({
-      eventName: 'Encrypt',
-      recipientAccountId: '111122223333',
-      userIdentity: { type: 'AWSService', invokedBy: LOGS },
-    });
+    expect(world.trail.events.at(-2)).toMatchObject({ eventName: 'Encrypt', recipientAccountId: '111122223333', userIdentity: { type: 'AWSService', invokedBy: LOGS } });
   });
 });
