@@ -12,7 +12,8 @@ import { parseAwsArgs } from './parse.js';
 import { splitCommandLine } from './split.js';
 import type { GlobalOptions, ParseIo } from './types.js';
 import { EXIT } from '../exit-codes.js';
-import { afterS3api, checkS3apiLine, isS3HighLevel, prepareS3api, runS3Command, targetService, type S3Io } from './s3-commands.js';
+import { afterS3api, checkS3apiLine, isS3HighLevel, prepareS3api, targetService, type S3Io } from './s3-commands.js';
+import { runS3Command } from './s3-high-level.js';
 
 export type AwsIo = ParseIo & Pick<S3Io, 'writeFile'>;
 export interface AwsResult {

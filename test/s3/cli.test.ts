@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runAwsLine, type AwsIo } from '../../src/awscli/run.js';
 import { callerFor, DEFAULT_PROFILES } from '../../src/awscli/profiles.js';
+import { MULTIPART_CHUNK } from '../../src/awscli/s3-high-level.js';
 import { createKey, s3World } from './helpers.js';
 
 function cli() {
@@ -135,6 +136,36 @@ describe('aws s3 (high-level)', () => {
       1,
       'download failed: s3://reports/r.txt to ./out.txt An error occurred (AccessDenied) when calling the GetObject operation: Access Denied\n',
     ]);
+  });
+
+  it('cp switches to a multipart upload at 8 MiB, where a writer without kms:Decrypt fails at UploadPart', async () => {
+    const { run, files, world, admin } = cli();
+    const key = createKey(world, admin);
+    await run('aws s3 mb s3://reports');
+    world.call(
+      'iam',
+      'PutUserPolicy',
+      {
+        UserName: 'dev',
+        PolicyName: 'w',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey'], Resource: '*' }],
+        }),
+      },
+      admin,
+    );
+    files['big.bin'] = new Uint8Array(MULTIPART_CHUNK).fill(7);
+    const small = await run(`aws s3 cp report.txt s3://reports/small.txt --sse aws:kms --sse-kms-key-id ${key} --profile dev`);
+    expect(small.exitCode).toBe(0);
+    const big = await run(`aws s3 cp big.bin s3://reports/big.bin --sse aws:kms --sse-kms-key-id ${key} --profile dev`);
+    expect([big.exitCode, big.stderr]).toEqual([
+      1,
+      'upload failed: ./big.bin to s3://reports/big.bin An error occurred (AccessDenied) when calling the UploadPart operation: Access Denied\n',
+    ]);
+    const ok = await run(`aws s3 cp big.bin s3://reports/big.bin --sse aws:kms --sse-kms-key-id ${key}`);
+    expect(ok.exitCode).toBe(0);
+    expect(String(world.call('s3', 'HeadObject', { Bucket: 'reports', Key: 'big.bin' }, admin).ETag)).toMatch(/-1"$/);
   });
 
   it('ls lists buckets, then objects and prefixes under a prefix', async () => {
