@@ -147,5 +147,6 @@ export const LAB_IDS = [
   'encrypted-log-group',
   'alarm-to-encrypted-topic',
   'kms-monitoring',
+  's3-sse-kms',
 ] as const;
 export type LabId = (typeof LAB_IDS)[number];

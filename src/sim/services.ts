@@ -5,9 +5,11 @@ import { cloudWatchService } from '../cloudwatch/service.js';
 import { ec2Service } from '../ec2/service.js';
 import { eventsService } from '../events/service.js';
 import { logsService } from '../logs/service.js';
+import { s3Service } from '../s3/service.js';
 import { snsService } from '../sns/service.js';
 
 export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
+  s3Service,
   ec2Service,
   logsService,
   cloudWatchService,
