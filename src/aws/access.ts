@@ -52,6 +52,12 @@ export interface AuthzRequest {
   grantTokens?: string[];
   /** The request's encryption context (checked against grant constraints). */
   encryptionContext?: Record<string, string>;
+  /**
+   * A resource-based policy other than a key policy (an S3 bucket policy) and the resource owner's account: in the
+   * owner's account either that policy or an identity-based policy may allow; across accounts both must. Absent
+   * document = the resource has no policy.
+   */
+  resourcePolicy?: { document?: string; accountId: string };
   /** kms:* condition keys of this request (the decision adds the aws:* global keys itself). */
   context: ConditionContext;
   /** Simulated time, epoch ms. */
@@ -67,7 +73,7 @@ export type DecisionReason =
 
 /** One line of the explanation: which statement of which policy or grant matched, or failed on what. */
 export interface TraceEntry {
-  source: 'key-policy' | 'identity-policy' | 'grant' | 'rule';
+  source: 'key-policy' | 'resource-policy' | 'identity-policy' | 'grant' | 'rule';
   /** Policy name/ARN, grant id, or the rule's name. */
   id: string;
   sid?: string;

@@ -27,7 +27,7 @@ export const CROSS_ACCOUNT_ACTIONS = new Set(
 );
 
 /** Trace material gathered while deciding; turned into TraceEntry lines only when the trace is read. */
-type Part = TraceEntry | { source: 'key-policy' | 'identity-policy'; id: string; results: StatementResult[] };
+type Part = TraceEntry | { source: 'key-policy' | 'resource-policy' | 'identity-policy'; id: string; results: StatementResult[] };
 
 function buildTrace(parts: Part[]): TraceEntry[] {
   const out: TraceEntry[] = [];
@@ -100,6 +100,23 @@ export function authorize(req: AuthzRequest, identities: IdentityDirectory, opts
       if (r.effect === 'Deny') identityDenyBy ??= pol.id;
       else identityAllow = true;
     }
+  }
+
+  if (req.resourcePolicy) {
+    // An S3 bucket (or any resource with an ordinary resource-based policy): union in the owner's account, both across.
+    const rp = req.resourcePolicy;
+    const results = rp.document ? evaluatePolicy(parsePolicyCached(rp.document, 'key'), evalReq, ctx) : [];
+    if (rp.document) trace.push({ source: 'resource-policy', id: 'bucket-policy', results });
+    if (results.some((r) => r.matched && r.effect === 'Deny')) return deny('ExplicitDenyInResourcePolicy');
+    if (identityDenyBy) return deny('ExplicitDenyInIdentityPolicy', policyArnSuffix(identityDenyBy, opts));
+    const allows = results.filter((r) => r.matched && r.effect === 'Allow');
+    const direct = allows.some((r) => r.principal === 'direct');
+    const viaAccount = allows.some((r) => r.principal === 'account');
+    const cross = p.type !== 'AWSService' && p.accountId !== rp.accountId;
+    if (p.type === 'AWSService') return direct ? allow('key-policy', 'the resource policy names the service principal') : deny('NoResourcePolicyAllows');
+    if (!cross && (direct || identityAllow)) return allow(direct ? 'key-policy' : 'identity', direct ? 'the resource policy allows the principal' : 'an identity-based policy allows (same account)');
+    if (cross && (direct || viaAccount) && identityAllow) return allow('key-policy+iam', 'cross-account: the resource policy allows the caller and its own IAM policy allows too');
+    return deny(cross && !(direct || viaAccount) ? 'NoResourcePolicyAllows' : 'NoIdentityPolicyAllows');
   }
 
   const keyResource = req.resourceArn !== '*' && req.keyPolicy !== undefined;

@@ -4,6 +4,7 @@ import type { Decision, TraceEntry } from '../aws/access.js';
 
 const SOURCE: Record<TraceEntry['source'], string> = {
   'key-policy': 'Key policy',
+  'resource-policy': 'Bucket policy',
   'identity-policy': 'IAM policy',
   grant: 'Grant',
   rule: 'Rule',
