@@ -40,14 +40,17 @@ export interface ServiceContext {
   callFor(target: string, operation: string, request: Record<string, unknown>, onBehalfOf: Caller): Record<string, unknown>;
   /**
    * Calls another service in this service's own name: the caller is the service principal `principal` (for example
-   * `logs.us-east-1.amazonaws.com`), which only a resource policy (a key policy) can allow.
+   * `logs.us-east-1.amazonaws.com`), which only a resource policy (a key policy) can allow. `sourceArn` is the resource
+   * it acts for (aws:SourceArn; aws:SourceAccount is `accountId`).
    */
   callAsService(
     target: string,
     operation: string,
     request: Record<string, unknown>,
-    as: { principal: string; accountId: string; region: string },
+    as: { principal: string; accountId: string; region: string; sourceArn?: string },
   ): Record<string, unknown>;
+  /** Another registered service's state document, read only (what lab checks query); undefined when it has none. */
+  serviceState?(name: string): unknown;
 }
 
 /** How a service folder offers itself to the world: one registration line per service. */

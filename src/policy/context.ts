@@ -13,6 +13,7 @@ export { DEFAULT_SOURCE_IP };
 const NAMES = [
   'aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:PrincipalType', 'aws:PrincipalOrgID', 'aws:username', 'aws:userid',
   'aws:PrincipalServiceName', 'aws:PrincipalIsAWSService', 'aws:ViaAWSService', 'aws:SourceIp', 'aws:CurrentTime', 'aws:EpochTime', 'kms:CallerAccount', 'kms:ViaService',
+  'aws:SourceArn', 'aws:SourceAccount',
 ];
 const DISPLAY = new Map(NAMES.map((n) => [n.toLowerCase(), n]));
 
@@ -51,6 +52,12 @@ export function normalisedRequestContext(req: AuthzRequest, identities: Identity
     }
   } else {
     set('aws:principalservicename', p.arn);
+    // A service principal acting for a resource: aws:SourceArn is that resource, aws:SourceAccount its owner.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcearn
+    if (caller.sourceArn) {
+      set('aws:sourcearn', caller.sourceArn);
+      set('aws:sourceaccount', caller.accountId);
+    }
   }
   if (caller.viaService) {
     set('aws:viaawsservice', 'true');

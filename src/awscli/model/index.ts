@@ -8,6 +8,7 @@ import { kmsMoreOperations } from './kms-more.js';
 import { iamOperations } from './iam.js';
 import { stsOperations } from './sts.js';
 import { cloudtrailOperations } from './cloudtrail.js';
+import { cloudtrailTrailOperations } from './cloudtrail-trails.js';
 
 export type { OperationModel, Shape, StructureShape, Paginator } from './shapes.js';
 
@@ -17,7 +18,7 @@ export const SERVICES: Record<ServiceName, { title: string; operations: Operatio
   kms: { title: 'AWS Key Management Service', operations: [...kmsKeyOperations, ...kmsCryptoOperations, ...kmsAdminOperations, ...kmsMoreOperations] },
   iam: { title: 'AWS Identity and Access Management (the slice the labs use)', operations: iamOperations },
   sts: { title: 'AWS Security Token Service', operations: stsOperations },
-  cloudtrail: { title: 'AWS CloudTrail (event history of the simulated account)', operations: cloudtrailOperations },
+  cloudtrail: { title: 'AWS CloudTrail (event history and trails of the simulated account)', operations: [...cloudtrailOperations, ...cloudtrailTrailOperations] },
 };
 
 export function isService(name: string): name is ServiceName {
