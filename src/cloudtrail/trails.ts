@@ -168,7 +168,8 @@ export class Trails {
     if (on && !t.isLogging) {
       t.isLogging = true;
       t.startLoggingTime = now;
-      t.deliveredThrough = Math.max(t.deliveredThrough, now - 1000);
+      // eventTime has whole seconds: the events of this second (StartLogging's own included) are delivered.
+      t.deliveredThrough = Math.max(t.deliveredThrough, Math.floor(now / 1000) * 1000 - 1);
     } else if (!on && t.isLogging) {
       t.isLogging = false;
       t.stopLoggingTime = now;
