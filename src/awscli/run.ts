@@ -12,8 +12,9 @@ import { parseAwsArgs } from './parse.js';
 import { splitCommandLine } from './split.js';
 import type { GlobalOptions, ParseIo } from './types.js';
 import { EXIT } from '../exit-codes.js';
+import { afterS3api, checkS3apiLine, isS3HighLevel, prepareS3api, runS3Command, targetService, type S3Io } from './s3-commands.js';
 
-export type AwsIo = ParseIo;
+export type AwsIo = ParseIo & Pick<S3Io, 'writeFile'>;
 export interface AwsResult {
   stdout: string;
   stderr: string;
@@ -24,10 +25,13 @@ export type AwsEndpoint = Pick<World, 'call'>;
 /** Picks the caller from the command's globals (--profile, --region); throws CliUsageError for an unknown profile. */
 export type CallerResolver = (globals: GlobalOptions) => Caller;
 
-export async function runAws(sim: AwsEndpoint, argv: string[], caller: Caller | CallerResolver, io: AwsIo): Promise<AwsResult> {
+export async function runAws(sim: AwsEndpoint, words: string[], caller: Caller | CallerResolver, io: AwsIo): Promise<AwsResult> {
+  if (isS3HighLevel(words)) return runS3Command(sim, words, typeof caller === 'function' ? caller : () => caller, io);
+  const { argv, outfile } = prepareS3api(words);
   let cmd;
   try {
     cmd = parseAwsArgs(argv, io);
+    if (!cmd.help && cmd.skeleton === undefined) checkS3apiLine(cmd.operation, outfile);
   } catch (e) {
     if (e instanceof CliUsageError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.exitCode };
     throw e;
@@ -44,7 +48,7 @@ export async function runAws(sim: AwsEndpoint, argv: string[], caller: Caller | 
   }
   if (cmd.globals.region) who = { ...who, region: cmd.globals.region };
   const model = findOperation(cmd.service, cmd.cliOperation);
-  const call = (req: Record<string, unknown>) => sim.call(cmd.service, cmd.operation, req, who);
+  const call = (req: Record<string, unknown>) => afterS3api(cmd.operation, sim.call(targetService(cmd.service), cmd.operation, req, who), outfile, io);
   try {
     if (model?.paginator && cmd.globals.paginate) {
       const { NextToken, ...merged } = paginate(model.paginator, cmd.request, cmd.globals, call);

@@ -1,6 +1,6 @@
 // The parsed form of one `aws <service> <operation> ...` command line.
 
-export type Service = 'kms' | 'iam' | 'sts' | 'cloudtrail';
+export type Service = 'kms' | 'iam' | 'sts' | 'cloudtrail' | 's3api';
 
 export interface GlobalOptions {
   region?: string;

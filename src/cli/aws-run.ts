@@ -1,6 +1,8 @@
 // One `kms-study aws ...` call against the persistent sandbox. Used by the commander command and by the
 // start-up fast path in bin.ts, which skips loading the rest of the CLI for `aws` lines.
 import type { CliDeps } from './io.js';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { escapeControls } from '../text/terminal.js';
 
 export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<number> {
@@ -12,6 +14,7 @@ export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<numb
   const result = await runAws(sandbox.world, argv.length ? argv : ['help'], (g) => sandbox.callerFor(g.profile, g.region), {
     cwd: deps.cwd,
     readFile: paramFileReader(deps.env, deps.cwd),
+    writeFile: (path, bytes) => writeFileSync(resolve(deps.cwd, path), bytes),
   });
   if (result.exitCode === 0 || result.exitCode === 254) sandbox.save();
   // Key ids, descriptions and tag values can carry control characters: never write them raw.

@@ -4,6 +4,7 @@ import { ManualClock, SeededRandom } from '../aws/ports.js';
 import { CliConfigError, parseAwsArgs, splitCommandLine, type GlobalOptions } from '../awscli/index.js';
 import { loadWorld, type World } from '../sim/world.js';
 import { runAws } from '../awscli/run.js';
+import { prepareS3api } from '../awscli/s3-commands.js';
 import type { Caller } from '../aws/caller.js';
 import { evaluate, loggableRequest, type CheckContext } from './checks.js';
 import { buildWorld, effectiveSetup, expandVars } from './setup.js';
@@ -280,11 +281,12 @@ export class LabRun {
     let parsed: ReturnType<typeof parseAwsArgs> | undefined;
     try {
       words = splitCommandLine(line);
-      parsed = parseAwsArgs(words.slice(1), { readFile, cwd: '.' });
+      parsed = parseAwsArgs(prepareS3api(words.slice(1)).argv, { readFile, cwd: '.' });
     } catch {
       parsed = undefined;
     }
-    const r = await runAws(this.world, words.slice(1), (g) => this.callerFor(profile, g), { readFile, cwd: '.' });
+    const writeFile = (path: string, bytes: Uint8Array): void => void (this.p.files[path.replace(/^\.\//, '')] = b64(bytes));
+    const r = await runAws(this.world, words.slice(1), (g) => this.callerFor(profile, g), { readFile, writeFile, cwd: '.' });
     let text = escapeControls(r.stdout + r.stderr);
     if (redirect && r.exitCode === EXIT.OK) {
       const out = r.stdout.trim();

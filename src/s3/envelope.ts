@@ -13,7 +13,8 @@ import { bucketArn, objectArn, type Bucket, type S3State, type Sealing, type Sse
 /**
  * How long S3 reuses one bucket-level key. AWS says only "for a time-limited period"; we choose 5 minutes of simulated
  * time, one bucket-level key per (bucket, KMS key, encryption context, requester), so every requester is still
- * authorized by KMS at least once per window and a denied requester is always denied.
+ * authorized by KMS at least once per window and a denied requester is always denied. A key S3 got from
+ * GenerateDataKey only seals; reading needs one Decrypt of the requester's own (kms:Decrypt stays necessary).
  */
 export const BUCKET_KEY_WINDOW_MS = 5 * 60_000;
 
@@ -55,10 +56,10 @@ export class Envelope {
     const contextJson = JSON.stringify(context);
     const now = this.ctx.now();
     const who = caller.principal.arn;
-    let entry = this.entries().find((e) => e.bucket === bucket.name && e.principal === who && e.requested === requested && e.contextJson === contextJson && e.until > now);
+    let entry = this.entries().find((e) => e.use === 'generate' && e.bucket === bucket.name && e.principal === who && e.requested === requested && e.contextJson === contextJson && e.until > now);
     if (!entry) {
       const r = this.kms('GenerateDataKey', { KeyId: requested, KeySpec: 'AES_256', EncryptionContext: context }, bucket, caller);
-      entry = { bucket: bucket.name, principal: who, requested, kmsKeyArn: String(r.KeyId), contextJson, encrypted: b64(r.CiphertextBlob as Uint8Array), plaintext: b64(r.Plaintext as Uint8Array), until: now + BUCKET_KEY_WINDOW_MS };
+      entry = { use: 'generate', bucket: bucket.name, principal: who, requested, kmsKeyArn: String(r.KeyId), contextJson, encrypted: b64(r.CiphertextBlob as Uint8Array), plaintext: b64(r.Plaintext as Uint8Array), until: now + BUCKET_KEY_WINDOW_MS };
       this.state().bucketKeys.push(entry);
     }
     const salt = this.ctx.random.bytes(16);
@@ -73,11 +74,11 @@ export class Envelope {
     if (!sealing.bucketKey) return this.kms('Decrypt', { CiphertextBlob: blob, EncryptionContext: sealing.context }, bucket, caller).Plaintext as Uint8Array;
     const now = this.ctx.now();
     const who = caller.principal.arn;
-    let entry = this.entries().find((e) => e.bucket === bucket.name && e.principal === who && e.encrypted === sealing.encryptedKey && e.until > now);
+    let entry = this.entries().find((e) => e.use === 'decrypt' && e.bucket === bucket.name && e.principal === who && e.encrypted === sealing.encryptedKey && e.until > now);
     if (!entry) {
       const r = this.kms('Decrypt', { CiphertextBlob: blob, EncryptionContext: sealing.context }, bucket, caller);
       const contextJson = JSON.stringify(sealing.context ?? {});
-      entry = { bucket: bucket.name, principal: who, requested: String(r.KeyId), kmsKeyArn: String(r.KeyId), contextJson, encrypted: sealing.encryptedKey ?? '', plaintext: b64(r.Plaintext as Uint8Array), until: now + BUCKET_KEY_WINDOW_MS };
+      entry = { use: 'decrypt', bucket: bucket.name, principal: who, requested: String(r.KeyId), kmsKeyArn: String(r.KeyId), contextJson, encrypted: sealing.encryptedKey ?? '', plaintext: b64(r.Plaintext as Uint8Array), until: now + BUCKET_KEY_WINDOW_MS };
       this.state().bucketKeys.push(entry);
     }
     return deriveKey(unb64(entry.plaintext), unb64(sealing.salt ?? ''));

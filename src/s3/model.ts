@@ -67,6 +67,8 @@ export interface Bucket {
 export interface BucketKeyEntry {
   bucket: string;
   principal: string;
+  /** What KMS authorized: a key from GenerateDataKey seals new objects only; opening needs a Decrypt of its own. */
+  use: 'generate' | 'decrypt';
   /** The key as the request named it (alias, key id or ARN) and as KMS answered (ARN). */
   requested: string;
   kmsKeyArn: string;

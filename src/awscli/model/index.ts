@@ -9,16 +9,18 @@ import { iamOperations } from './iam.js';
 import { stsOperations } from './sts.js';
 import { cloudtrailOperations } from './cloudtrail.js';
 import { cloudtrailTrailOperations } from './cloudtrail-trails.js';
+import { s3Operations } from './s3.js';
 
 export type { OperationModel, Shape, StructureShape, Paginator } from './shapes.js';
 
-export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail';
+export type ServiceName = 'kms' | 'iam' | 'sts' | 'cloudtrail' | 's3api';
 
 export const SERVICES: Record<ServiceName, { title: string; operations: OperationModel[] }> = {
   kms: { title: 'AWS Key Management Service', operations: [...kmsKeyOperations, ...kmsCryptoOperations, ...kmsAdminOperations, ...kmsMoreOperations] },
   iam: { title: 'AWS Identity and Access Management (the slice the labs use)', operations: iamOperations },
   sts: { title: 'AWS Security Token Service', operations: stsOperations },
   cloudtrail: { title: 'AWS CloudTrail (event history and trails of the simulated account)', operations: [...cloudtrailOperations, ...cloudtrailTrailOperations] },
+  s3api: { title: 'Amazon S3 (buckets, objects, SSE-KMS; `aws s3 cp|ls` for the everyday path)', operations: s3Operations },
 };
 
 export function isService(name: string): name is ServiceName {
