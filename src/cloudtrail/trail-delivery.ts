@@ -39,17 +39,18 @@ export function receives(t: TrailRecord, e: AuditEvent): boolean {
   return t.IncludeGlobalServiceEvents && GLOBAL_SOURCES.has(e.eventSource);
 }
 
-/** Delivers the events each logging trail has due between its cursor and the last 5-minute boundary at or before `to`. */
+/** Delivers the events each logging trail has due: those before the last 5-minute boundary at or before `to`
+ * (a window [b - 5 min, b) is delivered once the clock reaches b). */
 export function deliverDue(ctx: ServiceContext, trails: TrailRecord[], events: readonly AuditEvent[], from: number, to: number): void {
   const boundary = Math.floor(to / DELIVERY_INTERVAL_MS) * DELIVERY_INTERVAL_MS;
   for (const t of trails) {
-    if (!t.isLogging || boundary <= t.deliveredThrough) continue;
+    if (!t.isLogging || boundary - 1 <= t.deliveredThrough) continue;
     // One file per (5-minute window, Region), oldest first.
     const groups = new Map<string, { end: number; region: string; records: AuditEvent[] }>();
     for (const e of events) {
       const time = Date.parse(e.eventTime);
-      if (time <= t.deliveredThrough || time > boundary || !receives(t, e)) continue;
-      const end = Math.max(Math.ceil(time / DELIVERY_INTERVAL_MS) * DELIVERY_INTERVAL_MS, DELIVERY_INTERVAL_MS);
+      if (time <= t.deliveredThrough || time >= boundary || !receives(t, e)) continue;
+      const end = Math.floor(time / DELIVERY_INTERVAL_MS) * DELIVERY_INTERVAL_MS + DELIVERY_INTERVAL_MS;
       const id = `${end}|${e.awsRegion}`;
       const g = groups.get(id) ?? { end, region: e.awsRegion, records: [] };
       g.records.push(e);
@@ -63,9 +64,9 @@ export function deliverDue(ctx: ServiceContext, trails: TrailRecord[], events: r
         failed = true;
         break;
       }
-      t.deliveredThrough = Math.max(t.deliveredThrough, g.end);
+      t.deliveredThrough = Math.max(t.deliveredThrough, g.end - 1);
     }
-    if (!failed) t.deliveredThrough = boundary;
+    if (!failed) t.deliveredThrough = boundary - 1;
   }
 }
 

@@ -169,7 +169,7 @@ export class Trails {
       t.isLogging = true;
       t.startLoggingTime = now;
       // eventTime has whole seconds: the events of this second (StartLogging's own included) are delivered.
-      t.deliveredThrough = Math.max(t.deliveredThrough, Math.floor(now / 1000) * 1000 - 1);
+      t.deliveredThrough = Math.floor(now / 1000) * 1000 - 1;
     } else if (!on && t.isLogging) {
       t.isLogging = false;
       t.stopLoggingTime = now;

@@ -143,5 +143,6 @@ export const LAB_IDS = [
   'cross-account',
   'key-policy-conditions',
   'throttling-and-caching',
+  'trail-log-encryption',
 ] as const;
 export type LabId = (typeof LAB_IDS)[number];
