@@ -9,9 +9,18 @@
 import { ServiceException } from '../aws/errors.js';
 import type { ServiceContext } from '../aws/service.js';
 import {
-  InsufficientEncryptionPolicyException, InsufficientS3BucketPolicyException, InvalidKmsKeyIdException, KmsException,
-  KmsKeyNotFoundException, S3BucketDoesNotExistException, badBucketPolicy, insufficientEncryption, invalidKeyId,
-  keyNotFound, keyUnusable, noSuchBucket,
+  InsufficientEncryptionPolicyException,
+  InsufficientS3BucketPolicyException,
+  InvalidKmsKeyIdException,
+  KmsException,
+  KmsKeyNotFoundException,
+  S3BucketDoesNotExistException,
+  badBucketPolicy,
+  insufficientEncryption,
+  invalidKeyId,
+  keyNotFound,
+  keyUnusable,
+  noSuchBucket,
 } from './trail-errors.js';
 
 /** The service principal CloudTrail acts as (global, not Regional). */
@@ -49,17 +58,25 @@ export interface Destination {
 export function checkBucket(ctx: ServiceContext, d: Destination): BucketFacts {
   const b = bucketFacts(ctx, d.bucket);
   if (!b) throw new S3BucketDoesNotExistException(noSuchBucket(d.bucket));
-  const caller = { principal: { type: 'AWSService' as const, arn: CLOUDTRAIL_PRINCIPAL, accountId: '' }, accountId: d.accountId, region: d.region, sourceArn: d.trailArn };
+  const caller = {
+    principal: { type: 'AWSService' as const, arn: CLOUDTRAIL_PRINCIPAL, accountId: '' },
+    accountId: d.accountId,
+    region: d.region,
+    sourceArn: d.trailArn,
+  };
   // aws:SourceArn / aws:SourceAccount as CloudTrail sends them, and the ACL header its PutObject carries.
   const context = { 'aws:SourceArn': d.trailArn, 'aws:SourceAccount': d.accountId, 's3:x-amz-acl': 'bucket-owner-full-control' };
   const ask = (action: string, resourceArn: string) =>
-    ctx.access.authorize({ action, caller, resourceArn, grants: [], context, now: ctx.now(), resourcePolicy: { document: b.policy, accountId: b.accountId } }).allowed;
+    ctx.access.authorize({ action, caller, resourceArn, grants: [], context, now: ctx.now(), resourcePolicy: { document: b.policy, accountId: b.accountId } })
+      .allowed;
   const objects = `arn:aws:s3:::${b.name}/${logPrefix(d.prefix, d.accountId)}CloudTrail/${d.region}/log.json.gz`;
-  if (!ask('s3:GetBucketAcl', `arn:aws:s3:::${b.name}`) || !ask('s3:PutObject', objects)) throw new InsufficientS3BucketPolicyException(badBucketPolicy(b.name));
+  if (!ask('s3:GetBucketAcl', `arn:aws:s3:::${b.name}`) || !ask('s3:PutObject', objects))
+    throw new InsufficientS3BucketPolicyException(badBucketPolicy(b.name));
   return b;
 }
 
-const KEY_ID = /^(alias\/[A-Za-z0-9/_-]+|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+const KEY_ID =
+  /^(alias\/[A-Za-z0-9/_-]+|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 
 /**
  * The key ARN for `keyId` once KMS agrees that CloudTrail may use it for this trail: the key exists in the bucket's
@@ -82,9 +99,15 @@ export function checkKey(ctx: ServiceContext, keyId: string, d: Destination, buc
   } catch (e) {
     return refused(keyId, e);
   }
-  if (meta.KeyUsage !== 'ENCRYPT_DECRYPT' || meta.KeySpec !== 'SYMMETRIC_DEFAULT') throw new KmsException(keyUnusable(meta.Arn, 'CloudTrail needs a symmetric encryption key.'));
+  if (meta.KeyUsage !== 'ENCRYPT_DECRYPT' || meta.KeySpec !== 'SYMMETRIC_DEFAULT')
+    throw new KmsException(keyUnusable(meta.Arn, 'CloudTrail needs a symmetric encryption key.'));
   try {
-    ctx.callAsService('kms', 'GenerateDataKey', { KeyId: meta.Arn, KeySpec: 'AES_256', EncryptionContext: { 'aws:cloudtrail:arn': d.trailArn }, DryRun: true }, as);
+    ctx.callAsService(
+      'kms',
+      'GenerateDataKey',
+      { KeyId: meta.Arn, KeySpec: 'AES_256', EncryptionContext: { 'aws:cloudtrail:arn': d.trailArn }, DryRun: true },
+      as,
+    );
   } catch (e) {
     if (!(e instanceof ServiceException && e.code === 'DryRunOperationException')) refused(meta.Arn, e);
   }

@@ -9,14 +9,29 @@ import type { ServiceContext } from '../aws/service.js';
 import { parseArn } from '../aws/arn.js';
 import { checkBucket, checkKey, type Destination } from './trail-checks.js';
 import {
-  InvalidHomeRegionException, InvalidParameterCombinationException, InvalidS3PrefixException, InvalidTrailNameException,
-  TrailAlreadyExistsException, TrailNotFoundException, alreadyExists, unknownTrail,
+  InvalidHomeRegionException,
+  InvalidParameterCombinationException,
+  InvalidS3PrefixException,
+  InvalidTrailNameException,
+  TrailAlreadyExistsException,
+  TrailNotFoundException,
+  alreadyExists,
+  unknownTrail,
 } from './trail-errors.js';
 import { trailArn, trailNameProblem, trailShape, writeResponse, type TrailRecord, type TrailsState } from './trail-model.js';
 
 type Req = Record<string, unknown>;
 
-export const TRAIL_OPERATIONS = ['CreateTrail', 'UpdateTrail', 'DescribeTrails', 'GetTrail', 'GetTrailStatus', 'StartLogging', 'StopLogging', 'DeleteTrail'] as const;
+export const TRAIL_OPERATIONS = [
+  'CreateTrail',
+  'UpdateTrail',
+  'DescribeTrails',
+  'GetTrail',
+  'GetTrailStatus',
+  'StartLogging',
+  'StopLogging',
+  'DeleteTrail',
+] as const;
 
 const at = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 
@@ -68,7 +83,12 @@ export class Trails {
   /** CloudTrail's own permission (cloudtrail:<Operation>) from the caller's IAM policies. */
   private authorize(operation: string, caller: Caller, resourceArn: string): void {
     const d = this.ctx.access.authorize({ action: `cloudtrail:${operation}`, caller, resourceArn, grants: [], context: {}, now: this.ctx.now() });
-    if (!d.allowed) throw new ServiceException('cloudtrail', 'AccessDeniedException', d.message ?? `User: ${caller.principal.arn} is not authorized to perform: cloudtrail:${operation} on resource: ${resourceArn}`);
+    if (!d.allowed)
+      throw new ServiceException(
+        'cloudtrail',
+        'AccessDeniedException',
+        d.message ?? `User: ${caller.principal.arn} is not authorized to perform: cloudtrail:${operation} on resource: ${resourceArn}`,
+      );
   }
 
   private destination(name: string, bucket: string, prefix: string | undefined, caller: Caller): Destination {
@@ -76,7 +96,13 @@ export class Trails {
       // Ours: AWS's message for a bad prefix was not found.
       throw new InvalidS3PrefixException(`Invalid S3 key prefix: ${prefix}`);
     }
-    return { bucket, prefix: prefix || undefined, accountId: caller.accountId, region: caller.region, trailArn: trailArn(caller.region, caller.accountId, name) };
+    return {
+      bucket,
+      prefix: prefix || undefined,
+      accountId: caller.accountId,
+      region: caller.region,
+      trailArn: trailArn(caller.region, caller.accountId, name),
+    };
   }
 
   private create(req: Req, caller: Caller): Req {

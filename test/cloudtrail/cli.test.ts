@@ -8,9 +8,18 @@ const parse = (line: string) => parseAwsArgs(splitCommandLine(line), io);
 
 describe('aws cloudtrail trail commands', () => {
   it('create-trail maps the options to the API members', () => {
-    const c = parse('cloudtrail create-trail --name org-audit --s3-bucket-name logs --s3-key-prefix p --is-multi-region-trail --kms-key-id alias/trail --enable-log-file-validation');
+    const c = parse(
+      'cloudtrail create-trail --name org-audit --s3-bucket-name logs --s3-key-prefix p --is-multi-region-trail --kms-key-id alias/trail --enable-log-file-validation',
+    );
     expect(c).toMatchObject({ service: 'cloudtrail', operation: 'CreateTrail' });
-    expect(c.request).toEqual({ Name: 'org-audit', S3BucketName: 'logs', S3KeyPrefix: 'p', IsMultiRegionTrail: true, KmsKeyId: 'alias/trail', EnableLogFileValidation: true });
+    expect(c.request).toEqual({
+      Name: 'org-audit',
+      S3BucketName: 'logs',
+      S3KeyPrefix: 'p',
+      IsMultiRegionTrail: true,
+      KmsKeyId: 'alias/trail',
+      EnableLogFileValidation: true,
+    });
   });
 
   it('update-trail takes --kms-key-id "" (encryption off) and --no-is-multi-region-trail', () => {
@@ -24,6 +33,9 @@ describe('aws cloudtrail trail commands', () => {
       expect(() => parse(`cloudtrail ${op}`)).toThrow(CliUsageError);
     }
     expect(() => parse('cloudtrail create-trail --name t')).toThrow(/--s3-bucket-name/);
-    expect(parse('cloudtrail describe-trails --trail-name-list a b --no-include-shadow-trails').request).toEqual({ trailNameList: ['a', 'b'], includeShadowTrails: false });
+    expect(parse('cloudtrail describe-trails --trail-name-list a b --no-include-shadow-trails').request).toEqual({
+      trailNameList: ['a', 'b'],
+      includeShadowTrails: false,
+    });
   });
 });

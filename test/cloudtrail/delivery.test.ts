@@ -2,9 +2,7 @@
 // cloudtrail.amazonaws.com, SSE-KMS under the trail's key with aws:cloudtrail:arn (and S3's aws:s3:arn); a disabled
 // key or a key policy that stops allowing CloudTrail shows in GetTrailStatus; readers need kms:Decrypt.
 import { describe, expect, it } from '@jest/globals';
-import {
-  ACCOUNT, BUCKET, DESCRIBE, ROOT, TRAIL, TRAIL_ARN, codeOf, createTrail, logKeys, readLog, trailWorld,
-} from './helpers.js';
+import { ACCOUNT, BUCKET, DESCRIBE, ROOT, TRAIL, TRAIL_ARN, codeOf, createTrail, logKeys, readLog, trailWorld } from './helpers.js';
 
 const MIN = 60_000;
 
@@ -24,7 +22,9 @@ describe('delivery', () => {
     world.advance(6 * MIN);
     const keys = logKeys(world, admin);
     expect(keys).toHaveLength(1);
-    expect(keys[0]).toMatch(new RegExp(`^AWSLogs/${ACCOUNT}/CloudTrail/us-east-1/2026/11/28/${ACCOUNT}_CloudTrail_us-east-1_20261128T\\d{4}Z_[A-Za-z0-9]{16}\\.json\\.gz$`));
+    expect(keys[0]).toMatch(
+      new RegExp(`^AWSLogs/${ACCOUNT}/CloudTrail/us-east-1/2026/11/28/${ACCOUNT}_CloudTrail_us-east-1_20261128T\\d{4}Z_[A-Za-z0-9]{16}\\.json\\.gz$`),
+    );
     const names = readLog(world, admin, keys[0]).Records.map((r) => r.eventName);
     expect(names).toEqual(expect.arrayContaining(['StartLogging', 'ListKeys']));
     expect(names).not.toContain('CreateTrail'); // before logging started
@@ -82,7 +82,12 @@ describe('delivery', () => {
 
   it('a key policy that stops allowing CloudTrail: AccessDenied in LatestDeliveryError', () => {
     const { world, admin, keyArn } = loggingTrail();
-    world.call('kms', 'PutKeyPolicy', { KeyId: keyArn, PolicyName: 'default', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [ROOT, DESCRIBE] }) }, admin);
+    world.call(
+      'kms',
+      'PutKeyPolicy',
+      { KeyId: keyArn, PolicyName: 'default', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [ROOT, DESCRIBE] }) },
+      admin,
+    );
     world.advance(6 * MIN);
     expect(world.call('cloudtrail', 'GetTrailStatus', { Name: TRAIL }, admin).LatestDeliveryError).toBe('AccessDenied');
     const denied = world.trail.events.filter((e) => e.eventName === 'GenerateDataKey' && e.errorCode === 'AccessDenied');
@@ -102,7 +107,12 @@ describe('readers of encrypted log files', () => {
 
   it("the auditor's Decrypt is limited to CloudTrail's context: other ciphertext under the same key stays closed", () => {
     const { world, admin, auditor, keyArn } = loggingTrail();
-    const blob = world.call('kms', 'Encrypt', { KeyId: keyArn, Plaintext: new Uint8Array([1, 2]), EncryptionContext: { app: 'payroll' } }, admin).CiphertextBlob;
+    const blob = world.call(
+      'kms',
+      'Encrypt',
+      { KeyId: keyArn, Plaintext: new Uint8Array([1, 2]), EncryptionContext: { app: 'payroll' } },
+      admin,
+    ).CiphertextBlob;
     expect(codeOf(() => world.call('kms', 'Decrypt', { CiphertextBlob: blob, EncryptionContext: { app: 'payroll' } }, auditor))).toBe('AccessDeniedException');
   });
 });

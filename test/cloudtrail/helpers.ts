@@ -11,13 +11,28 @@ export const BUCKET = 'audit-logs-111122223333';
 export const TRAIL = 'org-audit';
 export const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/${TRAIL}`;
 export const ROOT = { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' };
-export const DESCRIBE = { Sid: 'AllowCloudTrailDescribe', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:DescribeKey', Resource: '*' };
+export const DESCRIBE = {
+  Sid: 'AllowCloudTrailDescribe',
+  Effect: 'Allow',
+  Principal: { Service: 'cloudtrail.amazonaws.com' },
+  Action: 'kms:DescribeKey',
+  Resource: '*',
+};
 
-export function encryptStatement(condition: Record<string, unknown> = {
-  StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*` },
-  StringEquals: { 'aws:SourceArn': TRAIL_ARN },
-}) {
-  return { Sid: 'AllowCloudTrailEncrypt', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: condition };
+export function encryptStatement(
+  condition: Record<string, unknown> = {
+    StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*` },
+    StringEquals: { 'aws:SourceArn': TRAIL_ARN },
+  },
+) {
+  return {
+    Sid: 'AllowCloudTrailEncrypt',
+    Effect: 'Allow',
+    Principal: { Service: 'cloudtrail.amazonaws.com' },
+    Action: 'kms:GenerateDataKey*',
+    Resource: '*',
+    Condition: condition,
+  };
 }
 
 export const AUDITOR_DECRYPT = {
@@ -35,15 +50,35 @@ export function bucketPolicy(extra: object[] = [], withAcl = false) {
   return {
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'AWSCloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: `arn:aws:s3:::${BUCKET}`, Condition: { StringEquals: { 'aws:SourceArn': TRAIL_ARN } } },
-      { Sid: 'AWSCloudTrailWrite', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/AWSLogs/${ACCOUNT}/*`, Condition: { StringEquals: write } },
+      {
+        Sid: 'AWSCloudTrailAclCheck',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:GetBucketAcl',
+        Resource: `arn:aws:s3:::${BUCKET}`,
+        Condition: { StringEquals: { 'aws:SourceArn': TRAIL_ARN } },
+      },
+      {
+        Sid: 'AWSCloudTrailWrite',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: `arn:aws:s3:::${BUCKET}/AWSLogs/${ACCOUNT}/*`,
+        Condition: { StringEquals: write },
+      },
       ...extra,
     ],
   };
 }
 
 /** Readers of the bucket: the auditor and dev may get objects (only the auditor may decrypt with the key). */
-export const READERS = { Sid: 'Readers', Effect: 'Allow', Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:user/auditor`, `arn:aws:iam::${ACCOUNT}:user/dev`] }, Action: ['s3:GetObject', 's3:ListBucket'], Resource: [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`] };
+export const READERS = {
+  Sid: 'Readers',
+  Effect: 'Allow',
+  Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:user/auditor`, `arn:aws:iam::${ACCOUNT}:user/dev`] },
+  Action: ['s3:GetObject', 's3:ListBucket'],
+  Resource: [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`],
+};
 
 export function trailWorld(o: { keyStatements?: object[]; bucket?: object | null } = {}) {
   const w = s3World();

@@ -2,14 +2,33 @@
 // key policy (asked of the policy engine and of KMS as cloudtrail.amazonaws.com), and AWS's error codes and messages.
 import { describe, expect, it } from '@jest/globals';
 import {
-  ACCOUNT, AUDITOR_DECRYPT, BUCKET, DESCRIBE, ROOT, TRAIL, TRAIL_ARN, bucketPolicy, codeOf, createTrail, encryptStatement, errorOf, trailWorld,
+  ACCOUNT,
+  AUDITOR_DECRYPT,
+  BUCKET,
+  DESCRIBE,
+  ROOT,
+  TRAIL,
+  TRAIL_ARN,
+  bucketPolicy,
+  codeOf,
+  createTrail,
+  encryptStatement,
+  errorOf,
+  trailWorld,
 } from './helpers.js';
 
 describe('CreateTrail', () => {
   it('creates a trail with a KMS key: the response and describe-trails show the key ARN', () => {
     const { world, admin, keyArn } = trailWorld();
     const out = createTrail(world, admin, { KmsKeyId: keyArn, IsMultiRegionTrail: true, EnableLogFileValidation: true });
-    expect(out).toMatchObject({ Name: TRAIL, S3BucketName: BUCKET, TrailARN: TRAIL_ARN, KmsKeyId: keyArn, IsMultiRegionTrail: true, LogFileValidationEnabled: true });
+    expect(out).toMatchObject({
+      Name: TRAIL,
+      S3BucketName: BUCKET,
+      TrailARN: TRAIL_ARN,
+      KmsKeyId: keyArn,
+      IsMultiRegionTrail: true,
+      LogFileValidationEnabled: true,
+    });
     const list = world.call('cloudtrail', 'DescribeTrails', {}, admin).trailList as Record<string, unknown>[];
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ HomeRegion: 'us-east-1', KmsKeyId: keyArn });
@@ -34,7 +53,9 @@ describe('CreateTrail', () => {
     const { world, admin } = trailWorld();
     expect(codeOf(() => world.call('cloudtrail', 'CreateTrail', { Name: 'a--b', S3BucketName: BUCKET }, admin))).toBe('InvalidTrailNameException');
     expect(codeOf(() => world.call('cloudtrail', 'CreateTrail', { Name: 'ab', S3BucketName: BUCKET }, admin))).toBe('InvalidTrailNameException');
-    expect(codeOf(() => world.call('cloudtrail', 'CreateTrail', { Name: TRAIL, S3BucketName: 'no-such-bucket-here' }, admin))).toBe('S3BucketDoesNotExistException');
+    expect(codeOf(() => world.call('cloudtrail', 'CreateTrail', { Name: TRAIL, S3BucketName: 'no-such-bucket-here' }, admin))).toBe(
+      'S3BucketDoesNotExistException',
+    );
     const { world: w2, admin: a2 } = trailWorld({ bucket: null });
     const e = errorOf(() => createTrail(w2, a2));
     expect(e.code).toBe('InsufficientS3BucketPolicyException');
@@ -102,7 +123,16 @@ describe('UpdateTrail, status, logging and DeleteTrail', () => {
     const { world, admin, keyArn } = trailWorld({ keyStatements: [ROOT, DESCRIBE] });
     createTrail(world, admin);
     expect(codeOf(() => world.call('cloudtrail', 'UpdateTrail', { Name: TRAIL, KmsKeyId: keyArn }, admin))).toBe('InsufficientEncryptionPolicyException');
-    world.call('kms', 'PutKeyPolicy', { KeyId: keyArn, PolicyName: 'default', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [ROOT, DESCRIBE, encryptStatement(), AUDITOR_DECRYPT] }) }, admin);
+    world.call(
+      'kms',
+      'PutKeyPolicy',
+      {
+        KeyId: keyArn,
+        PolicyName: 'default',
+        Policy: JSON.stringify({ Version: '2012-10-17', Statement: [ROOT, DESCRIBE, encryptStatement(), AUDITOR_DECRYPT] }),
+      },
+      admin,
+    );
     expect(world.call('cloudtrail', 'UpdateTrail', { Name: TRAIL, KmsKeyId: keyArn }, admin).KmsKeyId).toBe(keyArn);
     const off = world.call('cloudtrail', 'UpdateTrail', { Name: TRAIL, KmsKeyId: '' }, admin);
     expect(off).not.toHaveProperty('KmsKeyId');
@@ -140,7 +170,10 @@ describe('UpdateTrail, status, logging and DeleteTrail', () => {
     createTrail(world, admin);
     expect(codeOf(() => createTrail(world, admin))).toBe('TrailAlreadyExistsException');
     const mine = world.trail.events.filter((e) => e.eventSource === 'cloudtrail.amazonaws.com');
-    expect(mine.map((e) => [e.eventName, e.errorCode])).toEqual([['CreateTrail', undefined], ['CreateTrail', 'TrailAlreadyExistsException']]);
+    expect(mine.map((e) => [e.eventName, e.errorCode])).toEqual([
+      ['CreateTrail', undefined],
+      ['CreateTrail', 'TrailAlreadyExistsException'],
+    ]);
   });
 
   it('keeps trails in the world document and continues from it', async () => {
