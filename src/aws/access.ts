@@ -64,12 +64,7 @@ export interface AuthzRequest {
   now: number;
 }
 
-export type DecisionReason =
-  | 'Allowed'
-  | 'ExplicitDenyInResourcePolicy'
-  | 'ExplicitDenyInIdentityPolicy'
-  | 'NoResourcePolicyAllows'
-  | 'NoIdentityPolicyAllows';
+export type DecisionReason = 'Allowed' | 'ExplicitDenyInResourcePolicy' | 'ExplicitDenyInIdentityPolicy' | 'NoResourcePolicyAllows' | 'NoIdentityPolicyAllows';
 
 /** One line of the explanation: which statement of which policy or grant matched, or failed on what. */
 export interface TraceEntry {

@@ -19,7 +19,15 @@ type Result = { stdout: string; stderr: string; exitCode: number };
 export const MULTIPART_CHUNK = 8 * 1024 * 1024;
 /** The largest local file `aws s3 cp` reads here (objects live in the sandbox file). */
 export const CP_MAX_BYTES = 32 * 1024 * 1024;
-const VALUE_FLAGS_OFF = new Set(['--no-paginate', '--no-cli-pager', '--debug', '--no-verify-ssl', '--no-sign-request', '--bucket-key-enabled', '--no-bucket-key-enabled']);
+const VALUE_FLAGS_OFF = new Set([
+  '--no-paginate',
+  '--no-cli-pager',
+  '--debug',
+  '--no-verify-ssl',
+  '--no-sign-request',
+  '--bucket-key-enabled',
+  '--no-bucket-key-enabled',
+]);
 
 /** The world's service behind a CLI service name (`s3api` is S3). */
 export function targetService(cliService: string): string {
@@ -213,8 +221,14 @@ function list(call: Call, bucket: string, prefix: string, recursive: boolean, fa
   let token: string | undefined;
   try {
     do {
-      const r = call('ListObjectsV2', { Bucket: bucket, Prefix: prefix, ...(recursive ? {} : { Delimiter: '/' }), ...(token ? { ContinuationToken: token } : {}) });
-      for (const p of (r.CommonPrefixes as { Prefix: string }[] | undefined) ?? []) out.push(`${'PRE'.padStart(30)} ${p.Prefix.slice(prefix.lastIndexOf('/') + 1)}\n`);
+      const r = call('ListObjectsV2', {
+        Bucket: bucket,
+        Prefix: prefix,
+        ...(recursive ? {} : { Delimiter: '/' }),
+        ...(token ? { ContinuationToken: token } : {}),
+      });
+      for (const p of (r.CommonPrefixes as { Prefix: string }[] | undefined) ?? [])
+        out.push(`${'PRE'.padStart(30)} ${p.Prefix.slice(prefix.lastIndexOf('/') + 1)}\n`);
       for (const o of (r.Contents as { Key: string; Size: number; LastModified: Date }[] | undefined) ?? []) {
         const name = recursive ? o.Key : o.Key.slice(prefix.lastIndexOf('/') + 1);
         out.push(`${stamp(o.LastModified)} ${String(o.Size).padStart(10)} ${name}\n`);
@@ -236,7 +250,8 @@ function copy(words: string[], call: Call, io: S3Io, fail: Fail): Result {
   if (args.length !== 2) throw usage('cp expects a source and a target: aws s3 cp SOURCE TARGET');
   const [src, dst] = args.map(s3Url);
   const sse = opts['--sse'];
-  if (sse !== undefined && !['AES256', 'aws:kms', 'aws:kms:dsse'].includes(sse)) throw usage(`argument --sse: Invalid choice '${sse}', valid choices are: AES256 | aws:kms | aws:kms:dsse`);
+  if (sse !== undefined && !['AES256', 'aws:kms', 'aws:kms:dsse'].includes(sse))
+    throw usage(`argument --sse: Invalid choice '${sse}', valid choices are: AES256 | aws:kms | aws:kms:dsse`);
   if (opts['--sse-kms-key-id'] !== undefined && !sse?.startsWith('aws:kms')) throw usage('--sse-kms-key-id is only valid with --sse aws:kms');
   const enc: Record<string, unknown> = {};
   if (sse) enc.ServerSideEncryption = sse;
@@ -252,7 +267,8 @@ function copy(words: string[], call: Call, io: S3Io, fail: Fail): Result {
     } catch (e) {
       return { stdout: '', stderr: `upload failed: ${label} ${(e as Error).message}\n`, exitCode: EXIT.FAILURE };
     }
-    if (data.length > CP_MAX_BYTES) return { stdout: '', stderr: `upload failed: ${label} the file is larger than ${CP_MAX_BYTES} bytes (the simulator's limit)\n`, exitCode: EXIT.FAILURE };
+    if (data.length > CP_MAX_BYTES)
+      return { stdout: '', stderr: `upload failed: ${label} the file is larger than ${CP_MAX_BYTES} bytes (the simulator's limit)\n`, exitCode: EXIT.FAILURE };
     let op = 'PutObject';
     try {
       if (data.length < MULTIPART_CHUNK) call('PutObject', { Bucket: dst.bucket, Key: key, Body: data, ...enc });
@@ -280,7 +296,12 @@ function copy(words: string[], call: Call, io: S3Io, fail: Fail): Result {
       call('HeadObject', { Bucket: src.bucket, Key: src.key });
     } catch (e) {
       // The CLI checks the object first: a missing or forbidden object stops it before the download.
-      if (e instanceof ServiceException && e.code === '404') return { stdout: '', stderr: `fatal error: An error occurred (404) when calling the HeadObject operation: Key "${src.key}" does not exist\n`, exitCode: EXIT.FAILURE };
+      if (e instanceof ServiceException && e.code === '404')
+        return {
+          stdout: '',
+          stderr: `fatal error: An error occurred (404) when calling the HeadObject operation: Key "${src.key}" does not exist\n`,
+          exitCode: EXIT.FAILURE,
+        };
       return fail('HeadObject', (m) => `fatal error: ${m}`)(e);
     }
     try {
@@ -302,4 +323,18 @@ function copy(words: string[], call: Call, io: S3Io, fail: Fail): Result {
     }
   }
   throw usage('cp needs at least one s3:// path (local to local is not an S3 command)');
+}
+
+/** Lab variables from an s3api answer printed as JSON: $UPLOAD_ID (create-multipart-upload), $PART_ETAG (upload-part). */
+export function capturedS3Vars(operation: string, stdout: string): Record<string, string> {
+  if (operation !== 'CreateMultipartUpload' && operation !== 'UploadPart') return {};
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(stdout) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+  if (operation === 'CreateMultipartUpload' && typeof doc.UploadId === 'string') return { UPLOAD_ID: doc.UploadId };
+  if (operation === 'UploadPart' && typeof doc.ETag === 'string') return { PART_ETAG: doc.ETag.replace(/"/g, '') };
+  return {};
 }

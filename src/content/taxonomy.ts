@@ -143,6 +143,7 @@ export const LAB_IDS = [
   'cross-account',
   'key-policy-conditions',
   'throttling-and-caching',
+  's3-sse-kms',
   'trail-log-encryption',
 ] as const;
 export type LabId = (typeof LAB_IDS)[number];

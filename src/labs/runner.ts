@@ -4,7 +4,7 @@ import { ManualClock, SeededRandom } from '../aws/ports.js';
 import { CliConfigError, parseAwsArgs, splitCommandLine, type GlobalOptions } from '../awscli/index.js';
 import { loadWorld, type World } from '../sim/world.js';
 import { runAws } from '../awscli/run.js';
-import { prepareS3api } from '../awscli/s3-commands.js';
+import { capturedS3Vars, prepareS3api } from '../awscli/s3-commands.js';
 import type { Caller } from '../aws/caller.js';
 import { evaluate, loggableRequest, type CheckContext } from './checks.js';
 import { buildWorld, effectiveSetup, expandVars } from './setup.js';
@@ -298,7 +298,7 @@ export class LabRun {
       // A --profile option on the line runs the call as that profile, so the log (and `profile` checks) must say so.
       this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === EXIT.OK ? 'success' : code ?? `exit ${r.exitCode}`, at: this.world.now(), request: loggableRequest(parsed.request) as Record<string, unknown> });
     }
-    if (r.exitCode === EXIT.OK && parsed) Object.assign(this.p.vars, capturedVars(parsed.operation, this.world.kms, this.context()));
+    if (r.exitCode === EXIT.OK && parsed) Object.assign(this.p.vars, capturedVars(parsed.operation, this.world.kms, this.context()), capturedS3Vars(parsed.operation, r.stdout));
     return { text, exitCode: r.exitCode };
   }
 

@@ -5,8 +5,16 @@ import type { Caller } from '../aws/caller.js';
 import { parsePolicy } from '../policy/index.js';
 import { str, type Req, type S3Core } from './core.js';
 import {
-  bucketAlreadyExists, bucketAlreadyOwnedByYou, bucketNotEmpty, illegalLocationConstraint,
-  invalidArgument, invalidBucketName, invalidToken, malformedPolicy, malformedXml, noSuchBucketPolicy,
+  bucketAlreadyExists,
+  bucketAlreadyOwnedByYou,
+  bucketNotEmpty,
+  illegalLocationConstraint,
+  invalidArgument,
+  invalidBucketName,
+  invalidToken,
+  malformedPolicy,
+  malformedXml,
+  noSuchBucketPolicy,
 } from './errors.js';
 import { bucketArn, type EncryptionRule } from './model.js';
 
@@ -37,7 +45,11 @@ export function createBucket(core: S3Core, req: Req, caller: Caller): Req {
 export function listBuckets(core: S3Core, req: Req, caller: Caller): Req {
   return core.managed('ListBuckets', {}, caller, caller.region, () => {
     core.authorize(caller, 's3:ListAllMyBuckets', '*', undefined);
-    const mine = core.state.buckets.filter((b) => b.accountId === caller.accountId).sort((a, b) => a.name.localeCompare(b.name));
+    const prefix = (req.Prefix as string | undefined) ?? '';
+    const region = req.BucketRegion as string | undefined;
+    const mine = core.state.buckets
+      .filter((b) => b.accountId === caller.accountId && b.name.startsWith(prefix) && (region === undefined || b.region === region))
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
     const max = req.MaxBuckets === undefined ? 10_000 : Number(req.MaxBuckets);
     if (!Number.isInteger(max) || max < 1 || max > 10_000) throw invalidArgument('Argument max-buckets must be an integer between 1 and 10000');
     const token = req.ContinuationToken as string | undefined;
@@ -49,6 +61,7 @@ export function listBuckets(core: S3Core, req: Req, caller: Caller): Req {
       Owner: { ID: ownerId(caller.accountId) },
     };
     if (from + max < mine.length) out.ContinuationToken = Buffer.from(page[page.length - 1].name).toString('base64');
+    if (req.Prefix !== undefined) out.Prefix = prefix;
     return out;
   });
 }
@@ -71,7 +84,8 @@ function ruleOf(config: unknown): EncryptionRule {
   const d = r.ApplyServerSideEncryptionByDefault;
   if (!d || !['AES256', 'aws:kms', 'aws:kms:dsse'].includes(String(d.SSEAlgorithm))) throw malformedXml();
   // A KMS key only goes with aws:kms (S3 answers InvalidArgument otherwise).
-  if (d.KMSMasterKeyID !== undefined && d.SSEAlgorithm === 'AES256') throw invalidArgument('a KMSMasterKeyID is not applicable if the default sse algorithm is not aws:kms or aws:kms:dsse');
+  if (d.KMSMasterKeyID !== undefined && d.SSEAlgorithm === 'AES256')
+    throw invalidArgument('a KMSMasterKeyID is not applicable if the default sse algorithm is not aws:kms or aws:kms:dsse');
   const rule: EncryptionRule = { SSEAlgorithm: d.SSEAlgorithm as EncryptionRule['SSEAlgorithm'], BucketKeyEnabled: r.BucketKeyEnabled === true };
   if (d.KMSMasterKeyID !== undefined) rule.KMSMasterKeyID = d.KMSMasterKeyID;
   return rule;
@@ -79,12 +93,18 @@ function ruleOf(config: unknown): EncryptionRule {
 
 export function putBucketEncryption(core: S3Core, req: Req, caller: Caller): Req {
   const b = core.bucket(req.Bucket);
-  return core.managed('PutBucketEncryption', { bucketName: b.name, ServerSideEncryptionConfiguration: req.ServerSideEncryptionConfiguration }, caller, b.region, () => {
-    core.authorize(caller, 's3:PutEncryptionConfiguration', bucketArn(b.name), b);
-    // S3 stores the key as given and does not call KMS here: a wrong key shows up at the first upload.
-    b.encryption = ruleOf(req.ServerSideEncryptionConfiguration);
-    return {};
-  });
+  return core.managed(
+    'PutBucketEncryption',
+    { bucketName: b.name, ServerSideEncryptionConfiguration: req.ServerSideEncryptionConfiguration },
+    caller,
+    b.region,
+    () => {
+      core.authorize(caller, 's3:PutEncryptionConfiguration', bucketArn(b.name), b);
+      // S3 stores the key as given and does not call KMS here: a wrong key shows up at the first upload.
+      b.encryption = ruleOf(req.ServerSideEncryptionConfiguration);
+      return {};
+    },
+  );
 }
 
 export function getBucketEncryption(core: S3Core, req: Req, caller: Caller): Req {
@@ -121,7 +141,9 @@ export function putBucketPolicy(core: S3Core, req: Req, caller: Caller): Req {
       throw malformedPolicy(e instanceof Error ? e.message : String(e));
     }
     // Every resource a bucket policy names must be this bucket or its objects.
-    const ok = doc.statements.every((s) => [...(s.resource ?? []), ...(s.notResource ?? [])].every((r) => r === bucketArn(b.name) || r.startsWith(`${bucketArn(b.name)}/`)));
+    const ok = doc.statements.every((s) =>
+      [...(s.resource ?? []), ...(s.notResource ?? [])].every((r) => r === bucketArn(b.name) || r.startsWith(`${bucketArn(b.name)}/`)),
+    );
     if (!ok) throw malformedPolicy('Policy has invalid resource');
     b.policy = text;
     return {};

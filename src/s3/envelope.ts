@@ -45,7 +45,8 @@ export class Envelope {
     const arn = bucketKey ? bucketArn(bucket.name) : objectArn(bucket.name, key);
     const given = req.context?.['aws:s3:arn'];
     // S3 adds aws:s3:arn when the caller leaves it out and refuses any other value (UsingKMSEncryption.html#encryption-context).
-    if (given !== undefined && given !== arn) throw invalidArgument('The encryption context aws:s3:arn value must be the ARN of the object (or of the bucket with an S3 Bucket Key).');
+    if (given !== undefined && given !== arn)
+      throw invalidArgument('The encryption context aws:s3:arn value must be the ARN of the object (or of the bucket with an S3 Bucket Key).');
     const context = { ...req.context, 'aws:s3:arn': arn };
     const requested = req.kmsKeyId ?? AWS_S3_ALIAS;
     if (!bucketKey) {
@@ -56,10 +57,23 @@ export class Envelope {
     const contextJson = JSON.stringify(context);
     const now = this.ctx.now();
     const who = caller.principal.arn;
-    let entry = this.entries().find((e) => e.use === 'generate' && e.bucket === bucket.name && e.principal === who && e.requested === requested && e.contextJson === contextJson && e.until > now);
+    let entry = this.entries().find(
+      (e) =>
+        e.use === 'generate' && e.bucket === bucket.name && e.principal === who && e.requested === requested && e.contextJson === contextJson && e.until > now,
+    );
     if (!entry) {
       const r = this.kms('GenerateDataKey', { KeyId: requested, KeySpec: 'AES_256', EncryptionContext: context }, bucket, caller);
-      entry = { use: 'generate', bucket: bucket.name, principal: who, requested, kmsKeyArn: String(r.KeyId), contextJson, encrypted: b64(r.CiphertextBlob as Uint8Array), plaintext: b64(r.Plaintext as Uint8Array), until: now + BUCKET_KEY_WINDOW_MS };
+      entry = {
+        use: 'generate',
+        bucket: bucket.name,
+        principal: who,
+        requested,
+        kmsKeyArn: String(r.KeyId),
+        contextJson,
+        encrypted: b64(r.CiphertextBlob as Uint8Array),
+        plaintext: b64(r.Plaintext as Uint8Array),
+        until: now + BUCKET_KEY_WINDOW_MS,
+      };
       this.state().bucketKeys.push(entry);
     }
     const salt = this.ctx.random.bytes(16);
@@ -74,11 +88,23 @@ export class Envelope {
     if (!sealing.bucketKey) return this.kms('Decrypt', { CiphertextBlob: blob, EncryptionContext: sealing.context }, bucket, caller).Plaintext as Uint8Array;
     const now = this.ctx.now();
     const who = caller.principal.arn;
-    let entry = this.entries().find((e) => e.use === 'decrypt' && e.bucket === bucket.name && e.principal === who && e.encrypted === sealing.encryptedKey && e.until > now);
+    let entry = this.entries().find(
+      (e) => e.use === 'decrypt' && e.bucket === bucket.name && e.principal === who && e.encrypted === sealing.encryptedKey && e.until > now,
+    );
     if (!entry) {
       const r = this.kms('Decrypt', { CiphertextBlob: blob, EncryptionContext: sealing.context }, bucket, caller);
       const contextJson = JSON.stringify(sealing.context ?? {});
-      entry = { use: 'decrypt', bucket: bucket.name, principal: who, requested: String(r.KeyId), kmsKeyArn: String(r.KeyId), contextJson, encrypted: sealing.encryptedKey ?? '', plaintext: b64(r.Plaintext as Uint8Array), until: now + BUCKET_KEY_WINDOW_MS };
+      entry = {
+        use: 'decrypt',
+        bucket: bucket.name,
+        principal: who,
+        requested: String(r.KeyId),
+        kmsKeyArn: String(r.KeyId),
+        contextJson,
+        encrypted: sealing.encryptedKey ?? '',
+        plaintext: b64(r.Plaintext as Uint8Array),
+        until: now + BUCKET_KEY_WINDOW_MS,
+      };
       this.state().bucketKeys.push(entry);
     }
     return deriveKey(unb64(entry.plaintext), unb64(sealing.salt ?? ''));

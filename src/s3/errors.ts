@@ -22,7 +22,11 @@ export const noSuchUpload = make(
   404,
 );
 export const noSuchBucketPolicy = make('NoSuchBucketPolicy', 'The bucket policy does not exist', 404);
-export const bucketAlreadyOwnedByYou = make('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
+export const bucketAlreadyOwnedByYou = make(
+  'BucketAlreadyOwnedByYou',
+  'Your previous request to create the named bucket succeeded and you already own it.',
+  409,
+);
 export const bucketAlreadyExists = make(
   'BucketAlreadyExists',
   'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.',
@@ -31,7 +35,7 @@ export const bucketAlreadyExists = make(
 export const bucketNotEmpty = make('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409);
 export const invalidBucketName = make('InvalidBucketName', 'The specified bucket is not valid.', 400);
 export const invalidArgument = make('InvalidArgument', 'Invalid Argument', 400);
-export const malformedPolicy = make('MalformedPolicy', 'Policies must be valid JSON and the first byte must be \'{\'', 400);
+export const malformedPolicy = make('MalformedPolicy', "Policies must be valid JSON and the first byte must be '{'", 400);
 export const invalidPart = make(
   'InvalidPart',
   "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",

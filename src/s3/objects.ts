@@ -10,7 +10,15 @@ import { sealRequestOf, sseFields } from './sse.js';
 import { ServiceException } from '../aws/errors.js';
 
 /** Stores `data` at bucket/key under the encryption the request or the bucket asks for. */
-export function storeObject(core: S3Core, b: Bucket, key: string, data: Uint8Array, req: Req, caller: Caller, meta?: { contentType: string; metadata: Record<string, string> }): StoredObject {
+export function storeObject(
+  core: S3Core,
+  b: Bucket,
+  key: string,
+  data: Uint8Array,
+  req: Req,
+  caller: Caller,
+  meta?: { contentType: string; metadata: Record<string, string> },
+): StoredObject {
   const { seal: sealReq } = sealRequestOf(req, b);
   const { sealing, dataKey } = core.envelope.sealFor(b, key, sealReq, caller);
   const nonce = core.ctx.random.bytes(12);
@@ -20,8 +28,8 @@ export function storeObject(core: S3Core, b: Bucket, key: string, data: Uint8Arr
     size: data.length,
     etag: etagOf(data),
     lastModified: core.now(),
-    contentType: meta?.contentType ?? ((req.ContentType as string | undefined) ?? 'binary/octet-stream'),
-    metadata: meta?.metadata ?? ((req.Metadata as Record<string, string> | undefined) ?? {}),
+    contentType: meta?.contentType ?? (req.ContentType as string | undefined) ?? 'binary/octet-stream',
+    metadata: meta?.metadata ?? (req.Metadata as Record<string, string> | undefined) ?? {},
     nonce: b64(nonce),
     body: b64(seal(dataKey, nonce, data, objectArn(b.name, key))),
   };
@@ -153,7 +161,9 @@ export function listObjectsV2(core: S3Core, req: Req, caller: Caller): Req {
   const page = entries.slice(0, max);
   const truncated = entries.length > page.length;
   const out: Req = { IsTruncated: truncated, Name: b.name, Prefix: prefix, MaxKeys: max, KeyCount: page.length };
-  const contents = page.flatMap((e) => (e.kind === 'object' ? [{ Key: e.obj.key, LastModified: new Date(e.obj.lastModified), ETag: e.obj.etag, Size: e.obj.size, StorageClass: 'STANDARD' }] : []));
+  const contents = page.flatMap((e) =>
+    e.kind === 'object' ? [{ Key: e.obj.key, LastModified: new Date(e.obj.lastModified), ETag: e.obj.etag, Size: e.obj.size, StorageClass: 'STANDARD' }] : [],
+  );
   const prefixes = page.flatMap((e) => (e.kind === 'prefix' ? [{ Prefix: e.prefix }] : []));
   if (contents.length) out.Contents = contents;
   if (prefixes.length) out.CommonPrefixes = prefixes;

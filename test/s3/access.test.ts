@@ -4,7 +4,6 @@ import { describe, expect, it } from '@jest/globals';
 import { servicePrincipal, type Caller } from '../../src/aws/caller.js';
 import { ACCOUNT, OTHER, bytes, codeOf, createKey, errorOf, s3World, sseKms, text } from './helpers.js';
 
-const userPolicy = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const bucketPolicy = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 
 describe('S3 permissions', () => {
@@ -14,7 +13,15 @@ describe('S3 permissions', () => {
     world.call('s3', 'PutObject', { Bucket: 'docs', Key: 'a', Body: bytes('a') }, admin);
     const e = errorOf(() => world.call('s3', 'GetObject', { Bucket: 'docs', Key: 'a' }, dev));
     expect([e.code, e.message, e.httpStatus]).toEqual(['AccessDenied', 'Access Denied', 403]);
-    world.call('s3', 'PutBucketPolicy', { Bucket: 'docs', Policy: bucketPolicy([{ Effect: 'Allow', Principal: { AWS: dev.principal.arn }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::docs/*' }]) }, admin);
+    world.call(
+      's3',
+      'PutBucketPolicy',
+      {
+        Bucket: 'docs',
+        Policy: bucketPolicy([{ Effect: 'Allow', Principal: { AWS: dev.principal.arn }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::docs/*' }]),
+      },
+      admin,
+    );
     expect(text(world.call('s3', 'GetObject', { Bucket: 'docs', Key: 'a' }, dev).Body)).toBe('a');
     // Without s3:ListBucket a missing key is AccessDenied, not NoSuchKey.
     expect(codeOf(() => world.call('s3', 'GetObject', { Bucket: 'docs', Key: 'missing' }, dev))).toBe('AccessDenied');
@@ -24,7 +31,23 @@ describe('S3 permissions', () => {
   it('lets an explicit Deny in the bucket policy win over an IAM allow, e.g. uploads without SSE-KMS', () => {
     const { world, admin } = s3World();
     world.call('s3', 'CreateBucket', { Bucket: 'docs' }, admin);
-    world.call('s3', 'PutBucketPolicy', { Bucket: 'docs', Policy: bucketPolicy([{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::docs/*', Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } }]) }, admin);
+    world.call(
+      's3',
+      'PutBucketPolicy',
+      {
+        Bucket: 'docs',
+        Policy: bucketPolicy([
+          {
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:PutObject',
+            Resource: 'arn:aws:s3:::docs/*',
+            Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+          },
+        ]),
+      },
+      admin,
+    );
     expect(codeOf(() => world.call('s3', 'PutObject', { Bucket: 'docs', Key: 'a', Body: bytes('a') }, admin))).toBe('AccessDenied');
     expect(codeOf(() => world.call('s3', 'PutObject', { Bucket: 'docs', Key: 'a', Body: bytes('a'), ServerSideEncryption: 'aws:kms' }, admin))).toBe('ok');
   });
@@ -35,17 +58,42 @@ describe('S3 permissions', () => {
     const cloudtrail: Caller = { principal: servicePrincipal('cloudtrail.amazonaws.com'), accountId: ACCOUNT, region: 'us-east-1' };
     const put = () => world.call('s3', 'PutObject', { Bucket: 'trail-logs', Key: `AWSLogs/${ACCOUNT}/CloudTrail/x.json.gz`, Body: bytes('{}') }, cloudtrail);
     expect(codeOf(put)).toBe('AccessDenied');
-    world.call('s3', 'PutBucketPolicy', { Bucket: 'trail-logs', Policy: bucketPolicy([{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::trail-logs/AWSLogs/${ACCOUNT}/*` }]) }, admin);
+    world.call(
+      's3',
+      'PutBucketPolicy',
+      {
+        Bucket: 'trail-logs',
+        Policy: bucketPolicy([
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: 's3:PutObject',
+            Resource: `arn:aws:s3:::trail-logs/AWSLogs/${ACCOUNT}/*`,
+          },
+        ]),
+      },
+      admin,
+    );
     expect(codeOf(put)).toBe('ok');
   });
 
-  it('needs both the bucket policy and the other account\'s IAM policy across accounts', () => {
+  it("needs both the bucket policy and the other account's IAM policy across accounts", () => {
     const { world, admin, analyst } = s3World();
     world.call('s3', 'CreateBucket', { Bucket: 'shared' }, admin);
     world.call('s3', 'PutObject', { Bucket: 'shared', Key: 'a', Body: bytes('a') }, admin);
     // analyst has AdministratorAccess in its own account: not enough without the bucket policy.
     expect(codeOf(() => world.call('s3', 'GetObject', { Bucket: 'shared', Key: 'a' }, analyst))).toBe('AccessDenied');
-    world.call('s3', 'PutBucketPolicy', { Bucket: 'shared', Policy: bucketPolicy([{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::shared/*' }]) }, admin);
+    world.call(
+      's3',
+      'PutBucketPolicy',
+      {
+        Bucket: 'shared',
+        Policy: bucketPolicy([
+          { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::shared/*' },
+        ]),
+      },
+      admin,
+    );
     expect(text(world.call('s3', 'GetObject', { Bucket: 'shared', Key: 'a' }, analyst).Body)).toBe('a');
   });
 });
@@ -54,7 +102,17 @@ describe('SSE-KMS across accounts', () => {
   function shared() {
     const w = s3World();
     w.world.call('s3', 'CreateBucket', { Bucket: 'shared' }, w.admin);
-    w.world.call('s3', 'PutBucketPolicy', { Bucket: 'shared', Policy: bucketPolicy([{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::shared/*' }]) }, w.admin);
+    w.world.call(
+      's3',
+      'PutBucketPolicy',
+      {
+        Bucket: 'shared',
+        Policy: bucketPolicy([
+          { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::shared/*' },
+        ]),
+      },
+      w.admin,
+    );
     return w;
   }
 
@@ -72,10 +130,13 @@ describe('SSE-KMS across accounts', () => {
 
   it('opens it with a customer managed key whose key policy names the other account and whose IAM policy allows', () => {
     const { world, admin, analyst } = shared();
-    const key = createKey(world, admin, { Version: '2012-10-17', Statement: [
-      { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
-      { Sid: 'Partner', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['kms:Decrypt'], Resource: '*' },
-    ] });
+    const key = createKey(world, admin, {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
+        { Sid: 'Partner', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['kms:Decrypt'], Resource: '*' },
+      ],
+    });
     sseKms(world, admin, 'shared', key);
     world.call('s3', 'PutObject', { Bucket: 'shared', Key: 'a', Body: bytes('shared data') }, admin);
     expect(text(world.call('s3', 'GetObject', { Bucket: 'shared', Key: 'a' }, analyst).Body)).toBe('shared data');
@@ -90,7 +151,10 @@ describe('buckets', () => {
     expect(codeOf(() => world.call('s3', 'CreateBucket', { Bucket: 'docs' }, analyst))).toBe('BucketAlreadyExists');
     expect(codeOf(() => world.call('s3', 'CreateBucket', { Bucket: 'Bad_Name' }, admin))).toBe('InvalidBucketName');
     expect(codeOf(() => world.call('s3', 'CreateBucket', { Bucket: 'west' }, { ...admin, region: 'us-west-2' }))).toBe('IllegalLocationConstraintException');
-    expect(world.call('s3', 'CreateBucket', { Bucket: 'west', CreateBucketConfiguration: { LocationConstraint: 'us-west-2' } }, { ...admin, region: 'us-west-2' }).Location).toBe('http://west.s3.amazonaws.com/');
+    expect(
+      world.call('s3', 'CreateBucket', { Bucket: 'west', CreateBucketConfiguration: { LocationConstraint: 'us-west-2' } }, { ...admin, region: 'us-west-2' })
+        .Location,
+    ).toBe('http://west.s3.amazonaws.com/');
     expect(codeOf(() => world.call('s3', 'GetBucketPolicy', { Bucket: 'docs' }, admin))).toBe('NoSuchBucketPolicy');
     expect(codeOf(() => world.call('s3', 'PutBucketPolicy', { Bucket: 'docs', Policy: 'nope' }, admin))).toBe('MalformedPolicy');
     const wrong = bucketPolicy([{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::other/*' }]);
@@ -121,7 +185,12 @@ describe('CloudTrail', () => {
     const { world, admin, dev } = s3World();
     const before = world.trail.events.length;
     world.call('s3', 'CreateBucket', { Bucket: 'docs' }, admin);
-    world.call('s3', 'PutBucketEncryption', { Bucket: 'docs', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] } }, admin);
+    world.call(
+      's3',
+      'PutBucketEncryption',
+      { Bucket: 'docs', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] } },
+      admin,
+    );
     expect(codeOf(() => world.call('s3', 'PutBucketPolicy', { Bucket: 'docs', Policy: '{}' }, dev))).toBe('AccessDenied');
     world.call('s3', 'PutObject', { Bucket: 'docs', Key: 'a', Body: bytes('a') }, admin);
     world.call('s3', 'GetObject', { Bucket: 'docs', Key: 'a' }, admin);

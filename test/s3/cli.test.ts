@@ -54,9 +54,13 @@ describe('aws s3api', () => {
     const key = createKey(world, admin);
     await run('aws s3api create-bucket --bucket reports');
     const ctx = Buffer.from('{"team":"finance"}').toString('base64');
-    const put = await run(`aws s3api put-object --bucket reports --key a --body report.txt --server-side-encryption aws:kms --ssekms-key-id ${key} --ssekms-encryption-context ${ctx} --bucket-key-enabled --query '[ServerSideEncryption,SSEKMSKeyId,BucketKeyEnabled]' --output text`);
+    const put = await run(
+      `aws s3api put-object --bucket reports --key a --body report.txt --server-side-encryption aws:kms --ssekms-key-id ${key} --ssekms-encryption-context ${ctx} --bucket-key-enabled --query '[ServerSideEncryption,SSEKMSKeyId,BucketKeyEnabled]' --output text`,
+    );
     expect(put.stdout.trim()).toBe(`aws:kms\t${key}\tTrue`);
-    const enc = await run(`aws s3api put-bucket-encryption --bucket reports --server-side-encryption-configuration '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"${key}"},"BucketKeyEnabled":true}]}'`);
+    const enc = await run(
+      `aws s3api put-bucket-encryption --bucket reports --server-side-encryption-configuration '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"${key}"},"BucketKeyEnabled":true}]}'`,
+    );
     expect(enc.exitCode).toBe(0);
     const get = await run('aws s3api get-bucket-encryption --bucket reports --query ServerSideEncryptionConfiguration.Rules[0].BucketKeyEnabled');
     expect(get.stdout.trim()).toBe('true');
@@ -101,7 +105,10 @@ describe('aws s3 (high-level)', () => {
     expect(down.stdout).toBe('download: s3://reports/2026/report.txt to ./copy.txt\n');
     expect(new TextDecoder().decode(files['copy.txt'])).toBe('quarterly numbers');
     const missing = await run('aws s3 cp s3://reports/none.txt x');
-    expect([missing.exitCode, missing.stderr]).toEqual([1, 'fatal error: An error occurred (404) when calling the HeadObject operation: Key "none.txt" does not exist\n']);
+    expect([missing.exitCode, missing.stderr]).toEqual([
+      1,
+      'fatal error: An error occurred (404) when calling the HeadObject operation: Key "none.txt" does not exist\n',
+    ]);
   });
 
   it('cp reports a download that KMS refuses as "download failed" with S3\'s AccessDenied, exit 1', async () => {
@@ -109,9 +116,25 @@ describe('aws s3 (high-level)', () => {
     const key = createKey(world, admin);
     await run('aws s3 mb s3://reports');
     await run(`aws s3 cp report.txt s3://reports/r.txt --sse aws:kms --sse-kms-key-id ${key}`);
-    world.call('s3', 'PutBucketPolicy', { Bucket: 'reports', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/dev' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] }) }, admin);
+    world.call(
+      's3',
+      'PutBucketPolicy',
+      {
+        Bucket: 'reports',
+        Policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/dev' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' },
+          ],
+        }),
+      },
+      admin,
+    );
     const r = await run('aws s3 cp s3://reports/r.txt out.txt --profile dev');
-    expect([r.exitCode, r.stderr]).toEqual([1, 'download failed: s3://reports/r.txt to ./out.txt An error occurred (AccessDenied) when calling the GetObject operation: Access Denied\n']);
+    expect([r.exitCode, r.stderr]).toEqual([
+      1,
+      'download failed: s3://reports/r.txt to ./out.txt An error occurred (AccessDenied) when calling the GetObject operation: Access Denied\n',
+    ]);
   });
 
   it('ls lists buckets, then objects and prefixes under a prefix', async () => {
@@ -125,6 +148,8 @@ describe('aws s3 (high-level)', () => {
     expect((await run('aws s3 ls s3://reports --recursive')).stdout).toContain('17 2026/q1.txt');
     expect((await run('aws s3 help')).stdout).toContain('cp SOURCE TARGET');
     expect((await run('aws s3 sync . s3://reports')).exitCode).toBe(252);
-    expect((await run('aws s3 rb s3://reports')).stderr).toBe('remove_bucket failed: s3://reports An error occurred (BucketNotEmpty) when calling the DeleteBucket operation: The bucket you tried to delete is not empty\n');
+    expect((await run('aws s3 rb s3://reports')).stderr).toBe(
+      'remove_bucket failed: s3://reports An error occurred (BucketNotEmpty) when calling the DeleteBucket operation: The bucket you tried to delete is not empty\n',
+    );
   });
 });

@@ -52,5 +52,15 @@ export function kmsViaS3(world: World, from = 0) {
 }
 
 export function sseKms(world: World, admin: Caller, bucket: string, keyId: string, bucketKey = false): void {
-  world.call('s3', 'PutBucketEncryption', { Bucket: bucket, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyId }, BucketKeyEnabled: bucketKey }] } }, admin);
+  world.call(
+    's3',
+    'PutBucketEncryption',
+    {
+      Bucket: bucket,
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyId }, BucketKeyEnabled: bucketKey }],
+      },
+    },
+    admin,
+  );
 }

@@ -19,7 +19,9 @@ describe('SSE-S3, the default', () => {
     expect(kmsViaS3(world, before)).toHaveLength(0);
     expect(text(world.call('s3', 'GetObject', { Bucket: 'reports', Key: 'a.txt' }, admin).Body)).toBe('hello');
     const enc = world.call('s3', 'GetBucketEncryption', { Bucket: 'reports' }, admin);
-    expect(enc).toEqual({ ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] } });
+    expect(enc).toEqual({
+      ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] },
+    });
   });
 
   it('stores ciphertext, not the plaintext', () => {
@@ -50,17 +52,31 @@ describe('SSE-KMS with a customer managed key', () => {
     }
   });
 
-  it('adds the caller\'s encryption context and refuses an aws:s3:arn that is not the object', () => {
+  it("adds the caller's encryption context and refuses an aws:s3:arn that is not the object", () => {
     const { world, admin } = withBucket();
     const key = createKey(world, admin);
     const ctx = Buffer.from(JSON.stringify({ project: 'apollo' })).toString('base64');
     const before = world.trail.events.length;
-    const put = world.call('s3', 'PutObject', { Bucket: 'reports', Key: 'x', Body: bytes('x'), ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key, SSEKMSEncryptionContext: ctx }, admin);
-    expect(JSON.parse(Buffer.from(String(put.SSEKMSEncryptionContext), 'base64').toString())).toEqual({ project: 'apollo', 'aws:s3:arn': 'arn:aws:s3:::reports/x' });
+    const put = world.call(
+      's3',
+      'PutObject',
+      { Bucket: 'reports', Key: 'x', Body: bytes('x'), ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key, SSEKMSEncryptionContext: ctx },
+      admin,
+    );
+    expect(JSON.parse(Buffer.from(String(put.SSEKMSEncryptionContext), 'base64').toString())).toEqual({
+      project: 'apollo',
+      'aws:s3:arn': 'arn:aws:s3:::reports/x',
+    });
     expect(kmsViaS3(world, before)[0].requestParameters?.encryptionContext).toEqual({ project: 'apollo', 'aws:s3:arn': 'arn:aws:s3:::reports/x' });
     const wrong = Buffer.from(JSON.stringify({ 'aws:s3:arn': 'arn:aws:s3:::reports/other' })).toString('base64');
-    expect(codeOf(() => world.call('s3', 'PutObject', { Bucket: 'reports', Key: 'x', ServerSideEncryption: 'aws:kms', SSEKMSEncryptionContext: wrong }, admin))).toBe('InvalidArgument');
-    expect(codeOf(() => world.call('s3', 'PutObject', { Bucket: 'reports', Key: 'x', ServerSideEncryption: 'aws:kms', SSEKMSEncryptionContext: 'not base64 json!' }, admin))).toBe('InvalidArgument');
+    expect(
+      codeOf(() => world.call('s3', 'PutObject', { Bucket: 'reports', Key: 'x', ServerSideEncryption: 'aws:kms', SSEKMSEncryptionContext: wrong }, admin)),
+    ).toBe('InvalidArgument');
+    expect(
+      codeOf(() =>
+        world.call('s3', 'PutObject', { Bucket: 'reports', Key: 'x', ServerSideEncryption: 'aws:kms', SSEKMSEncryptionContext: 'not base64 json!' }, admin),
+      ),
+    ).toBe('InvalidArgument');
     expect(errorOf(() => world.call('s3', 'PutObject', { Bucket: 'reports', Key: 'x', SSEKMSKeyId: key }, admin)).message).toBe(
       'Server Side Encryption with AWS KMS managed key requires HTTP header x-amz-server-side-encryption : aws:kms',
     );
@@ -71,14 +87,40 @@ describe('SSE-KMS with a customer managed key', () => {
     const key = createKey(world, admin);
     sseKms(world, admin, 'reports', key);
     world.call('s3', 'PutObject', { Bucket: 'reports', Key: 'r.txt', Body: bytes('secret') }, admin);
-    world.call('iam', 'PutUserPolicy', { UserName: 'dev', PolicyName: 'read', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'] }] }) }, admin);
+    world.call(
+      'iam',
+      'PutUserPolicy',
+      {
+        UserName: 'dev',
+        PolicyName: 'read',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'] }],
+        }),
+      },
+      admin,
+    );
     const e = errorOf(() => world.call('s3', 'GetObject', { Bucket: 'reports', Key: 'r.txt' }, dev));
     expect([e.code, e.message, e.httpStatus]).toEqual(['AccessDenied', 'Access Denied', 403]);
     const denied = world.trail.events.at(-1)!;
     expect(denied).toMatchObject({ eventName: 'Decrypt', errorCode: 'AccessDenied', userIdentity: { arn: dev.principal.arn } });
     // HEAD needs no KMS call, so it still works: the object is there, only the key is closed.
     expect(world.call('s3', 'HeadObject', { Bucket: 'reports', Key: 'r.txt' }, dev)).toMatchObject({ ServerSideEncryption: 'aws:kms', ContentLength: 6 });
-    world.call('iam', 'PutUserPolicy', { UserName: 'dev', PolicyName: 'kms', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } } }] }) }, admin);
+    world.call(
+      'iam',
+      'PutUserPolicy',
+      {
+        UserName: 'dev',
+        PolicyName: 'kms',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } } },
+          ],
+        }),
+      },
+      admin,
+    );
     expect(text(world.call('s3', 'GetObject', { Bucket: 'reports', Key: 'r.txt' }, dev).Body)).toBe('secret');
     // The same permission does not open the key directly (no kms:ViaService on a direct call).
     const ct = world.call('kms', 'Encrypt', { KeyId: key, Plaintext: bytes('x') }, admin).CiphertextBlob;
