@@ -97,7 +97,8 @@ export function checkKey(ctx: ServiceContext, keyId: string, d: Destination, buc
   try {
     meta = ctx.callAsService('kms', 'DescribeKey', { KeyId: keyId }, as).KeyMetadata as typeof meta;
   } catch (e) {
-    return refused(keyId, e);
+    // The message names the key as an ARN even when the request gave a key id or an alias (Azure/Azure-Sentinel#12242).
+    return refused(keyId.startsWith('arn:') ? keyId : `arn:aws:kms:${bucket.region}:${d.accountId}:${keyId.startsWith('alias/') ? keyId : `key/${keyId}`}`, e);
   }
   if (meta.KeyUsage !== 'ENCRYPT_DECRYPT' || meta.KeySpec !== 'SYMMETRIC_DEFAULT')
     throw new KmsException(keyUnusable(meta.Arn, 'CloudTrail needs a symmetric encryption key.'));

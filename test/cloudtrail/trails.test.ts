@@ -80,9 +80,15 @@ describe('the key-policy check (InsufficientEncryptionPolicyException)', () => {
     expect(codeOf(() => world.call('cloudtrail', 'GetTrail', { Name: TRAIL }, admin))).toBe('TrailNotFoundException');
   });
 
-  it('needs DescribeKey as well as GenerateDataKey*', () => {
+  it('needs DescribeKey as well as GenerateDataKey*; the message names a key id or alias as an ARN', () => {
     const { world, admin, keyArn } = trailWorld({ keyStatements: [ROOT, encryptStatement()] });
     expect(codeOf(() => createTrail(world, admin, { KmsKeyId: keyArn }))).toBe('InsufficientEncryptionPolicyException');
+    const keyId = keyArn.slice(keyArn.indexOf('/') + 1);
+    expect(errorOf(() => createTrail(world, admin, { KmsKeyId: keyId })).message).toBe(
+      `Insufficient permissions to access S3 bucket ${BUCKET} or KMS key ${keyArn}.`,
+    );
+    world.call('kms', 'CreateAlias', { AliasName: 'alias/trail', TargetKeyId: keyArn }, admin);
+    expect(errorOf(() => createTrail(world, admin, { KmsKeyId: 'alias/trail' })).message).toContain(`KMS key arn:aws:kms:us-east-1:${ACCOUNT}:alias/trail.`);
   });
 
   it('refuses when aws:SourceArn names another trail, or the context condition names another account', () => {
