@@ -16,7 +16,8 @@ export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<numb
     readFile: paramFileReader(deps.env, deps.cwd),
     writeFile: (path, bytes) => writeFileSync(resolve(deps.cwd, path), bytes),
   });
-  if (result.exitCode === 0 || result.exitCode === 254) sandbox.save();
+  // 1: an `aws s3` transfer failed; its KMS events (a refused Decrypt) are kept like a service error's.
+  if (result.exitCode === 0 || result.exitCode === 254 || result.exitCode === 1) sandbox.save();
   // Key ids, descriptions and tag values can carry control characters: never write them raw.
   deps.stdout.write(escapeControls(result.stdout));
   deps.stderr.write(escapeControls(result.stderr));

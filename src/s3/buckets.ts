@@ -16,7 +16,7 @@ import {
   malformedXml,
   noSuchBucketPolicy,
 } from './errors.js';
-import { bucketArn, type EncryptionRule } from './model.js';
+import { bucketArn, s3Time, type EncryptionRule } from './model.js';
 
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -24,7 +24,7 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** SSE-S3: what every bucket uses when nothing else is configured (since January 2023). */
 export const DEFAULT_RULE: EncryptionRule = { SSEAlgorithm: 'AES256', BucketKeyEnabled: false };
 
-const iso = (ms: number) => new Date(ms);
+const iso = s3Time;
 
 export function createBucket(core: S3Core, req: Req, caller: Caller): Req {
   const name = str(req, 'Bucket')!;

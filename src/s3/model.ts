@@ -87,3 +87,6 @@ export interface S3State {
 
 export const bucketArn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
 export const objectArn = (bucket: string, key: string): string => `arn:aws:s3:::${bucket}/${key}`;
+
+/** S3's timestamps have whole seconds (LastModified, CreationDate). */
+export const s3Time = (ms: number): Date => new Date(Math.floor(ms / 1000) * 1000);

@@ -5,7 +5,7 @@ import type { Caller } from '../aws/caller.js';
 import { str, type Req, type S3Core } from './core.js';
 import { b64, etagOf, open, seal, unb64 } from './crypto.js';
 import { accessDenied, headError, invalidArgument, invalidToken, noSuchKey } from './errors.js';
-import { bucketArn, objectArn, type Bucket, type StoredObject } from './model.js';
+import { bucketArn, objectArn, s3Time, type Bucket, type StoredObject } from './model.js';
 import { sealRequestOf, sseFields } from './sse.js';
 import { ServiceException } from '../aws/errors.js';
 
@@ -70,7 +70,7 @@ export function putObject(core: S3Core, req: Req, caller: Caller): Req {
 function described(obj: StoredObject): Req {
   return {
     AcceptRanges: 'bytes',
-    LastModified: new Date(obj.lastModified),
+    LastModified: s3Time(obj.lastModified),
     ContentLength: obj.size,
     ETag: obj.etag,
     ContentType: obj.contentType,
@@ -117,7 +117,7 @@ export function copyObject(core: S3Core, req: Req, caller: Caller): Req {
   const replace = req.MetadataDirective === 'REPLACE';
   const meta = replace ? undefined : { contentType: src.contentType, metadata: { ...src.metadata } };
   const obj = storeObject(core, b, key, data, req, caller, meta);
-  return { CopyObjectResult: { ETag: obj.etag, LastModified: new Date(obj.lastModified) }, ...sseFields(obj) };
+  return { CopyObjectResult: { ETag: obj.etag, LastModified: s3Time(obj.lastModified) }, ...sseFields(obj) };
 }
 
 export function deleteObject(core: S3Core, req: Req, caller: Caller): Req {
@@ -162,7 +162,7 @@ export function listObjectsV2(core: S3Core, req: Req, caller: Caller): Req {
   const truncated = entries.length > page.length;
   const out: Req = { IsTruncated: truncated, Name: b.name, Prefix: prefix, MaxKeys: max, KeyCount: page.length };
   const contents = page.flatMap((e) =>
-    e.kind === 'object' ? [{ Key: e.obj.key, LastModified: new Date(e.obj.lastModified), ETag: e.obj.etag, Size: e.obj.size, StorageClass: 'STANDARD' }] : [],
+    e.kind === 'object' ? [{ Key: e.obj.key, LastModified: s3Time(e.obj.lastModified), ETag: e.obj.etag, Size: e.obj.size, StorageClass: 'STANDARD' }] : [],
   );
   const prefixes = page.flatMap((e) => (e.kind === 'prefix' ? [{ Prefix: e.prefix }] : []));
   if (contents.length) out.Contents = contents;

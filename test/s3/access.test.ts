@@ -217,3 +217,37 @@ describe('state', () => {
     expect(() => aWorld({ state: { ...world.toJSON(), services: { s3: { buckets: 'x' } } } })).toThrow(/Invalid S3 state document/);
   });
 });
+
+describe("the other account's side", () => {
+  it('denies a principal of the other account whose own IAM policy does not allow, even with the bucket policy', () => {
+    const { world, admin, analyst } = s3World();
+    world.call('s3', 'CreateBucket', { Bucket: 'shared' }, admin);
+    world.call('s3', 'PutObject', { Bucket: 'shared', Key: 'a', Body: bytes('a') }, admin);
+    world.call(
+      's3',
+      'PutBucketPolicy',
+      {
+        Bucket: 'shared',
+        Policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }],
+        }),
+      },
+      admin,
+    );
+    world.call('iam', 'CreateUser', { UserName: 'intern' }, analyst);
+    const intern = { principal: world.principal(`arn:aws:iam::${OTHER}:user/intern`), accountId: OTHER, region: 'us-east-1' };
+    expect(codeOf(() => world.call('s3', 'GetObject', { Bucket: 'shared', Key: 'a' }, intern))).toBe('AccessDenied');
+    world.call(
+      'iam',
+      'PutUserPolicy',
+      {
+        UserName: 'intern',
+        PolicyName: 'read',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }] }),
+      },
+      analyst,
+    );
+    expect(text(world.call('s3', 'GetObject', { Bucket: 'shared', Key: 'a' }, intern).Body)).toBe('a');
+  });
+});
