@@ -49,6 +49,8 @@ export interface ServiceContext {
     request: Record<string, unknown>,
     as: { principal: string; accountId: string; region: string; sourceArn?: string },
   ): Record<string, unknown>;
+  /** Another registered service's state document, read only (what lab checks query); undefined when it has none. */
+  serviceState?(name: string): unknown;
 }
 
 /** How a service folder offers itself to the world: one registration line per service. */

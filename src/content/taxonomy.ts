@@ -148,5 +148,6 @@ export const LAB_IDS = [
   'alarm-to-encrypted-topic',
   'kms-monitoring',
   's3-sse-kms',
+  'trail-log-encryption',
 ] as const;
 export type LabId = (typeof LAB_IDS)[number];

@@ -58,7 +58,9 @@ export class World {
     this.services.register(kmsService(this.kms));
     this.services.register(this.iam);
     this.services.register(stsService(this.contextFor(() => 'sts')));
-    this.services.register(cloudTrailService(() => this.trail.events));
+    const cloudtrail = cloudTrailService(() => this.trail.events, this.contextFor(() => 'cloudtrail'));
+    this.services.register(cloudtrail);
+    if (saved?.services.cloudtrail !== undefined) cloudtrail.restoreState?.(saved.services.cloudtrail);
     for (const factory of [...SERVICE_FACTORIES, ...(opts.services ?? [])]) {
       let name = '';
       const handler = factory(this.contextFor(() => name));
@@ -130,6 +132,7 @@ export class World {
           userAgent: as.principal,
           ...(as.sourceArn ? { sourceArn: as.sourceArn } : {}),
         }),
+      serviceState: (service) => this.serviceState(service),
     };
   }
 }

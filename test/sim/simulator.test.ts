@@ -149,7 +149,8 @@ describe('coverage of the model', () => {
     const admin = callerFor(sim, DEFAULT_PROFILES, 'default');
     expect(sim.call('sts', 'GetCallerIdentity', {}, admin)).toMatchObject({ Account: '111122223333' });
     expect(sim.call('cloudtrail', 'LookupEvents', {}, admin)).toMatchObject({ Events: expect.any(Array) });
-    expect(() => sim.call('cloudtrail', 'CreateTrail', {}, admin)).toThrow(/not supported by the simulator/);
+    expect(sim.call('cloudtrail', 'DescribeTrails', {}, admin)).toEqual({ trailList: [] });
+    expect(() => sim.call('cloudtrail', 'PutEventSelectors', {}, admin)).toThrow(/not supported by the simulator/);
   });
 });
 

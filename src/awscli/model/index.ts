@@ -13,6 +13,7 @@ import { logsOperations } from './logs.js';
 import { snsOperations } from './sns.js';
 import { cloudwatchOperations } from './cloudwatch.js';
 import { eventsOperations } from './events.js';
+import { cloudtrailTrailOperations } from './cloudtrail-trails.js';
 import { s3Operations } from './s3.js';
 
 export type { OperationModel, Shape, StructureShape, Paginator } from './shapes.js';
@@ -23,7 +24,7 @@ export const SERVICES: Record<ServiceName, { title: string; operations: Operatio
   kms: { title: 'AWS Key Management Service', operations: [...kmsKeyOperations, ...kmsCryptoOperations, ...kmsAdminOperations, ...kmsMoreOperations] },
   iam: { title: 'AWS Identity and Access Management (the slice the labs use)', operations: iamOperations },
   sts: { title: 'AWS Security Token Service', operations: stsOperations },
-  cloudtrail: { title: 'AWS CloudTrail (event history of the simulated account)', operations: cloudtrailOperations },
+  cloudtrail: { title: 'AWS CloudTrail (event history and trails of the simulated account)', operations: [...cloudtrailOperations, ...cloudtrailTrailOperations] },
   s3api: { title: 'Amazon S3 (buckets, objects, SSE-KMS; `aws s3 cp|ls` for the everyday path)', operations: s3Operations },
   ec2: { title: 'Amazon EC2 (the EBS encryption slice: volumes, snapshots, seeded instances)', operations: ec2Operations },
   logs: { title: 'Amazon CloudWatch Logs (log groups, KMS keys, metric filters)', operations: logsOperations },
