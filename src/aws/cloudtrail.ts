@@ -99,11 +99,26 @@ export interface EventRecorder {
   record(event: AuditEvent): void;
 }
 
-/** CloudTrail's event history: every recorded event in order. Plain data: serialises as a JSON array. */
+/** CloudTrail keeps 90 days of event history. https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events.html */
+export const HISTORY_DAYS = 90;
+
+/**
+ * CloudTrail's event history. In memory (labs, tests), `events` holds every recorded event in order; a
+ * persistent history (the sandbox's event log) keeps only the events not yet written there and reads the rest
+ * from its store in `newestFirst()`.
+ */
 export class EventHistory implements EventRecorder {
   readonly events: AuditEvent[] = [];
   record(event: AuditEvent): void {
     this.events.push(event);
+  }
+  /** Every event, newest first (LookupEvents reads only as far as it needs). */
+  *newestFirst(): Iterable<AuditEvent> {
+    for (let i = this.events.length - 1; i >= 0; i--) yield this.events[i];
+  }
+  /** True when the events live elsewhere than in `events` (then the world document leaves them out). */
+  get persistent(): boolean {
+    return false;
   }
 }
 

@@ -7,13 +7,24 @@ export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<numb
   const { openSandbox } = await import('../storage/sandbox.js');
   const { paramFileReader } = await import('./param-file.js');
   const { runAws } = await import('../awscli/run.js');
+  // The sandbox is locked from reading its state to writing it back: parallel commands never lose changes.
   const sandbox = openSandbox(deps);
-  for (const w of sandbox.warnings) deps.stderr.write(`${w}\n`);
-  const result = await runAws(sandbox.world, argv.length ? argv : ['help'], (g) => sandbox.callerFor(g.profile, g.region), {
-    cwd: deps.cwd,
-    readFile: paramFileReader(deps.env, deps.cwd),
-  });
-  if (result.exitCode === 0 || result.exitCode === 254) sandbox.save();
+  let result;
+  try {
+    for (const w of sandbox.warnings) deps.stderr.write(`${w}\n`);
+    result = await runAws(sandbox.world, argv.length ? argv : ['help'], (g) => sandbox.callerFor(g.profile, g.region), {
+      cwd: deps.cwd,
+      readFile: paramFileReader(deps.env, deps.cwd),
+    });
+    for (const w of sandbox.history.warnings) deps.stderr.write(`${w}\n`);
+    if (result.exitCode === 0 || result.exitCode === 254) {
+      // Calls CloudTrail records as read-only (Describe, List, Encrypt...) change no state: only their events are kept.
+      const events = sandbox.history.events;
+      sandbox.save({ eventsOnly: events.length > 0 && events.every((e) => e.readOnly) });
+    }
+  } finally {
+    sandbox.close();
+  }
   // Key ids, descriptions and tag values can carry control characters: never write them raw.
   deps.stdout.write(escapeControls(result.stdout));
   deps.stderr.write(escapeControls(result.stderr));

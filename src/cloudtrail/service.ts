@@ -3,17 +3,21 @@
 import type { AuditEvent } from '../aws/cloudtrail.js';
 import { UnknownOperationException } from '../aws/errors.js';
 import type { ServiceHandler } from '../aws/service.js';
-import { lookupEvents, type LookupAttribute } from './lookup-events.js';
+import { lookupEventsNewestFirst, type LookupAttribute } from './lookup-events.js';
 
-/** CloudTrail over `events` (the world's history, read at each call). */
-export function cloudTrailService(events: () => readonly AuditEvent[]): ServiceHandler {
+function* ofAccount(events: Iterable<AuditEvent>, accountId: string): Iterable<AuditEvent> {
+  for (const e of events) if (e.recipientAccountId === accountId) yield e;
+}
+
+/** CloudTrail over the world's history, read newest first at each call (and only as far as the page needs). */
+export function cloudTrailService(newestFirst: () => Iterable<AuditEvent>): ServiceHandler {
   return {
     name: 'cloudtrail',
     operations: () => ['LookupEvents'],
     call(operation, request, caller) {
       if (operation !== 'LookupEvents') throw new UnknownOperationException(`The cloudtrail operation ${operation} is not supported by the simulator.`);
-      return lookupEvents(
-        events().filter((e) => e.recipientAccountId === caller.accountId),
+      return lookupEventsNewestFirst(
+        ofAccount(newestFirst(), caller.accountId),
         {
           attributes: request.LookupAttributes as LookupAttribute[] | undefined,
           StartTime: request.StartTime as Date | undefined,
