@@ -1,7 +1,7 @@
 // An inter-process lock file (O_EXCL create) serialising read-modify-write of one store between processes.
 // The file holds the holder's pid and start time; a lock whose holder is gone, or older than `staleMs`, is
 // broken (renamed away atomically, so two breakers cannot both take it). Released on release() and at exit.
-import { closeSync, openSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -38,7 +38,7 @@ export function holderOf(path: string): { pid: number; at: number; note: string;
   try {
     const raw = readFileSync(path, 'utf8');
     const [pid, at, ...note] = raw.trim().split(/\s+/);
-    return { pid: Number(pid), at: Number(at), note: note.join(' '), raw };
+    return { pid: pid ? Number(pid) : Number.NaN, at: Number(at), note: note.join(' '), raw };
   } catch {
     return undefined;
   }
@@ -64,9 +64,16 @@ function tryTake(path: string, note = ''): boolean {
 /** Breaks the lock when its holder is gone or it is older than staleMs; true when it was broken. */
 function breakIfStale(path: string, staleMs: number): boolean {
   const h = holderOf(path);
-  if (!h) return false; // released meanwhile, or being written: try again
-  const dead = Number.isFinite(h.pid) && !pidAlive(h.pid);
-  const old = !Number.isFinite(h.at) || Date.now() - h.at > staleMs;
+  if (!h) return false; // released meanwhile: try again
+  let age: number;
+  try {
+    age = Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return false;
+  }
+  // A lock file still empty is being written by its taker: only its age can make it stale.
+  const dead = Number.isInteger(h.pid) && h.pid > 0 && !pidAlive(h.pid);
+  const old = age > staleMs;
   if (!dead && !old) return false;
   if (Number.isFinite(h.pid) && h.pid === process.pid && held.has(path)) return false;
   const aside = `${path}.stale-${process.pid}`;
