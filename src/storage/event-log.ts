@@ -7,6 +7,37 @@ import { join } from 'node:path';
 import { EventHistory, HISTORY_DAYS, type AuditEvent } from '../aws/cloudtrail.js';
 import { ensureDir, FILE_MODE, writeAll, writeError } from './atomic.js';
 
+/** Request parameters and error messages are cut so a huge (rejected) input cannot bloat the history. */
+export const MAX_VALUE_CHARS = 1024;
+export const MAX_LIST_ITEMS = 100;
+
+/**
+ * A string longer than MAX_VALUE_CHARS keeps its first MAX_VALUE_CHARS characters followed by
+ * `...[truncated, N characters]`; a list keeps its first MAX_LIST_ITEMS entries followed by that marker.
+ * Differs: CloudTrail's own limit is on the whole event (it omits oversized request parameters).
+ */
+export function capValue(v: unknown): unknown {
+  if (typeof v === 'string') return v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}...[truncated, ${v.length} characters]` : v;
+  if (Array.isArray(v)) {
+    const out = v.slice(0, MAX_LIST_ITEMS).map(capValue);
+    if (v.length > MAX_LIST_ITEMS) out.push(`...[truncated, ${v.length} entries]`);
+    return out;
+  }
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[capValue(k) as string] = capValue(x);
+    return out;
+  }
+  return v;
+}
+
+/** The event as the log stores it: request parameters and the error message cut (see capValue). */
+export function storedEvent(e: AuditEvent): AuditEvent {
+  const out: AuditEvent = { ...e, requestParameters: e.requestParameters && (capValue(e.requestParameters) as Record<string, unknown>) };
+  if (e.errorMessage !== undefined) out.errorMessage = capValue(e.errorMessage) as string;
+  return out;
+}
+
 const SEGMENT = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
 const DAY_MS = 86_400_000;
 const CHUNK = 64 * 1024;
@@ -88,8 +119,8 @@ export class EventLog extends EventHistory {
         try {
           yield JSON.parse(line) as AuditEvent;
         } catch {
-          const where = first ? 'torn last line (an interrupted write)' : 'unreadable line';
-          this.warnings.push(`kms-study: skipping a ${where} in the event history ${path}`);
+          const what = first ? 'a torn last line (an interrupted write)' : 'an unreadable line';
+          this.warnings.push(`kms-study: skipping ${what} in the event history ${path}`);
         }
         first = false;
       }
@@ -104,7 +135,7 @@ export class EventLog extends EventHistory {
     for (const e of this.events) {
       const day = dayOf(e);
       const lines = byDay.get(day) ?? [];
-      lines.push(JSON.stringify(e));
+      lines.push(JSON.stringify(storedEvent(e)));
       byDay.set(day, lines);
     }
     for (const [day, lines] of byDay) this.append(join(this.dir, `${day}.jsonl`), `${lines.join('\n')}\n`);
