@@ -20,7 +20,14 @@ export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<numb
     if (result.exitCode === 0 || result.exitCode === 254) {
       // Calls CloudTrail records as read-only (Describe, List, Encrypt...) change no state: only their events are kept.
       const events = sandbox.history.events;
-      sandbox.save({ eventsOnly: events.length > 0 && events.every((e) => e.readOnly) });
+      const eventsOnly = events.length > 0 && events.every((e) => e.readOnly);
+      try {
+        sandbox.save({ eventsOnly });
+      } catch (e) {
+        // A read-only call still answers when only its CloudTrail event cannot be written (a full disk).
+        if (!eventsOnly || !(e instanceof Error) || e.name !== 'DataError') throw e;
+        deps.stderr.write(`kms-study: warning: ${e.message}; the call's CloudTrail event was not recorded\n`);
+      }
     }
   } finally {
     sandbox.close();

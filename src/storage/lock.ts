@@ -55,6 +55,9 @@ function tryTake(path: string, note = ''): boolean {
   }
   try {
     writeAll(fd, Buffer.from(`${process.pid} ${Date.now()}${note ? ` ${note}` : ''}\n`));
+  } catch {
+    // A full disk: the lock is held all the same (an empty lock file counts as taken until it is old);
+    // the write that follows reports the disk.
   } finally {
     closeSync(fd);
   }
@@ -133,7 +136,8 @@ export function acquireLock(path: string, opts: LockOptions = {}): Lock {
 function releasePath(path: string): void {
   if (!held.delete(path)) return;
   const h = holderOf(path);
-  if (h && h.pid !== process.pid) return; // broken as stale and taken by another: not ours any more
+  // Broken as stale and taken by another: not ours any more. (Empty: ours, its pid could not be written.)
+  if (h && Number.isInteger(h.pid) && h.pid !== process.pid) return;
   try {
     unlinkSync(path);
   } catch {
