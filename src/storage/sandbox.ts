@@ -12,6 +12,7 @@ import { STATE_VERSION } from '../kms/state.js';
 import { cleanStaleTemps, moveAside, writeFileAtomic } from './atomic.js';
 import { acquireLock, READ_ONLY_CODES, type Lock } from './lock.js';
 import { EventLog } from './event-log.js';
+import { applyUsage, clearUsage, readUsage, recordUsage, usageOf, usagePathFor } from './key-usage.js';
 import { isNewer, sandboxFileProblem, SANDBOX_FORMAT, SANDBOX_VERSION } from './sandbox-schema.js';
 import type { KmsEngine } from '../kms/engine.js';
 import type { Clock, Random } from '../aws/ports.js';
@@ -78,14 +79,18 @@ export function lockPathFor(path: string): string {
   return `${path}.lock`;
 }
 
-/** The file's identity: changes whenever another process replaces or rewrites it. */
-export function fileStamp(path: string): string {
+function stampOf(path: string): string {
   try {
     const st = statSync(path, { bigint: true });
     return `${st.ino}:${st.size}:${st.mtimeNs}`;
   } catch {
     return 'missing';
   }
+}
+
+/** The state's identity (the state file and its key-usage file): changes whenever another process writes. */
+export function fileStamp(path: string): string {
+  return `${stampOf(path)}/${stampOf(usagePathFor(path))}`;
 }
 
 const isReadOnlyError = (e: unknown) => READ_ONLY_CODES.has((e as NodeJS.ErrnoException).code ?? '');
@@ -131,7 +136,10 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
   let file: SandboxFile | undefined;
   let text: string | undefined;
   if (fresh) {
-    if (lock) rmSync(history.dir, { recursive: true, force: true });
+    if (lock) {
+      rmSync(history.dir, { recursive: true, force: true });
+      clearUsage(usagePathFor(path));
+    }
   } else {
     try {
       text = readFileSync(path, 'utf8');
@@ -151,6 +159,7 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
       throw new DataError(`the sandbox state ${path} was written by a newer kms-study; it was left as it is. Upgrade kms-study, or run \`kms-study sandbox reset\` to start a new sandbox.`);
     problem ??= sandboxFileProblem(value);
     if (problem === undefined) {
+      applyUsage((value as SandboxFile).engine, readUsage(usagePathFor(path)));
       try {
         world = loadWorld((value as SandboxFile).engine, clock, random, { serviceRandom: random, history });
         file = value as SandboxFile;
@@ -195,16 +204,24 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
         // Nothing can be written: the events of read-only calls are not kept; a change is an error.
         history.events.length = 0;
         if (opts.eventsOnly) return;
+      } else if (opts.eventsOnly && !migrating) {
+        // Cryptographic calls change only their keys' last usage: kept in the small usage file.
+        const usage = usageOf(history.events);
+        history.prune(pruneAt);
+        history.flush();
+        recordUsage(usagePathFor(path), usage);
+        sandbox.stamp = fileStamp(path);
+        return;
       } else {
         history.prune(pruneAt);
         history.flush();
       }
-      if (opts.eventsOnly && !migrating) return;
       const doc: SandboxFile = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: sandbox.profile, profiles: sandbox.profiles, engine: w.toJSON() };
       const next = JSON.stringify(doc);
       const unchanged = written !== undefined && (next === written || comparable(doc, loadedHighWater) === written);
       if (unchanged && !opts.force && !migrating) return;
       writeFileAtomic(path, `${next}\n`);
+      clearUsage(usagePathFor(path));
       written = next;
       migrating = false;
       loadedHighWater = (doc.engine as { highWaterMs?: unknown }).highWaterMs;

@@ -199,3 +199,21 @@ describe('torn last line', () => {
     expect(sb.history.warnings).toEqual([`kms-study: skipping a torn last line (an interrupted write) in the event history ${file}`]);
   });
 });
+
+describe('key last usage', () => {
+  it('a cryptographic call keeps its key last usage in the small usage file, not by rewriting the state', () => {
+    const h = home();
+    const d = deps(h);
+    const keyId = (call(d, 'CreateKey').KeyMetadata as { KeyId: string }).KeyId;
+    const path = sandboxPath(d.env);
+    const before = statSync(path, { bigint: true }).mtimeNs;
+    call(d, 'Encrypt', { KeyId: keyId, Plaintext: new Uint8Array([1, 2, 3]) });
+    expect(statSync(path, { bigint: true }).mtimeNs).toBe(before);
+    const usage = call(d, 'GetKeyLastUsage', { KeyId: keyId }).KeyLastUsage as { Operation: string };
+    expect(usage.Operation).toBe('Encrypt');
+    // The next full save folds it into the state and removes the usage file.
+    call(d, 'TagResource', { KeyId: keyId, Tags: [{ TagKey: 'a', TagValue: 'b' }] });
+    expect(existsSync(join(h, 'sandbox', 'state-key-usage.json'))).toBe(false);
+    expect((call(d, 'GetKeyLastUsage', { KeyId: keyId }).KeyLastUsage as { Operation: string }).Operation).toBe('Encrypt');
+  });
+});
