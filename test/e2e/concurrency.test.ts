@@ -3,7 +3,7 @@
 // serve sees it, and a second serve on the same sandbox is refused.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +91,29 @@ describe('parallel processes on one data directory', () => {
     for (const o of outs) expect([o.code, o.stderr]).toEqual([0, '']);
     const stats = JSON.parse(runSync(h, ['stats', '--json']).stdout);
     expect(stats.totals).toMatchObject({ answered: 50, correct: 40, sessions: 10 });
+  }, 120_000);
+});
+
+describe('kill -9', () => {
+  it('at any moment never leaves an unreadable sandbox; temp files of killed writers are cleaned up', async () => {
+    const h = home();
+    expect(runSync(h, ['aws', 'kms', 'create-key']).code).toBe(0);
+    // Twelve writers killed after 0..110 ms: some before, some during, some after their write.
+    const killed = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        new Promise<number | null>((done) => {
+          const p = spawn(process.execPath, [BIN, 'aws', 'kms', 'create-key', '--description', 'k'.repeat(4000)], { cwd: ROOT, env: env(h) });
+          setTimeout(() => p.kill('SIGKILL'), i * 10);
+          p.on('close', (code) => done(code));
+        }),
+      ),
+    );
+    expect(killed.length).toBe(12);
+    const list = runSync(h, ['aws', 'kms', 'list-keys']);
+    expect(list.code).toBe(0);
+    expect(list.stderr).not.toMatch(/could not be read/);
+    expect(JSON.parse(list.stdout).Keys.length).toBeGreaterThanOrEqual(1);
+    expect(readdirSync(join(h, 'sandbox')).filter((n) => n.endsWith('.tmp') || n.includes('.corrupt-'))).toEqual([]);
   }, 120_000);
 });
 
