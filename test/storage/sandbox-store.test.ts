@@ -127,7 +127,12 @@ describe('sandbox store', () => {
     expect(readFileSync(join(dir, '2026-11-01.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
   });
 
-  const invalid: [string, (doc: Record<string, any>) => void, RegExp][] = [
+  interface Doc {
+    profile: string;
+    profiles: Record<string, unknown>;
+    engine: { clockOffsetMs: number; iam: { accounts: unknown } };
+  }
+  const invalid: [string, (doc: Doc) => void, RegExp][] = [
     ['a clock offset of 1e308', (doc) => (doc.engine.clockOffsetMs = 1e308), /clockOffsetMs/],
     ['iam.accounts: 42', (doc) => (doc.engine.iam.accounts = 42), /"engine\.iam\.accounts" is not a list/],
     ['a profile that names nothing', (doc) => (doc.profiles.dev = { region: 'us-east-1' }), /profile "dev" names no principal/],
@@ -139,7 +144,7 @@ describe('sandbox store', () => {
       const d = deps(h);
       call(d, 'CreateKey');
       const path = sandboxPath(d.env);
-      const doc = JSON.parse(readFileSync(path, 'utf8'));
+      const doc = JSON.parse(readFileSync(path, 'utf8')) as Doc;
       spoil(doc);
       writeFileSync(path, JSON.stringify(doc));
       const sb = openSandbox(d);
