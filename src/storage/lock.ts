@@ -10,7 +10,7 @@ import { ensureDir, FILE_MODE, pidAlive, writeAll } from './atomic.js';
 export interface LockOptions {
   /** Give up after this long (default 15 s). */
   timeoutMs?: number;
-  /** A lock held longer than this is taken to be stale whatever its holder (default 30 s). */
+  /** A lock held longer than this is taken to be stale whatever its holder (default 5 min: a reused pid). */
   staleMs?: number;
   /** What the lock protects, for the message when it cannot be taken. */
   what?: string;
@@ -106,7 +106,7 @@ function breakIfStale(path: string, staleMs: number): boolean {
 /** Takes the lock at `path`, waiting (with back-off) while another live process holds it. */
 export function acquireLock(path: string, opts: LockOptions = {}): Lock {
   const timeoutMs = opts.timeoutMs ?? 15_000;
-  const staleMs = opts.staleMs ?? 30_000;
+  const staleMs = opts.staleMs ?? 5 * 60_000;
   ensureDir(dirname(path));
   const start = Date.now();
   let wait = 1;
