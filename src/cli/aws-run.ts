@@ -7,22 +7,31 @@ export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<numb
   const { openSandbox } = await import('../storage/sandbox.js');
   const { paramFileReader } = await import('./param-file.js');
   const { runAws } = await import('../awscli/run.js');
-  // The sandbox is locked from reading its state to writing it back: parallel commands never lose changes.
-  const sandbox = openSandbox(deps);
+  // The sandbox is opened (and locked) at the first call, after the command line and its file:// parameters
+  // were read, and stays locked until its state is written back: parallel commands never lose changes, and
+  // a parameter read from a slow pipe never holds the lock. Help and skeletons never open it.
+  let sandbox: ReturnType<typeof openSandbox> | undefined;
+  const open = () => {
+    if (!sandbox) {
+      sandbox = openSandbox(deps);
+      for (const w of sandbox.warnings) deps.stderr.write(`${w}\n`);
+    }
+    return sandbox;
+  };
   let result;
   try {
-    for (const w of sandbox.warnings) deps.stderr.write(`${w}\n`);
-    result = await runAws(sandbox.world, argv.length ? argv : ['help'], (g) => sandbox.callerFor(g.profile, g.region), {
+    result = await runAws({ call: (service, operation, request, caller) => open().world.call(service, operation, request, caller) }, argv.length ? argv : ['help'], (g) => open().callerFor(g.profile, g.region), {
       cwd: deps.cwd,
       readFile: paramFileReader(deps.env, deps.cwd),
     });
-    for (const w of sandbox.history.warnings) deps.stderr.write(`${w}\n`);
-    if (result.exitCode === 0 || result.exitCode === 254) {
+    const sb = sandbox;
+    if (sb) for (const w of sb.history.warnings) deps.stderr.write(`${w}\n`);
+    if (sb && (result.exitCode === 0 || result.exitCode === 254)) {
       // Calls CloudTrail records as read-only (Describe, List, Encrypt...) change no state: only their events are kept.
-      const events = sandbox.history.events;
+      const events = sb.history.events;
       const eventsOnly = events.length > 0 && events.every((e) => e.readOnly);
       try {
-        sandbox.save({ eventsOnly });
+        sb.save({ eventsOnly });
       } catch (e) {
         // A read-only call still answers when only its CloudTrail event cannot be written (a full disk).
         if (!eventsOnly || !(e instanceof Error) || e.name !== 'DataError') throw e;
@@ -30,7 +39,7 @@ export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<numb
       }
     }
   } finally {
-    sandbox.close();
+    sandbox?.close();
   }
   // Key ids, descriptions and tag values can carry control characters: never write them raw.
   deps.stdout.write(escapeControls(result.stdout));
