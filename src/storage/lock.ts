@@ -8,7 +8,7 @@ import { EXIT } from '../exit-codes.js';
 import { ensureDir, FILE_MODE, pidAlive, writeAll } from './atomic.js';
 
 export interface LockOptions {
-  /** Give up after this long (default 15 s). */
+  /** Give up after this long (default 60 s: a queue of parallel commands on a loaded machine). */
   timeoutMs?: number;
   /** A lock held longer than this is taken to be stale whatever its holder (default 5 min: a reused pid). */
   staleMs?: number;
@@ -105,7 +105,7 @@ function breakIfStale(path: string, staleMs: number): boolean {
 
 /** Takes the lock at `path`, waiting (with back-off) while another live process holds it. */
 export function acquireLock(path: string, opts: LockOptions = {}): Lock {
-  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const timeoutMs = opts.timeoutMs ?? 60_000;
   const staleMs = opts.staleMs ?? 5 * 60_000;
   ensureDir(dirname(path));
   const start = Date.now();

@@ -60,7 +60,7 @@ describe('parallel processes on one data directory', () => {
     // Every call is in the event history too.
     const status = JSON.parse(runSync(h, ['sandbox', 'status', '--json']).stdout);
     expect(status.eventHistory.events).toBe(21); // 20 CreateKey + the ListKeys above
-  }, 120_000);
+  }, 300_000);
 
   it('20 parallel tag-resource keep all 20 tags', async () => {
     const h = home();
@@ -69,7 +69,7 @@ describe('parallel processes on one data directory', () => {
     expect(outs.map((o) => o.code)).toEqual(Array(20).fill(0));
     const tags = JSON.parse(runSync(h, ['aws', 'kms', 'list-resource-tags', '--key-id', keyId]).stdout).Tags as { TagKey: string }[];
     expect(tags.map((t) => t.TagKey).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `t${i}`).sort());
-  }, 120_000);
+  }, 300_000);
 
   it('20 parallel create-alias of one name: exactly one wins, the others get AlreadyExistsException', async () => {
     const h = home();
@@ -82,7 +82,7 @@ describe('parallel processes on one data directory', () => {
       expect(l.code).toBe(254);
       expect(l.stderr).toMatch(/AlreadyExistsException/);
     }
-  }, 120_000);
+  }, 300_000);
 
   it('10 parallel piped quizzes keep all their answers', async () => {
     const h = home();
@@ -91,7 +91,7 @@ describe('parallel processes on one data directory', () => {
     for (const o of outs) expect([o.code, o.stderr]).toEqual([0, '']);
     const stats = JSON.parse(runSync(h, ['stats', '--json']).stdout);
     expect(stats.totals).toMatchObject({ answered: 50, correct: 40, sessions: 10 });
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('kill -9', () => {
@@ -114,7 +114,7 @@ describe('kill -9', () => {
     expect(list.stderr).not.toMatch(/could not be read/);
     expect(JSON.parse(list.stdout).Keys.length).toBeGreaterThanOrEqual(1);
     expect(readdirSync(join(h, 'sandbox')).filter((n) => n.endsWith('.tmp') || n.includes('.corrupt-'))).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('serve beside the CLI', () => {
@@ -173,5 +173,5 @@ describe('serve beside the CLI', () => {
     // Encrypt's event reached the history.
     const events = JSON.parse(runSync(h, ['aws', 'cloudtrail', 'lookup-events', '--lookup-attributes', 'AttributeKey=EventName,AttributeValue=Encrypt']).stdout).Events;
     expect(events).toHaveLength(1);
-  }, 120_000);
+  }, 300_000);
 });
