@@ -1,20 +1,21 @@
 // `npm run bench`: every benchmark of the project, one section each, with its target. Pass section names
-// to run only some: `npm run bench -- engine policy`.
+// to run only some: `npm run bench -- engine policy`; `--quick` runs shorter versions where a section has one.
 import { benchBanks } from './banks.js';
-import { benchEngine } from './engine.js';
+import { benchEngine, benchStore } from './engine.js';
 import { benchPolicy } from './policy.js';
 import { benchServer } from './server.js';
 import { benchStartup } from './startup.js';
 
 const SECTIONS: Record<string, () => Promise<string>> = {
   engine: () => benchEngine(),
+  store: () => benchStore(),
   policy: () => benchPolicy(),
   startup: () => benchStartup(),
   banks: () => benchBanks(),
   server: () => benchServer(),
 };
 
-const wanted = process.argv.slice(2);
+const wanted = process.argv.slice(2).filter((a) => a !== '--quick');
 const unknown = wanted.filter((w) => !(w in SECTIONS));
 if (unknown.length) {
   process.stderr.write(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(SECTIONS).join(', ')}\n`);

@@ -1,13 +1,20 @@
-// Encrypt requests per second over HTTP against `kms-study serve`'s server, with 1 and 8 concurrent
-// clients (keep-alive), and p50/p99 latency. Loopback only; bounded in count and time.
+// `kms-study serve` under load: Encrypt with a 4 KB plaintext from 8 keep-alive clients against a sandbox that
+// has already grown (1,000 keys and 100,000 stored events), with req/s, p50/p99 latency, throughput per tenth of
+// the run (flat within 10%), RSS after 10% and 100% of the requests (within 20%), raw noble AES-GCM beside it,
+// and moto_server's rate when it is installed. Loopback only; `--quick` runs 20,000 requests instead of 100,000.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { gcm } from '@noble/ciphers/aes.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createKmsServer } from '../src/server/server.js';
 import { SandboxBackend } from '../src/server/sandbox-backend.js';
+import { grownSandbox, QUICK, verdict } from './engine.js';
 
 const AUTH = 'AWS4-HMAC-SHA256 Credential=default/20261101/us-east-1/kms/aws4_request, SignedHeaders=host, Signature=00';
 
@@ -26,47 +33,155 @@ function post(port: number, agent: Agent, target: string, body: string): Promise
   });
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+/** A full garbage collection before each memory reading, so the two readings compare live memory. */
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+function memory(): { rss: number; heap: number } {
+  gc();
+  const m = process.memoryUsage();
+  return { rss: m.rss, heap: m.heapUsed };
+}
 
-export async function benchServer(opts: { requests?: number; maxSeconds?: number } = {}): Promise<string> {
-  const total = opts.requests ?? 2000;
-  const maxMs = (opts.maxSeconds ?? 10) * 1000;
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+/** Raw @noble/ciphers AES-256-GCM encryptions of 4 KB per second (one thread), for comparison. */
+function nobleRate(ms: number): number {
+  const key = new Uint8Array(randomBytes(32));
+  const pt = new Uint8Array(randomBytes(4096));
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    for (let i = 0; i < 20; i++) gcm(key, new Uint8Array(randomBytes(12))).encrypt(pt);
+    n += 20;
+  }
+  return (n * 1000) / (performance.now() - start);
+}
+
+/** moto_server's Encrypt rate with the same load, or why it was skipped. */
+async function motoRate(clients: number, body: (keyId: string) => string, seconds: number): Promise<{ rate?: number; why?: string }> {
+  if (spawnSync('moto_server', ['--help'], { timeout: 15_000 }).error) return { why: 'skipped (moto_server not installed)' };
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  try {
+    let keyId = '';
+    const until = Date.now() + 20_000;
+    while (!keyId) {
+      try {
+        keyId = (JSON.parse((await post(port, agent, 'CreateKey', '{}')).text) as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId;
+      } catch {
+        if (Date.now() > until) return { why: 'skipped (moto_server did not start)' };
+        await new Promise((ok) => setTimeout(ok, 200));
+      }
+    }
+    const text = body(keyId);
+    for (let i = 0; i < 20; i++) await post(port, agent, 'Encrypt', text);
+    let n = 0;
+    const start = performance.now();
+    const worker = async () => {
+      while (performance.now() - start < seconds * 1000) {
+        const r = await post(port, agent, 'Encrypt', text);
+        if (r.status !== 200) throw new Error(`moto Encrypt failed: ${r.status} ${r.text.slice(0, 200)}`);
+        n++;
+      }
+    };
+    await Promise.all(Array.from({ length: clients }, worker));
+    return { rate: (n * 1000) / (performance.now() - start) };
+  } catch (e) {
+    return { why: `skipped (${(e as Error).message})` };
+  } finally {
+    agent.destroy();
+    child.kill('SIGTERM');
+  }
+}
+
+export async function benchServer(opts: { requests?: number; clients?: number; keys?: number; events?: number } = {}): Promise<string> {
+  const total = opts.requests ?? (QUICK ? 20_000 : 100_000);
+  const clients = opts.clients ?? 8;
   const home = mkdtempSync(join(tmpdir(), 'kms-bench-serve-'));
+  const { keyId } = grownSandbox(home, opts.keys ?? 1000, opts.events ?? (QUICK ? 20_000 : 100_000));
   const backend = new SandboxBackend({ env: { KMS_STUDY_HOME: home }, now: () => Date.now(), randomBytes: (n) => new Uint8Array(randomBytes(n)) }, undefined);
+  const problems: string[] = [];
+  backend.problem = (l) => problems.push(l);
   const server = createKmsServer({ backend });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  const lines: string[] = ['Server: Encrypt over HTTP (AWS JSON 1.1, keep-alive, 100-byte plaintext)'];
+  const lines: string[] = [
+    `Server: Encrypt over HTTP (AWS JSON 1.1), 4 KB plaintext, ${clients} keep-alive clients, ${total.toLocaleString('en-US')} requests, sandbox grown to ${(opts.keys ?? 1000).toLocaleString('en-US')} keys and ${(opts.events ?? (QUICK ? 20_000 : 100_000)).toLocaleString('en-US')} events (server and clients in one process)`,
+    '',
+  ];
   try {
-    const agent0 = new Agent({ keepAlive: true });
-    const created = JSON.parse((await post(port, agent0, 'CreateKey', '{}')).text) as { KeyMetadata: { KeyId: string } };
-    const body = JSON.stringify({ KeyId: created.KeyMetadata.KeyId, Plaintext: randomBytes(100).toString('base64') });
-    for (const clients of [1, 8]) {
-      const agent = new Agent({ keepAlive: true, maxSockets: clients });
-      const latencies: number[] = [];
-      let sent = 0;
-      const start = performance.now();
-      const worker = async () => {
-        while (sent < total && performance.now() - start < maxMs) {
-          sent++;
-          const t = performance.now();
-          const r = await post(port, agent, 'Encrypt', body);
-          if (r.status !== 200) throw new Error(`Encrypt failed: ${r.status} ${r.text}`);
-          latencies.push(performance.now() - t);
-        }
-      };
-      await Promise.all(Array.from({ length: clients }, worker));
-      const secs = (performance.now() - start) / 1000;
-      latencies.sort((a, b) => a - b);
-      lines.push(
-        `  ${String(clients).padStart(2)} client${clients > 1 ? 's' : ' '}: ${Math.round(latencies.length / secs).toLocaleString('en-US').padStart(7)} req/s  p50 ${pct(latencies, 50).toFixed(2)} ms  p99 ${pct(latencies, 99).toFixed(2)} ms  (${latencies.length} requests)`,
-      );
-      agent.destroy();
-    }
-    agent0.destroy();
+    const plaintext = randomBytes(4096).toString('base64');
+    const bodyFor = (id: string) => JSON.stringify({ KeyId: id, Plaintext: plaintext });
+    const body = bodyFor(keyId);
+    const agent = new Agent({ keepAlive: true, maxSockets: clients });
+    // Warm-up (JIT, sockets, caches) with all clients, before the measured run.
+    const warm = Math.max(1000, total / 20);
+    let warmed = 0;
+    await Promise.all(Array.from({ length: clients }, async () => {
+      while (warmed++ < warm) await post(port, agent, 'Encrypt', body);
+    }));
+    const latencies = new Float64Array(total);
+    const windows = 10;
+    const windowEnds: number[] = [];
+    let sent = 0;
+    let done = 0;
+    let at10 = { rss: 0, heap: 0 };
+    const start = performance.now();
+    const worker = async () => {
+      while (sent < total) {
+        sent++;
+        const t = performance.now();
+        const r = await post(port, agent, 'Encrypt', body);
+        if (r.status !== 200) throw new Error(`Encrypt failed: ${r.status} ${r.text}`);
+        latencies[done++] = performance.now() - t;
+        if (done % (total / windows) === 0) windowEnds.push(performance.now());
+        if (done === total / 10) at10 = memory();
+      }
+    };
+    await Promise.all(Array.from({ length: clients }, worker));
+    const secs = (performance.now() - start) / 1000;
+    const atEnd = memory();
+    agent.destroy();
+    const sorted = Array.from(latencies).sort((a, b) => a - b);
+    const rate = total / secs;
+    const perWindow = windowEnds.map((t, i) => (total / windows) / ((t - (i === 0 ? start : windowEnds[i - 1])) / 1000));
+    // Flatness: the first tenth warms up (JIT, caches); the rest must stay within 10% of their best.
+    const steady = perWindow.slice(1);
+    const mean = steady.reduce((a, b) => a + b, 0) / steady.length;
+    const deviation = Math.max(...steady.map((r) => Math.abs(r - mean) / mean));
+    const spread = Math.min(...steady) / Math.max(...steady);
+    const p99 = pct(sorted, 99);
+    const rssRatio = atEnd.rss / at10.rss;
+    const noble = nobleRate(1000);
+    const moto = await motoRate(clients, bodyFor, QUICK ? 5 : 15);
+    lines.push(`  serve:                    ${Math.round(rate).toLocaleString('en-US').padStart(6)} req/s  p50 ${pct(sorted, 50).toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (${secs.toFixed(1)} s)`);
+    lines.push(`  raw noble AES-256-GCM:    ${Math.round(noble).toLocaleString('en-US').padStart(6)} encryptions/s of 4 KB (one thread, no HTTP) — serve's ceiling if AES is the bottleneck`);
+    lines.push(
+      moto.rate !== undefined
+        ? `  moto_server:              ${Math.round(moto.rate).toLocaleString('en-US').padStart(6)} req/s (same load, same machine, after serve)`
+        : `  moto_server:              ${moto.why}`,
+    );
+    lines.push(`  req/s per tenth of the run: ${perWindow.map((r) => Math.round(r)).join(' ')}`);
+    lines.push('');
+    lines.push(`  p99 latency ${p99.toFixed(1)} ms                       target <= 20 ms: ${verdict(p99 <= 20)}`);
+    lines.push(
+      `  throughput flat: every tenth within ${(deviation * 100).toFixed(1)}% of the mean (slowest/fastest ${spread.toFixed(2)})   target within 10% (after the warm-up tenth): ${verdict(deviation <= 0.1)}`,
+    );
+    lines.push(
+      `  RSS after a full GC: ${mb(at10.rss)} after ${(total / 10).toLocaleString('en-US')} requests, ${mb(atEnd.rss)} after ${total.toLocaleString('en-US')} (heap ${mb(at10.heap)} → ${mb(atEnd.heap)}): ${rssRatio.toFixed(2)}x   target within 20%: ${verdict(rssRatio <= 1.2 && rssRatio >= 0.8)}${QUICK ? ' (quick run: 2,000 vs 20,000 requests)' : ''}`,
+    );
+    if (moto.rate !== undefined) lines.push(`  serve / moto_server ${(rate / moto.rate).toFixed(1)}x                     target >= 10x: ${verdict(rate / moto.rate >= 10)}`);
+    else lines.push(`  serve / moto_server                           target >= 10x: ${moto.why}`);
+    const half = perWindow.length >> 1;
+    const trend = perWindow.slice(half).reduce((a, b) => a + b, 0) / perWindow.slice(1, half).reduce((a, b) => a + b, 0) * ((half - 1) / (perWindow.length - half));
+    lines.push(`  (trend: mean req/s of the second half / of the first half after warm-up: ${trend.toFixed(2)}; below 1 would be a slow-down)`);
+    if (problems.length) lines.push(`  save problems during the run: ${problems[0]}`);
   } finally {
     server.closeAllConnections();
     await new Promise<void>((ok) => server.close(() => ok()));
+    backend.close();
     backend.flush();
     rmSync(home, { recursive: true, force: true });
   }

@@ -99,15 +99,56 @@ export interface EventRecorder {
   record(event: AuditEvent): void;
 }
 
-/** CloudTrail's event history: every recorded event in order. Plain data: serialises as a JSON array. */
+/** CloudTrail keeps 90 days of event history. https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events.html */
+export const HISTORY_DAYS = 90;
+
+/**
+ * CloudTrail's event history. In memory (labs, tests), `events` holds every recorded event in order; a
+ * persistent history (the sandbox's event log) keeps only the events not yet written there and reads the rest
+ * from its store in `newestFirst()`.
+ */
 export class EventHistory implements EventRecorder {
   readonly events: AuditEvent[] = [];
   record(event: AuditEvent): void {
     this.events.push(event);
+  }
+  /** Every event, newest first (LookupEvents reads only as far as it needs). */
+  *newestFirst(): Iterable<AuditEvent> {
+    for (let i = this.events.length - 1; i >= 0; i--) yield this.events[i];
+  }
+  /** True when the events live elsewhere than in `events` (then the world document leaves them out). */
+  get persistent(): boolean {
+    return false;
   }
 }
 
 /** CloudTrail's eventTime: ISO 8601 to the second. */
 export function eventTimeOf(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A history that can be read newest first (the world's EventHistory, in memory or backed by the event log). */
+export interface EventReader {
+  newestFirst(): Iterable<AuditEvent>;
+}
+
+/**
+ * The events recorded after the event whose id is `afterId`, oldest first, reading the history newest first only
+ * that far (every event when `afterId` is undefined or no longer in the history), and the id to continue from.
+ * Readers that follow the history (Logs' CloudTrail delivery, EventBridge) keep that id in their state, so they
+ * also see events that earlier sandbox commands recorded.
+ */
+export function eventsAfterId(history: EventReader, afterId: string | undefined): { events: AuditEvent[]; last: string | undefined } {
+  const out: AuditEvent[] = [];
+  for (const e of history.newestFirst()) {
+    if (afterId !== undefined && e.eventID === afterId) break;
+    out.push(e);
+  }
+  out.reverse();
+  return { events: out, last: out.length ? out[out.length - 1].eventID : afterId };
+}
+
+/** Every event, oldest first. */
+export function allEvents(history: EventReader): AuditEvent[] {
+  return [...history.newestFirst()].reverse();
 }

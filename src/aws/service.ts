@@ -3,7 +3,7 @@
 // other services as AWS services call each other (the callee sees kms:ViaService or the service principal).
 import type { AccessControl } from './access.js';
 import type { Caller } from './caller.js';
-import type { AuditEvent, EventRecorder } from './cloudtrail.js';
+import type { EventReader, EventRecorder } from './cloudtrail.js';
 import type { Random } from './ports.js';
 
 /** A simulated service as the world's registry holds it: `kms`, `iam`, `sts`, `cloudtrail`... */
@@ -31,7 +31,8 @@ export interface ServiceContext {
   now(): number;
   random: Random;
   /** The CloudTrail event history; a service records its own events here, and may read what was recorded (in order). */
-  trail: EventRecorder & { readonly events: readonly AuditEvent[] };
+  /** The CloudTrail event history: services record their events, and may read it newest first. */
+  trail: EventRecorder & EventReader;
   access: AccessControl;
   /**
    * Calls another service on behalf of `onBehalfOf` (a forward access session): the callee sees this service as

@@ -9,15 +9,42 @@ export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<numb
   const { openSandbox } = await import('../storage/sandbox.js');
   const { paramFileReader } = await import('./param-file.js');
   const { runAws } = await import('../awscli/run.js');
-  const sandbox = openSandbox(deps);
-  for (const w of sandbox.warnings) deps.stderr.write(`${w}\n`);
-  const result = await runAws(sandbox.world, argv.length ? argv : ['help'], (g) => sandbox.callerFor(g.profile, g.region), {
-    cwd: deps.cwd,
-    readFile: paramFileReader(deps.env, deps.cwd),
-    writeFile: (path, bytes) => writeFileSync(resolve(deps.cwd, path), bytes),
-  });
-  // 1: an `aws s3` transfer failed; its KMS events (a refused Decrypt) are kept like a service error's.
-  if (result.exitCode === 0 || result.exitCode === 254 || result.exitCode === 1) sandbox.save();
+  // The sandbox is opened (and locked) at the first call, after the command line and its file:// parameters
+  // were read, and stays locked until its state is written back: parallel commands never lose changes, and
+  // a parameter read from a slow pipe never holds the lock. Help and skeletons never open it.
+  let sandbox: ReturnType<typeof openSandbox> | undefined;
+  const open = () => {
+    if (!sandbox) {
+      sandbox = openSandbox(deps);
+      for (const w of sandbox.warnings) deps.stderr.write(`${w}\n`);
+    }
+    return sandbox;
+  };
+  let result;
+  try {
+    result = await runAws({ call: (service, operation, request, caller) => open().world.call(service, operation, request, caller) }, argv.length ? argv : ['help'], (g) => open().callerFor(g.profile, g.region), {
+      cwd: deps.cwd,
+      readFile: paramFileReader(deps.env, deps.cwd),
+      writeFile: (path, bytes) => writeFileSync(resolve(deps.cwd, path), bytes),
+    });
+    const sb = sandbox;
+    if (sb) for (const w of sb.history.warnings) deps.stderr.write(`${w}\n`);
+    // 1: an `aws s3` transfer failed; its KMS events (a refused Decrypt) are kept like a service error's.
+    if (sb && (result.exitCode === 0 || result.exitCode === 254 || result.exitCode === 1)) {
+      // Calls CloudTrail records as read-only (Describe, List, Encrypt...) change no state: only their events are kept.
+      const events = sb.history.events;
+      const eventsOnly = events.length > 0 && events.every((e) => e.readOnly);
+      try {
+        sb.save({ eventsOnly });
+      } catch (e) {
+        // A read-only call still answers when only its CloudTrail event cannot be written (a full disk).
+        if (!eventsOnly || !(e instanceof Error) || e.name !== 'DataError') throw e;
+        deps.stderr.write(`kms-study: warning: ${e.message}; the call's CloudTrail event was not recorded\n`);
+      }
+    }
+  } finally {
+    sandbox?.close();
+  }
   // Key ids, descriptions and tag values can carry control characters: never write them raw.
   deps.stdout.write(escapeControls(result.stdout));
   deps.stderr.write(escapeControls(result.stderr));

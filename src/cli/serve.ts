@@ -7,7 +7,24 @@ import type { ProgramContext } from './context.js';
 import { chalkFor } from './style.js';
 import { EXIT } from '../exit-codes.js';
 import { escapeControls } from '../text/terminal.js';
+import { DataError } from '../errors.js';
+import { acquireLock, holderOf, type Lock } from '../storage/lock.js';
+import { sandboxPath } from '../storage/sandbox.js';
 
+/** One `serve` per sandbox: a second one would answer from a state the first keeps overwriting in memory. */
+function claimSandbox(statePath: string, url: string): Lock {
+  const path = `${statePath}.serve.lock`;
+  try {
+    return acquireLock(path, { timeoutMs: 0, staleMs: Number.POSITIVE_INFINITY, note: url });
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    const h = holderOf(path);
+    throw new DataError(
+      `serve: the sandbox ${statePath} is already served by process ${h?.pid ?? '?'}${h?.note ? ` at ${h.note}` : ''}; use that endpoint, stop it first, or serve another sandbox with --state FILE`,
+      EXIT.ENVIRONMENT,
+    );
+  }
+}
 
 export async function serve(opts: { port: number; host: string; state?: string; quiet?: boolean }, ctx: ProgramContext): Promise<number> {
   const { deps } = ctx;
@@ -17,8 +34,18 @@ export async function serve(opts: { port: number; host: string; state?: string; 
       c.red.bold(`WARNING: binding ${opts.host} exposes the simulated KMS to other machines. It checks no signatures: anyone who can reach it acts as any sandbox profile.\n`),
     );
   }
-  const backend = new SandboxBackend(deps, opts.state ? resolve(deps.cwd, opts.state) : undefined);
+  const statePath = opts.state ? resolve(deps.cwd, opts.state) : sandboxPath(deps.env);
+  const hostText = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  const claim = claimSandbox(statePath, `http://${hostText}:${opts.port}`);
+  let backend: SandboxBackend;
+  try {
+    backend = new SandboxBackend(deps, statePath);
+  } catch (e) {
+    claim.release();
+    throw e;
+  }
   for (const w of backend.warnings) deps.stderr.write(`${w}\n`);
+  backend.problem = (line) => deps.stderr.write(`${escapeControls(line, { oneLine: true })}\n`);
   // Said once per key id, even with --quiet: it explains every later request from that key.
   backend.notice = (line) => deps.stderr.write(`${escapeControls(line, { oneLine: true })}\n`);
   const server = createKmsServer({ backend, host: opts.host, log: opts.quiet ? undefined : (line) => deps.stderr.write(`${line}\n`) });
@@ -32,6 +59,10 @@ export async function serve(opts: { port: number; host: string; state?: string; 
       fail(e);
     });
     server.listen(opts.port, opts.host, () => ok());
+  }).catch((e: unknown) => {
+    backend.close();
+    claim.release();
+    throw e;
   });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
@@ -47,8 +78,15 @@ export async function serve(opts: { port: number; host: string; state?: string; 
       offInt();
       offTerm();
       server.close(() => {
-        backend.flush();
-        deps.stderr.write(`kms-study serve: ${signal}: state saved to ${backend.statePath}; stopped.\n`);
+        backend.close();
+        try {
+          backend.flush();
+          deps.stderr.write(`kms-study serve: ${signal}: state saved to ${backend.statePath}; stopped.\n`);
+        } catch (e) {
+          deps.stderr.write(`kms-study serve: ${signal}: could not save: ${escapeControls((e as Error).message, { oneLine: true })}; stopped.\n`);
+        } finally {
+          claim.release();
+        }
         done(EXIT.OK);
       });
       server.closeAllConnections?.();

@@ -1,5 +1,6 @@
 // CloudTrail LookupEvents over the event history: at most one lookup attribute, a time window, newest first, paged.
-// Differs: NextToken is a plain offset (AWS's is opaque); events of the last 90 days are not trimmed here.
+// Reads newest first and stops once it has the page. Differs: NextToken is a plain offset (AWS's is opaque);
+// the 90-day retention is the event store's (the sandbox's event log drops older days as the clock moves).
 // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html
 import { usernameOf, type AuditEvent } from '../aws/cloudtrail.js';
 import { InvalidLookupAttributesException, InvalidMaxResultsException, InvalidNextTokenException, InvalidTimeRangeException } from './errors.js';
@@ -36,8 +37,17 @@ function matches(e: AuditEvent, a: LookupAttribute): boolean {
 
 const ms = (t: Date | number) => (typeof t === 'number' ? t : t.getTime());
 
-/** CloudTrail LookupEvents over an event list: at most one attribute, time window, newest first, paged. */
+function* backwards(events: readonly AuditEvent[]): Iterable<AuditEvent> {
+  for (let i = events.length - 1; i >= 0; i--) yield events[i];
+}
+
+/** CloudTrail LookupEvents over an event list in time order: at most one attribute, time window, newest first, paged. */
 export function lookupEvents(events: readonly AuditEvent[], opts: LookupOptions = {}): { Events: Record<string, unknown>[]; NextToken?: string } {
+  return lookupEventsNewestFirst(backwards(events), opts);
+}
+
+/** LookupEvents over events given newest first (an event log read backwards): stops once the page is full. */
+export function lookupEventsNewestFirst(newestFirst: Iterable<AuditEvent>, opts: LookupOptions = {}): { Events: Record<string, unknown>[]; NextToken?: string } {
   const attrs = opts.attributes ?? [];
   if (attrs.length > 1) throw new InvalidLookupAttributesException('You cannot specify more than one lookup attribute.');
   const attr = attrs[0];
@@ -49,19 +59,23 @@ export function lookupEvents(events: readonly AuditEvent[], opts: LookupOptions 
   const start = opts.StartTime !== undefined ? ms(opts.StartTime) : -Infinity;
   const end = opts.EndTime !== undefined ? ms(opts.EndTime) : Infinity;
   if (start > end) throw new InvalidTimeRangeException('Start time must be before end time.');
-  const selected: AuditEvent[] = [];
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i];
-    const t = Date.parse(e.eventTime);
-    if (t < start || t > end) continue;
-    if (attr && !matches(e, attr)) continue;
-    selected.push(e);
-  }
   let from = 0;
   if (opts.NextToken !== undefined) {
     from = Number.parseInt(opts.NextToken, 10);
-    if (!/^\d+$/.test(opts.NextToken) || from > selected.length) throw new InvalidNextTokenException('Invalid NextToken.');
+    if (!/^\d+$/.test(opts.NextToken) || !Number.isSafeInteger(from)) throw new InvalidNextTokenException('Invalid NextToken.');
   }
+  // One more than the page needs tells whether there is a next page.
+  const enough = from + max + 1;
+  const selected: AuditEvent[] = [];
+  for (const e of newestFirst) {
+    const t = Date.parse(e.eventTime);
+    if (t > end) continue;
+    if (t < start) continue;
+    if (attr && !matches(e, attr)) continue;
+    selected.push(e);
+    if (selected.length >= enough) break;
+  }
+  if (from > selected.length) throw new InvalidNextTokenException('Invalid NextToken.');
   const page = selected.slice(from, from + max);
   const out = page.map((e) => {
     const item: Record<string, unknown> = {

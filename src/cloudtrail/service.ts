@@ -4,13 +4,30 @@
 import type { AuditEvent } from '../aws/cloudtrail.js';
 import { UnknownOperationException } from '../aws/errors.js';
 import type { ServiceContext, ServiceHandler } from '../aws/service.js';
-import { lookupEvents, type LookupAttribute } from './lookup-events.js';
+import { lookupEventsNewestFirst, type LookupAttribute } from './lookup-events.js';
 import { deliverDue } from './trail-delivery.js';
 import { isTrailsState } from './trail-model.js';
 import { TRAIL_OPERATIONS, Trails } from './trails.js';
 
-/** CloudTrail over `events` (the world's history, read at each call); trails need the world's `ctx`. */
-export function cloudTrailService(events: () => readonly AuditEvent[], ctx?: ServiceContext): ServiceHandler {
+function* ofAccount(events: Iterable<AuditEvent>, accountId: string): Iterable<AuditEvent> {
+  for (const e of events) if (e.recipientAccountId === accountId) yield e;
+}
+
+/** The events recorded after `after` (epoch ms), oldest first, reading the history newest first only that far. */
+function eventsAfter(newestFirst: Iterable<AuditEvent>, after: number): AuditEvent[] {
+  const out: AuditEvent[] = [];
+  for (const e of newestFirst) {
+    if (Date.parse(e.eventTime) <= after) break;
+    out.push(e);
+  }
+  return out.reverse();
+}
+
+/**
+ * CloudTrail over the world's history, read newest first at each call (and only as far as the page needs); trails
+ * need the world's `ctx`.
+ */
+export function cloudTrailService(newestFirst: () => Iterable<AuditEvent>, ctx?: ServiceContext): ServiceHandler {
   const trails = ctx ? new Trails(ctx) : undefined;
   return {
     name: 'cloudtrail',
@@ -18,8 +35,8 @@ export function cloudTrailService(events: () => readonly AuditEvent[], ctx?: Ser
     call(operation, request, caller) {
       if (trails && (TRAIL_OPERATIONS as readonly string[]).includes(operation)) return trails.call(operation, request, caller);
       if (operation !== 'LookupEvents') throw new UnknownOperationException(`The cloudtrail operation ${operation} is not supported by the simulator.`);
-      return lookupEvents(
-        events().filter((e) => e.recipientAccountId === caller.accountId),
+      return lookupEventsNewestFirst(
+        ofAccount(newestFirst(), caller.accountId),
         {
           attributes: request.LookupAttributes as LookupAttribute[] | undefined,
           StartTime: request.StartTime as Date | undefined,
@@ -36,7 +53,7 @@ export function cloudTrailService(events: () => readonly AuditEvent[], ctx?: Ser
       trails.state = JSON.parse(JSON.stringify(doc)) as typeof trails.state;
     },
     onAdvance(from, to) {
-      if (trails && ctx) deliverDue(ctx, trails.state.trails, events(), from, to);
+      if (trails && ctx) deliverDue(ctx, trails.state.trails, eventsAfter(newestFirst(), Math.min(...trails.state.trails.filter((t) => t.isLogging).map((t) => t.deliveredThrough))), from, to);
     },
   };
 }

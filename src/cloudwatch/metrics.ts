@@ -2,6 +2,7 @@
 // publishes. https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html
 // Differs: no high-resolution storage classes or retention roll-up; statistics are computed from raw datapoints.
 import type { Caller } from '../aws/caller.js';
+import { allEvents } from '../aws/cloudtrail.js';
 import type { ServiceContext } from '../aws/service.js';
 import { InvalidParameterValueException, MissingParameterException } from './errors.js';
 import { EXPIRY_METRIC, KMS_NAMESPACE, expiryPoints, expiryWindows } from './kms-metrics.js';
@@ -19,7 +20,7 @@ export interface MetricRef {
 export function pointsOf(ctx: ServiceContext, state: CloudWatchState, m: MetricRef, from: number, to: number): [number, number][] {
   if (m.namespace === KMS_NAMESPACE && m.name === EXPIRY_METRIC) {
     const keyId = m.dimensions.length === 1 && m.dimensions[0].Name === 'KeyId' ? m.dimensions[0].Value : undefined;
-    return keyId ? expiryPoints(expiryWindows(ctx.trail.events), m.accountId, m.region, keyId, from, to) : [];
+    return keyId ? expiryPoints(expiryWindows(allEvents(ctx.trail)), m.accountId, m.region, keyId, from, to) : [];
   }
   return state.series
     .filter(
@@ -132,7 +133,7 @@ export function listMetrics(ctx: ServiceContext, state: CloudWatchState, req: Re
     .map((s) => ({ Namespace: s.namespace, MetricName: s.name, Dimensions: s.dimensions }));
   const kms = [
     ...new Set(
-      expiryWindows(ctx.trail.events)
+      expiryWindows(allEvents(ctx.trail))
         .filter((w) => w.accountId === caller.accountId && w.region === caller.region)
         .map((w) => w.keyId),
     ),

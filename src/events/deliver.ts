@@ -6,6 +6,7 @@
 // needed; aws:SourceArn is not passed to KMS for SNS targets (reported unsupported for this path; unverified).
 import { ServiceException } from '../aws/errors.js';
 import { uuidFrom } from '../aws/ports.js';
+import { eventsAfterId } from '../aws/cloudtrail.js';
 import type { ServiceContext } from '../aws/service.js';
 import { busEventsOf, type BusEvent } from './kms-events.js';
 import { matches, parsePattern } from './pattern.js';
@@ -83,13 +84,8 @@ export function route(ctx: ServiceContext, state: EventsState, ev: BusEvent): vo
 
 /** Routes the events CloudTrail recorded since the last look. */
 export function pump(ctx: ServiceContext, state: EventsState): void {
-  const events = ctx.trail.events;
-  if (state.trailCursor > events.length || !state.rules.some((r) => r.State === 'ENABLED')) {
-    state.trailCursor = events.length;
-    return;
-  }
-  while (state.trailCursor < events.length) {
-    const e = events[state.trailCursor++];
-    for (const ev of busEventsOf(e)) route(ctx, state, ev);
-  }
+  const { events, last } = eventsAfterId(ctx.trail, state.trailCursor);
+  state.trailCursor = last;
+  if (!state.rules.some((r) => r.State === 'ENABLED')) return;
+  for (const e of events) for (const ev of busEventsOf(e)) route(ctx, state, ev);
 }

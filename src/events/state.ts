@@ -35,15 +35,16 @@ export interface EventsState {
   /** The events matched by at least one rule, newest last (at most 200 kept). */
   matched: BusEvent[];
   deliveries: Delivery[];
-  trailCursor: number;
+  /** The id of the last CloudTrail event looked at (undefined: from the start of the history). */
+  trailCursor: string | undefined;
 }
 
 export function emptyEventsState(): EventsState {
-  return { rules: [], matched: [], deliveries: [], trailCursor: 0 };
+  return { rules: [], matched: [], deliveries: [], trailCursor: undefined };
 }
 
 export function readEventsState(doc: unknown): EventsState {
   const d = doc as Partial<EventsState> | null;
   if (!d || typeof d !== 'object' || !Array.isArray(d.rules)) throw new Error('services.events: not an EventBridge state document');
-  return { rules: d.rules, matched: d.matched ?? [], deliveries: d.deliveries ?? [], trailCursor: typeof d.trailCursor === 'number' ? d.trailCursor : 0 };
+  return { rules: d.rules, matched: d.matched ?? [], deliveries: d.deliveries ?? [], trailCursor: typeof d.trailCursor === 'string' ? d.trailCursor : undefined };
 }

@@ -48,17 +48,18 @@ export interface LogGroup {
 export interface LogsState {
   groups: LogGroup[];
   /** How many CloudTrail events the trail stand-in has looked at (see trail-delivery.ts). */
-  trailCursor: number;
+  /** The id of the last CloudTrail event looked at (undefined: from the start of the history). */
+  trailCursor: string | undefined;
 }
 
 export function emptyLogsState(): LogsState {
-  return { groups: [], trailCursor: 0 };
+  return { groups: [], trailCursor: undefined };
 }
 
 export function readLogsState(doc: unknown): LogsState {
   const d = doc as Partial<LogsState> | null;
   if (!d || typeof d !== 'object' || !Array.isArray(d.groups)) throw new Error('services.logs: not a CloudWatch Logs state document');
-  return { groups: d.groups, trailCursor: typeof d.trailCursor === 'number' ? d.trailCursor : 0 };
+  return { groups: d.groups, trailCursor: typeof d.trailCursor === 'string' ? d.trailCursor : undefined };
 }
 
 export function groupArn(region: string, accountId: string, name: string): string {

@@ -3,6 +3,7 @@
 // account from the moment it is tagged, one JSON event per record, in the stream <account>_CloudTrail_<region>.
 // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html
 // Differs: not a trail (no CreateTrail here); delivery happens at the next Logs call or clock move, with no delay.
+import { eventsAfterId } from '../aws/cloudtrail.js';
 import type { ServiceContext } from '../aws/service.js';
 import { appendEvents } from './groups.js';
 import { publishMatches } from './metric-filters.js';
@@ -16,13 +17,9 @@ export function isDeliveryGroup(tags: Record<string, string>): boolean {
 
 /** Delivers the CloudTrail events recorded since the last delivery to the tagged log groups. */
 export function deliverTrailEvents(ctx: ServiceContext, state: LogsState): void {
-  const events = ctx.trail.events;
-  if (state.trailCursor >= events.length) {
-    state.trailCursor = events.length; // a shorter history (a restored document): start from its end
-    return;
-  }
-  const fresh = events.slice(state.trailCursor);
-  state.trailCursor = events.length;
+  const { events: fresh, last } = eventsAfterId(ctx.trail, state.trailCursor);
+  state.trailCursor = last;
+  if (fresh.length === 0) return;
   for (const g of state.groups) {
     if (!isDeliveryGroup(g.tags)) continue;
     const mine = fresh.filter((e) => e.recipientAccountId === g.accountId);

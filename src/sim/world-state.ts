@@ -17,7 +17,7 @@ function clone<T>(v: T): T {
 
 export function worldDocument(kms: EngineStateDocument, iam: IamState, audit: readonly AuditEvent[], services: Record<string, unknown> = {}): WorldStateDocument {
   const { format, version, clockOffsetMs, highWaterMs, settings, keys, aliases, deletedHandles, random } = kms;
-  const doc: WorldStateDocument = { format, version, clockOffsetMs, highWaterMs, settings, iam: clone(iam), keys, aliases, deletedHandles, audit: clone(audit) as AuditEvent[] };
+  const doc: WorldStateDocument = { format, version, clockOffsetMs, highWaterMs, settings, iam: clone(iam), keys, aliases, deletedHandles, audit: audit.slice() };
   if (random) doc.random = random;
   if (Object.keys(services).length) doc.services = clone(services);
   return doc;
@@ -35,5 +35,6 @@ export function readWorldDocument(raw: unknown): { kms: unknown; iam?: IamState;
     bad('keys, aliases and audit must be arrays');
   }
   if (doc.services !== undefined && (typeof doc.services !== 'object' || doc.services === null || Array.isArray(doc.services))) bad('services must be an object');
-  return { kms: raw, iam: doc.iam ? clone(doc.iam) : undefined, audit: Array.isArray(doc.audit) ? clone(doc.audit) : [], services: doc.services ? clone(doc.services) : {} };
+  // The audit events are not cloned (they can be many, and nothing changes a recorded event).
+  return { kms: raw, iam: doc.iam ? clone(doc.iam) : undefined, audit: Array.isArray(doc.audit) ? doc.audit : [], services: doc.services ? clone(doc.services) : {} };
 }

@@ -34,10 +34,12 @@ export interface WorldOptions {
   access?: (identities: IdentityDirectory) => AccessControl;
   /** Services beyond the built-in ones (a test registers a test-only service here). */
   services?: ServiceFactory[];
+  /** The event history to record into (the sandbox's persistent event log); in memory by default. */
+  history?: EventHistory;
 }
 
 export class World {
-  readonly trail = new EventHistory();
+  readonly trail: EventHistory;
   readonly identities: IdentityDirectory;
   readonly access: AccessControl;
   readonly kms: KmsEngine;
@@ -47,10 +49,11 @@ export class World {
 
   constructor(opts: WorldOptions) {
     const saved = opts.state === undefined ? undefined : readWorldDocument(opts.state);
+    this.trail = opts.history ?? new EventHistory();
     this.identities = identityDirectory(() => this.iam.state);
     this.access = opts.access ? opts.access(this.identities) : createAccessControl({ ...opts.accessOptions, identities: this.identities });
     this.kms = new KmsEngine({ clock: opts.clock, random: opts.random, access: this.access, trail: this.trail, state: saved?.kms as EngineStateDocument | undefined });
-    if (saved) this.trail.events.push(...saved.audit);
+    if (saved) for (const e of saved.audit) this.trail.events.push(e);
     this.serviceRandom = opts.serviceRandom ?? new SeededRandom(`simulator:${this.kms.now()}:${this.trail.events.length}`);
     const base = { now: () => this.kms.now(), random: this.serviceRandom, trail: this.trail };
     this.iam = new IamService(base, saved?.iam, { SimulatePrincipalPolicy: (req, caller) => simulatePrincipalPolicy(this, req, caller) });
@@ -58,7 +61,7 @@ export class World {
     this.services.register(kmsService(this.kms));
     this.services.register(this.iam);
     this.services.register(stsService(this.contextFor(() => 'sts')));
-    const cloudtrail = cloudTrailService(() => this.trail.events, this.contextFor(() => 'cloudtrail'));
+    const cloudtrail = cloudTrailService(() => this.trail.newestFirst(), this.contextFor(() => 'cloudtrail'));
     this.services.register(cloudtrail);
     if (saved?.services.cloudtrail !== undefined) cloudtrail.restoreState?.(saved.services.cloudtrail);
     for (const factory of [...SERVICE_FACTORIES, ...(opts.services ?? [])]) {
@@ -111,7 +114,8 @@ export class World {
       const doc = this.services.get(name)?.saveState?.();
       if (doc !== undefined) services[name] = doc;
     }
-    return worldDocument(this.kms.toJSON(), this.iam.state, this.trail.events, services);
+    // A persistent history keeps its events in its own store: the document then carries none.
+    return worldDocument(this.kms.toJSON(), this.iam.state, this.trail.persistent ? [] : this.trail.events, services);
   }
 
   /** The context a registered service gets; `name()` is the service the calls it makes come from. */

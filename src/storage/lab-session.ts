@@ -2,12 +2,12 @@
 // so a closed terminal resumes where it stopped. A corrupt file is moved aside and reported.
 import { existsSync, rmSync } from 'node:fs';
 import { parseYamlDir } from './regular-file.js';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ContentError } from '../errors.js';
 import { parseLab } from '../labs/parse.js';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress } from '../labs/runner.js';
 import type { Lab } from '../labs/types.js';
-import { readJsonFile, writeFileAtomic } from './atomic.js';
+import { cleanStaleTemps, readJsonFile, writeFileAtomic } from './atomic.js';
 import { dataDir } from './paths.js';
 
 export function labSavePath(env: Record<string, string | undefined>, labId: string): string {
@@ -30,7 +30,12 @@ export function readLabSave(path: string, now: number): { progress?: LabProgress
   return {};
 }
 
+let cleaned = false;
+
 export function writeLabSave(path: string, progress: LabProgress): void {
+  // Temp files of earlier writes killed half-way go once per process.
+  if (!cleaned) cleanStaleTemps(dirname(path));
+  cleaned = true;
   writeFileAtomic(path, JSON.stringify(progress) + '\n');
 }
 

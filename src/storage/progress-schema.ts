@@ -12,10 +12,6 @@ export type SessionEnd = SessionRecord['ended'];
 
 export const SCHEMA_VERSION = 1;
 
-
-
-
-
 export interface LabResult {
   labId: string;
   completed: boolean;
@@ -47,12 +43,25 @@ export function emptyProgress(): ProgressData {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * v0 had no schemaVersion; a file without one is taken for v0 only when it looks like one (history and
+ * sessions lists, nothing else): `{"foo":1}` or a sandbox state copied here is kept aside, never "upgraded".
+ */
+function v0Problem(v: Record<string, unknown>): string | undefined {
+  if (typeof v.format === 'string') return `this is not a progress file (it is a ${JSON.stringify(v.format)} file)`;
+  const keys = Object.keys(v).filter((k) => k !== 'schemaVersion');
+  const unknown = keys.filter((k) => k !== 'history' && k !== 'sessions');
+  if (unknown.length) return `this is not a progress file (no schemaVersion, and unknown fields ${unknown.slice(0, 3).map((k) => JSON.stringify(k)).join(', ')})`;
+  for (const k of ['history', 'sessions'] as const) if (v[k] !== undefined && !Array.isArray(v[k])) return `"${k}" is not a list`;
+  return undefined;
+}
+
 /** A reason the file cannot be used at all (it is then moved aside), or undefined. */
 export function problemWith(v: unknown): string | undefined {
   if (!isObj(v)) return 'expected a JSON object';
   const ver = v.schemaVersion;
   if (ver !== undefined && (typeof ver !== 'number' || !Number.isInteger(ver) || ver < 0)) return 'schemaVersion is not a whole number';
-  if (ver === undefined || ver === 0) return undefined; // v0 is checked by its migration
+  if (ver === undefined || ver === 0) return v0Problem(v);
   for (const k of ['answers', 'sessions', 'labs'] as const) if (v[k] !== undefined && !Array.isArray(v[k])) return `"${k}" is not a list`;
   if (v.cards !== undefined && !isObj(v.cards)) return '"cards" is not an object';
   return undefined;

@@ -1,16 +1,16 @@
 // The learner's progress (answers with timings, sessions, FSRS cards, lab results, config) in
-// <dataDir>/progress.json through conf, which writes atomically. Import this module lazily (conf is heavy).
+// <dataDir>/progress.json. Every change re-reads the file and writes it back (checked, atomic, 0600) under the
+// progress lock, so quizzes and labs running at the same time all keep what they recorded.
 import { join } from 'node:path';
-import Conf from 'conf';
 import type { Card } from 'ts-fsrs';
 import { DataError } from '../errors.js';
 import { toCard, type StoredCard } from '../quiz/schedule.js';
-import { readJsonFile } from './atomic.js';
+import { cleanStaleTemps, readJsonFile, writeFileAtomic } from './atomic.js';
+import { withLock } from './lock.js';
 import {
   emptyProgress,
   migrate,
   problemWith,
-  SCHEMA_VERSION,
   type AnswerRecord,
   type LabResult,
   type ProgressConfig,
@@ -31,8 +31,10 @@ export interface TopicStat {
 import { accuracyBy } from '../quiz/stats.js';
 
 export class ProgressStore {
+  private cleaned = false;
+
   private constructor(
-    private readonly conf: Conf<Record<string, unknown>>,
+    private readonly dir: string,
     private data: ProgressData,
     readonly path: string,
     private readonly now: () => number,
@@ -45,6 +47,8 @@ export class ProgressStore {
   static open(dataDir: string, now: () => number): { store: ProgressStore; warnings: string[] } {
     const path = join(dataDir, 'progress.json');
     const warnings: string[] = [];
+    // Reading needs no lock (the file is replaced atomically); a file that must be moved aside or rewritten is
+    // handled again under the lock at the first change.
     const read = readJsonFile<Record<string, unknown>>(path, problemWith, now());
     let data = emptyProgress();
     let rewrite = false;
@@ -63,8 +67,7 @@ export class ProgressStore {
         throw new DataError(`${path}: ${(e as Error).message}`);
       }
     }
-    const conf = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'progress', projectName: 'kms-study', clearInvalidConfig: false });
-    const store = new ProgressStore(conf, data, path, now);
+    const store = new ProgressStore(dataDir, data, path, now);
     if (rewrite) store.mutate(() => undefined);
     return { store, warnings };
   }
@@ -74,16 +77,26 @@ export class ProgressStore {
    * terminals both keep what they recorded. A file that went bad meanwhile is moved aside, not overwritten.
    */
   private mutate(change: (d: ProgressData) => void): void {
-    let current = this.data;
-    try {
-      const read = readJsonFile<Record<string, unknown>>(this.path, problemWith, this.now());
-      if (read.status === 'ok' && read.value.schemaVersion === SCHEMA_VERSION) current = migrate(read.value).data;
-    } catch {
-      // unreadable right now: keep our own copy
-    }
-    change(current);
-    this.data = current;
-    this.conf.store = current as unknown as Record<string, unknown>;
+    withLock(
+      `${this.path}.lock`,
+      () => {
+        if (!this.cleaned) cleanStaleTemps(this.dir);
+        this.cleaned = true;
+        let current = this.data;
+        const read = readJsonFile<Record<string, unknown>>(this.path, problemWith, this.now());
+        if (read.status === 'ok') {
+          try {
+            current = migrate(read.value).data;
+          } catch (e) {
+            throw new DataError(`${this.path}: ${(e as Error).message}`);
+          }
+        }
+        change(current);
+        writeFileAtomic(this.path, `${JSON.stringify(current, null, '\t')}\n`);
+        this.data = current;
+      },
+      { what: `the progress file ${this.path}` },
+    );
   }
 
   recordAnswer(a: AnswerRecord): void {

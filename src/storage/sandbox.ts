@@ -1,21 +1,26 @@
-// The persistent sandbox behind `kms-study aws` and `kms-study sandbox`: engine state, profiles and the
-// current profile in <dataDir>/sandbox/state.json, written atomically (last writer wins, never torn).
-// A file that does not parse or load is moved aside and reported, never silently replaced.
-import { join } from 'node:path';
+// The persistent sandbox behind `kms-study aws`, `kms-study sandbox` and `serve`: engine state, profiles and
+// the current profile in <dataDir>/sandbox/state.json (without the event history, which is an append-only log
+// beside it, see event-log.ts). A process holds the sandbox lock from reading the state to writing it back, so
+// concurrent commands never lose each other's changes; the state is rewritten only when it changed, with a
+// checked atomic write. A file that does not parse or fails its schema is moved aside and reported.
+import { join, dirname, basename } from 'node:path';
 import { homedir } from 'node:os';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { dataDir } from './paths.js';
 import { DataError } from '../errors.js';
 import { STATE_VERSION } from '../kms/state.js';
-import { readJsonFile, writeFileAtomic } from './atomic.js';
+import { cleanStaleTemps, moveAside, writeFileAtomic } from './atomic.js';
+import { acquireLock, READ_ONLY_CODES, type Lock } from './lock.js';
+import { EventLog } from './event-log.js';
+import { applyUsage, clearUsage, readUsage, recordUsage, usageOf, usagePathFor } from './key-usage.js';
+import { isNewer, sandboxFileProblem, SANDBOX_FORMAT, SANDBOX_VERSION } from './sandbox-schema.js';
 import type { KmsEngine } from '../kms/engine.js';
 import type { Clock, Random } from '../aws/ports.js';
 import type { Caller } from '../aws/caller.js';
 import { freshWorld, loadWorld, type World } from '../sim/world.js';
 import { DEFAULT_PROFILES, callerFor, type Profile } from '../awscli/profiles.js';
 
-export const SANDBOX_FORMAT = 'kms-study-sandbox';
-export const SANDBOX_VERSION = 1;
+export { SANDBOX_FORMAT, SANDBOX_VERSION } from './sandbox-schema.js';
 
 export interface SandboxFile {
   format: typeof SANDBOX_FORMAT;
@@ -31,6 +36,13 @@ export interface SandboxDeps {
   randomBytes(n: number): Uint8Array;
 }
 
+export interface SaveOptions {
+  /** Write the state file even when it looks unchanged (reset, a new file). */
+  force?: boolean;
+  /** Only append the recorded events: the caller knows the state did not change (read-only calls). */
+  eventsOnly?: boolean;
+}
+
 export interface Sandbox {
   path: string;
   /** The sandbox's world: every `aws` call goes through `world.call`. */
@@ -39,93 +51,184 @@ export interface Sandbox {
   engine: KmsEngine;
   profile: string;
   profiles: Record<string, Profile>;
+  /** The event history on disk. */
+  history: EventLog;
   /** Problems found while opening (a corrupt file moved aside), for stderr. */
   warnings: string[];
+  /** The data directory cannot be written (read-only): reads work, a change fails with the file named. */
+  readOnly: boolean;
+  /** The state file's identity (inode, size, mtime) as last read or written here. */
+  stamp: string;
   callerFor(profile?: string, region?: string): Caller;
-  save(): void;
+  /** Writes the state when it changed (or `force`) and appends the recorded events; checked, atomic. */
+  save(opts?: SaveOptions): void;
+  /** Releases the lock (a no-op when not locked); the sandbox must not be saved afterwards. */
+  close(): void;
 }
 
 export function sandboxPath(env: Record<string, string | undefined>): string {
   return join(dataDir(env), 'sandbox', 'state.json');
 }
 
-function shapeProblem(v: unknown): string | undefined {
-  if (!v || typeof v !== 'object') return 'not a JSON object';
-  const f = v as Partial<SandboxFile>;
-  if (f.format !== SANDBOX_FORMAT) return `format is not ${SANDBOX_FORMAT}`;
-  if (f.version !== SANDBOX_VERSION) return `unknown version ${JSON.stringify(f.version)} (this build reads ${SANDBOX_VERSION})`;
-  if (typeof f.profile !== 'string' || !f.profiles || typeof f.profiles !== 'object') return 'profiles missing';
-  if (!f.engine || typeof f.engine !== 'object') return 'engine state missing';
-  return undefined;
+/** Where the event log of a state file lives: `state.json` → `state-events/` beside it. */
+export function eventsDirFor(path: string): string {
+  return join(dirname(path), `${basename(path).replace(/\.json$/, '')}-events`);
+}
+
+export function lockPathFor(path: string): string {
+  return `${path}.lock`;
+}
+
+function stampOf(path: string): string {
+  try {
+    const st = statSync(path, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/** The state's identity (the state file and its key-usage file): changes whenever another process writes. */
+export function fileStamp(path: string): string {
+  return `${stampOf(path)}/${stampOf(usagePathFor(path))}`;
+}
+
+const isReadOnlyError = (e: unknown) => READ_ONLY_CODES.has((e as NodeJS.ErrnoException).code ?? '');
+
+/** The text compared to decide whether the state changed: the clock's high-water mark moves on every read. */
+function comparable(doc: SandboxFile, highWaterMs: unknown): string {
+  const engine = { ...(doc.engine as Record<string, unknown>), highWaterMs };
+  return JSON.stringify({ ...doc, engine });
 }
 
 /**
- * A state file written by a newer kms-study is left alone (DataError) rather than moved aside: the data is
- * fine, this build just cannot read it.
+ * Opens the sandbox (creating a fresh one when there is none, or when the old file could not be used) and,
+ * unless `lock: false`, takes its lock until close(). On a read-only data directory it opens unlocked and
+ * `readOnly`: reads work and a change fails with one line naming the file.
  */
-function refuseNewer(path: string): void {
-  if (!existsSync(path)) return;
-  let doc: { version?: unknown; engine?: { version?: unknown } };
-  try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return; // corrupt: readJsonFile moves it aside and reports it
+export function openSandbox(deps: SandboxDeps, opts: { fresh?: boolean; path?: string; lock?: boolean } = {}): Sandbox {
+  const path = opts.path ?? sandboxPath(deps.env);
+  let lock: Lock | undefined;
+  let readOnly = false;
+  if (opts.lock !== false) {
+    try {
+      lock = acquireLock(lockPathFor(path), { what: `the sandbox ${path}` });
+    } catch (e) {
+      if (!isReadOnlyError(e)) throw e;
+      readOnly = true;
+    }
   }
-  const newer = (v: unknown, mine: number) => typeof v === 'number' && v > mine;
-  if (doc && (newer(doc.version, SANDBOX_VERSION) || newer(doc.engine?.version, STATE_VERSION)))
-    throw new DataError(`the sandbox state ${path} was written by a newer kms-study; it was left as it is. Upgrade kms-study, or run \`kms-study sandbox reset\` to start a new sandbox.`);
+  try {
+    return load(deps, path, opts.fresh === true, lock, readOnly);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
 }
 
-/** Opens the sandbox (creating a fresh one when there is none, or when the old file was corrupt). */
-export function openSandbox(deps: SandboxDeps, opts: { fresh?: boolean; path?: string } = {}): Sandbox {
-  const path = opts.path ?? sandboxPath(deps.env);
+function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | undefined, readOnly: boolean): Sandbox {
   const clock: Clock = { now: () => deps.now() };
   const random: Random = { bytes: (n) => deps.randomBytes(n) };
+  const history = new EventLog(eventsDirFor(path));
   const warnings: string[] = [];
+  if (lock) cleanStaleTemps(dirname(path));
   let world: World | undefined;
   let file: SandboxFile | undefined;
-  if (!opts.fresh) {
-    refuseNewer(path);
-    const read = readJsonFile<SandboxFile>(
-      path,
-      (v) => {
-        const problem = shapeProblem(v);
-        if (problem) return problem;
-        try {
-          world = loadWorld((v as SandboxFile).engine, clock, random, { serviceRandom: random });
-          return undefined;
-        } catch (e) {
-          return `engine state does not load (${(e as Error).message})`;
-        }
-      },
-      deps.now(),
-    );
-    if (read.status === 'ok') file = read.value;
-    else if (read.status === 'corrupt') {
+  let text: string | undefined;
+  if (fresh) {
+    if (lock) {
+      rmSync(history.dir, { recursive: true, force: true });
+      clearUsage(usagePathFor(path));
+    }
+  } else {
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+  if (text !== undefined) {
+    let problem: string | undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      problem = `not valid JSON (${(e as Error).message})`;
+    }
+    if (problem === undefined && isNewer(value, STATE_VERSION))
+      throw new DataError(`the sandbox state ${path} was written by a newer kms-study; it was left as it is. Upgrade kms-study, or run \`kms-study sandbox reset\` to start a new sandbox.`);
+    problem ??= sandboxFileProblem(value);
+    if (problem === undefined) {
+      applyUsage((value as SandboxFile).engine, readUsage(usagePathFor(path)));
+      try {
+        world = loadWorld((value as SandboxFile).engine, clock, random, { serviceRandom: random, history });
+        file = value as SandboxFile;
+      } catch (e) {
+        problem = `engine state does not load (${(e as Error).message})`;
+      }
+    }
+    if (problem !== undefined) {
       world = undefined;
+      text = undefined;
+      const movedTo = moveAside(path, deps.now());
       warnings.push(
-        `kms-study: the sandbox state ${path} could not be read (${read.problem}); it was moved to ${read.movedTo} and a fresh sandbox was started.`,
+        `kms-study: the sandbox state ${path} could not be read (${problem}); it was moved to ${movedTo} and a fresh sandbox was started. To go back, repair that file and move it back; \`kms-study sandbox reset\` starts afresh.`,
       );
     }
   }
   if (!file || !world) {
-    world = freshWorld(clock, random, { serviceRandom: random });
+    world = freshWorld(clock, random, { serviceRandom: random, history });
     file = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: 'default', profiles: { ...DEFAULT_PROFILES }, engine: {} };
   }
+  // Events of a state file from before the event log move to the log at the next save.
+  let migrating = history.events.length > 0 && !readOnly;
+  let loadedHighWater = (file.engine as { highWaterMs?: unknown }).highWaterMs;
   const w = world;
+  let written = text === undefined ? undefined : text.replace(/\n$/, '');
   const sandbox: Sandbox = {
     path,
     world: w,
     engine: w.kms,
     profile: file.profile,
     profiles: file.profiles,
+    history,
     warnings,
+    readOnly,
+    stamp: fileStamp(path),
     callerFor(profile?: string, region?: string) {
       return callerFor(w, sandbox.profiles, profile ?? sandbox.profile, region);
     },
-    save() {
+    save(opts: SaveOptions = {}) {
+      const pruneAt = w.now();
+      if (readOnly) {
+        // Nothing can be written: the events of read-only calls are not kept; a change is an error.
+        history.events.length = 0;
+        if (opts.eventsOnly) return;
+      } else if (opts.eventsOnly && !migrating) {
+        // Cryptographic calls change only their keys' last usage: kept in the small usage file.
+        const usage = usageOf(history.events);
+        history.prune(pruneAt);
+        history.flush();
+        recordUsage(usagePathFor(path), usage);
+        sandbox.stamp = fileStamp(path);
+        return;
+      } else {
+        history.prune(pruneAt);
+        history.flush();
+      }
       const doc: SandboxFile = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: sandbox.profile, profiles: sandbox.profiles, engine: w.toJSON() };
-      writeFileAtomic(path, `${JSON.stringify(doc)}\n`);
+      const next = JSON.stringify(doc);
+      const unchanged = written !== undefined && (next === written || comparable(doc, loadedHighWater) === written);
+      if (unchanged && !opts.force && !migrating) return;
+      writeFileAtomic(path, `${next}\n`);
+      clearUsage(usagePathFor(path));
+      written = next;
+      migrating = false;
+      loadedHighWater = (doc.engine as { highWaterMs?: unknown }).highWaterMs;
+      sandbox.stamp = fileStamp(path);
+    },
+    close() {
+      lock?.release();
     },
   };
   return sandbox;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +81,24 @@ describe('ProgressStore', () => {
     const { warnings } = ProgressStore.open(dir, () => T);
     expect(warnings[0]).toMatch(/"answers" is not a list/);
   });
+
+  for (const [what, text] of [
+    ['{"foo":1}', '{"foo":1}'],
+    ['a sandbox state file copied there', JSON.stringify({ format: 'kms-study-sandbox', version: 1, profile: 'default', profiles: {}, engine: {} })],
+  ]) {
+    it(`keeps a wrong-shape file (${what}) aside instead of "upgrading" and overwriting it`, () => {
+      const dir = temp();
+      writeFileSync(join(dir, 'progress.json'), text);
+      const { store, warnings } = ProgressStore.open(dir, () => T);
+      expect(warnings[0]).toMatch(/this is not a progress file.*moved it to .*progress\.json\.corrupt-/);
+      const moved = readdirSync(dir).filter((f) => f.startsWith('progress.json.corrupt-'));
+      expect(moved).toHaveLength(1);
+      expect(readFileSync(join(dir, moved[0]), 'utf8')).toBe(text);
+      store.recordAnswer(answer());
+      expect(readFileSync(join(dir, moved[0]), 'utf8')).toBe(text);
+      expect(statSync(join(dir, 'progress.json')).mode & 0o777).toBe(0o600);
+    });
+  }
 
   it('refuses a file from a newer kms-study and leaves it untouched', () => {
     const dir = temp();

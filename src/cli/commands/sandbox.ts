@@ -5,14 +5,27 @@ import { UsageError } from '../../errors.js';
 import type { ProgramContext } from '../context.js';
 import { advanceProblem, CLOCK_LIMITS_TEXT, MAX_ADVANCE_MS, parseClockDate, parseDuration } from '../../text/duration.js';
 
-async function open(ctx: ProgramContext) {
+type OpenSandbox = ReturnType<typeof import('../../storage/sandbox.js').openSandbox>;
+
+/** Runs `fn` on the sandbox, holding its lock throughout (another command's change is never lost). */
+async function withSandbox<T>(ctx: ProgramContext, fn: (sb: OpenSandbox) => T | Promise<T>, opts: { fresh?: boolean } = {}): Promise<T> {
   const { openSandbox } = await import('../../storage/sandbox.js');
-  const sandbox = openSandbox(ctx.deps);
-  for (const w of sandbox.warnings) ctx.deps.stderr.write(`${w}\n`);
-  return sandbox;
+  const sandbox = openSandbox(ctx.deps, opts);
+  try {
+    for (const w of sandbox.warnings) ctx.deps.stderr.write(`${w}\n`);
+    return await fn(sandbox);
+  } finally {
+    sandbox.close();
+  }
 }
 
-async function moveClock(ctx: ProgramContext, sb: Awaited<ReturnType<typeof open>>, ms: number, label: string): Promise<void> {
+function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+async function moveClock(ctx: ProgramContext, sb: OpenSandbox, ms: number, label: string): Promise<void> {
   const problem = advanceProblem(sb.engine.now(), ms);
   if (problem) throw new UsageError(`sandbox clock: ${label} is too far: ${problem}`); // exit-code
   const { describeChanges } = await import('../../sim/status.js');
@@ -31,22 +44,31 @@ export function register(program: Command, ctx: ProgramContext): void {
     .command('status')
     .description('simulated time, current profile, keys by state, pending deletions and rotations')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const sb = await open(ctx);
-      const { sandboxStatus, renderStatus } = await import('../../sim/status.js');
-      const status = sandboxStatus(sb.world, sb.profile, sb.profiles);
-      out(opts.json ? `${JSON.stringify({ ...status, stateFile: sb.path }, null, 2)}\n` : renderStatus(status, sb.path));
-    });
+    .action(async (opts: { json?: boolean }) =>
+      withSandbox(ctx, async (sb) => {
+        const { sandboxStatus, renderStatus } = await import('../../sim/status.js');
+        const history = sb.history.size();
+        const status = { ...sandboxStatus(sb.world, sb.profile, sb.profiles), auditEvents: history.events };
+        if (opts.json) return out(`${JSON.stringify({ ...status, eventHistory: { ...history, dir: sb.history.dir }, stateFile: sb.path }, null, 2)}\n`);
+        out(renderStatus(status, sb.path));
+        const span = history.oldestDay ? `, ${history.oldestDay} to ${history.newestDay}` : '';
+        out(`Event history:  ${history.events} events, ${sizeText(history.bytes)} in ${history.days} day file(s)${span} (${sb.history.dir}; 90 days kept)\n`);
+      }),
+    );
 
   sandbox
     .command('reset')
     .description('start again with an empty sandbox (keys, aliases, IAM changes, audit log and clock)')
-    .action(async () => {
-      const { openSandbox } = await import('../../storage/sandbox.js');
-      const sb = openSandbox(ctx.deps, { fresh: true });
-      sb.save();
-      out(`Sandbox reset: no keys, profile default, simulated time ${new Date(sb.engine.now()).toISOString()}.\n`);
-    });
+    .action(async () =>
+      withSandbox(
+        ctx,
+        (sb) => {
+          sb.save({ force: true });
+          out(`Sandbox reset: no keys, profile default, simulated time ${new Date(sb.engine.now()).toISOString()}.\n`);
+        },
+        { fresh: true },
+      ),
+    );
 
   const clock = sandbox.command('clock').description('the simulated clock');
   const limits = `The clock moves ${CLOCK_LIMITS_TEXT}; it never goes backwards (\`sandbox reset\` starts again).`;
@@ -59,8 +81,7 @@ export function register(program: Command, ctx: ProgramContext): void {
     .action(async (duration: string) => {
       const d = parseDuration(duration);
       if (!d.ok) throw new UsageError(`sandbox clock advance: ${d.problem} (${CLOCK_LIMITS_TEXT})`); // exit-code
-      const sb = await open(ctx);
-      await moveClock(ctx, sb, d.value, `+${duration.trim()}`);
+      await withSandbox(ctx, (sb) => moveClock(ctx, sb, d.value, `+${duration.trim()}`));
     });
   clock
     .command('set')
@@ -70,44 +91,44 @@ export function register(program: Command, ctx: ProgramContext): void {
     .action(async (date: string) => {
       const t = parseClockDate(date);
       if (!t.ok) throw new UsageError(`sandbox clock set: ${t.problem}`); // exit-code
-      const sb = await open(ctx);
-      const now = sb.engine.now();
-      if (t.value < now)
-        throw new UsageError(`sandbox clock set: ${date} is before the simulated time ${new Date(now).toISOString()}; the clock never goes backwards (\`kms-study sandbox reset\` starts again)`); // exit-code
-      // Bounded like advance: a jump of thousands of years would run thousands of rotations per key.
-      if (t.value - now > MAX_ADVANCE_MS)
-        throw new UsageError(`sandbox clock set: ${date} is more than 36500d (100 years) after the simulated time ${new Date(now).toISOString()}; move in steps`); // exit-code
-      await moveClock(ctx, sb, t.value - now, `to ${date.trim()}`);
+      await withSandbox(ctx, async (sb) => {
+        const now = sb.engine.now();
+        if (t.value < now)
+          throw new UsageError(`sandbox clock set: ${date} is before the simulated time ${new Date(now).toISOString()}; the clock never goes backwards (\`kms-study sandbox reset\` starts again)`); // exit-code
+        // Bounded like advance: a jump of thousands of years would run thousands of rotations per key.
+        if (t.value - now > MAX_ADVANCE_MS)
+          throw new UsageError(`sandbox clock set: ${date} is more than 36500d (100 years) after the simulated time ${new Date(now).toISOString()}; move in steps`); // exit-code
+        await moveClock(ctx, sb, t.value - now, `to ${date.trim()}`);
+      });
     });
   clock
     .command('show')
     .description('print the simulated time')
-    .action(async () => {
-      const sb = await open(ctx);
-      out(`${new Date(sb.engine.now()).toISOString()}\n`);
-    });
+    .action(async () => withSandbox(ctx, (sb) => out(`${new Date(sb.engine.now()).toISOString()}\n`)));
 
   sandbox
     .command('profiles')
     .description('the profiles (--profile) and the principals they stand for')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const sb = await open(ctx);
-      if (opts.json) return out(`${JSON.stringify({ current: sb.profile, profiles: sb.profiles }, null, 2)}\n`);
-      for (const [name, p] of Object.entries(sb.profiles))
-        out(`${name === sb.profile ? '*' : ' '} ${name.padEnd(10)} ${p.principalArn}  ${p.region}  ${p.description}\n`);
-    });
+    .action(async (opts: { json?: boolean }) =>
+      withSandbox(ctx, (sb) => {
+        if (opts.json) return out(`${JSON.stringify({ current: sb.profile, profiles: sb.profiles }, null, 2)}\n`);
+        for (const [name, p] of Object.entries(sb.profiles))
+          out(`${name === sb.profile ? '*' : ' '} ${name.padEnd(10)} ${p.principalArn}  ${p.region}  ${p.description}\n`);
+      }),
+    );
 
   sandbox
     .command('use-profile')
     .argument('<name>', 'profile name (see `kms-study sandbox profiles`)')
     .description('make a profile the default for `kms-study aws`')
-    .action(async (name: string) => {
-      const sb = await open(ctx);
-      if (!Object.prototype.hasOwnProperty.call(sb.profiles, name))
-        throw new UsageError(`sandbox use-profile: no profile '${name}'; known profiles: ${Object.keys(sb.profiles).join(', ')}`);
-      sb.profile = name;
-      sb.save();
-      out(`Current profile: ${name} (${sb.profiles[name].principalArn})\n`);
-    });
+    .action(async (name: string) =>
+      withSandbox(ctx, (sb) => {
+        if (!Object.prototype.hasOwnProperty.call(sb.profiles, name))
+          throw new UsageError(`sandbox use-profile: no profile '${name}'; known profiles: ${Object.keys(sb.profiles).join(', ')}`);
+        sb.profile = name;
+        sb.save();
+        out(`Current profile: ${name} (${sb.profiles[name].principalArn})\n`);
+      }),
+    );
 }
