@@ -2,6 +2,7 @@
 // runner's input/output shapes.
 import type { LoggedCommand } from './checks.js';
 import type { LoadResult } from './load.js';
+import type { Stranded } from './stranded.js';
 
 export const PROGRESS_FORMAT = 'kms-study-lab';
 export const PROGRESS_VERSION = 1;
@@ -45,4 +46,6 @@ export interface Reply {
   action?: 'quit' | 'restart' | 'clear';
   /** Steps completed by this input. */
   completed: string[];
+  /** Set when the lab can no longer be finished from the current state (the notice is in `text`). */
+  stranded?: Stranded;
 }

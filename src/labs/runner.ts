@@ -16,6 +16,7 @@ import { classifyingStep } from './reveal.js';
 import { wrapCommand } from './wrap-command.js';
 import { capturedVars } from './vars.js';
 import { parseLoadArgs, renderLoad, runLoad } from './load.js';
+import { findStranded, renderStranded, type Stranded } from './stranded.js';
 
 export { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
@@ -142,8 +143,51 @@ export class LabRun {
     return s.checks.map((c) => evaluate(c, ctx));
   }
 
-  /** Handle one line of input (an aws command or a meta-command). */
+  /** Whether the lab can still be finished (stranded.ts): undefined while it can; otherwise why, and the way back. */
+  stranded(): Stranded | undefined {
+    const found = this.findStranded(this.context());
+    if (!found) return undefined;
+    // reset-step helps when the state at this step's start could still finish the lab.
+    const snap = this.p.snapshot;
+    const world = this.load(snap.engine, `lab-sim:${this.lab.id}:${this.p.seed}:stranded`);
+    const before = { ...this.context(), world, vars: snap.vars ?? this.p.vars, log: this.p.log.slice(0, snap.log) };
+    return { ...found, remedy: this.findStranded(before) ? 'restart' : 'reset-step' };
+  }
+
+  private findStranded(ctx: CheckContext): Omit<Stranded, 'remedy'> | undefined {
+    if (this.done) return undefined;
+    return findStranded(this.lab.steps.map((_, i) => this.step(i)!), this.p.step, effectiveSetup(this.lab, this.variant).keys, ctx);
+  }
+
+  /** Handle one line of input (an aws command or a meta-command); say at once when it strands the lab. */
   async input(raw: string): Promise<Reply> {
+    const word = raw.trim().split(/\s+/)[0];
+    const changes = ['aws', 'clock', 'load', 'answer', 'reset-step'].includes(word);
+    const was = changes && !!this.findStranded(this.context());
+    if (['hint', 'solution', 'check', 'status'].includes(word)) {
+      const now = this.stranded();
+      if (now) return { text: this.strandedReply(word, now), stranded: now, completed: [] };
+    }
+    const r = await this.handle(raw);
+    const now = changes ? this.stranded() : undefined;
+    if (!now) return r;
+    const notice = renderStranded(now, this.lab.steps.map((_, i) => this.step(i)!), effectiveSetup(this.lab, this.variant).keys, this.p.step, !was);
+    // The notice replaces the "checks still open" line: those checks can no longer pass.
+    return { ...r, text: r.text.replace(/^ {2}· \d+ checks? still open.*\n/m, '') + notice, stranded: now };
+  }
+
+  /** hint, solution, check and status once the lab cannot be finished: the way back, never a command that must fail. */
+  private strandedReply(word: string, s: Stranded): string {
+    const keys = effectiveSetup(this.lab, this.variant).keys;
+    const steps = this.lab.steps.map((_, i) => this.step(i)!);
+    const notice = renderStranded(s, steps, keys, this.p.step, true).replace(/^\n/, '');
+    if (word === 'status') return renderStatus(this, false) + notice;
+    if (word !== 'solution') return notice;
+    const rest = s.remedy === 'reset-step' ? (this.step()?.solution ?? []).map((l) => expandVars(l, this.p.vars)) : [];
+    return `${notice}Reference solution from here:\n  ${s.remedy}\n${rest.map((l) => `  ${l}\n`).join('')}${s.remedy === 'restart' ? '  (then each step again; solution shows its commands)\n' : ''}`;
+  }
+
+  private async handle(raw: string): Promise<Reply> {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return { text: '', completed: [] };
     const [word, ...rest] = line.split(/\s+/);

@@ -1,0 +1,84 @@
+// Never stranded: whether the lab can still be finished from the current state. KMS deletes a key (its
+// material, metadata and aliases) for good when the waiting period ends; a step that needs such a key can
+// never complete. Found from the checks themselves, plus a step's declared `stranded` conditions.
+import { evaluate, findKey, type CheckContext } from './checks.js';
+import type { Check, SetupKey, Step } from './types.js';
+
+export interface Stranded {
+  /** The index of the first step that can no longer complete. */
+  step: number;
+  /** Setup key refs that step needs and that no longer exist. */
+  missing: string[];
+  /** Why (a step's declared message, or the general explanation of deleted keys). */
+  message: string;
+  /** What brings the lab back: undo this step, or start over (the key was gone before this step began). */
+  remedy: 'reset-step' | 'restart';
+}
+
+/** Our general explanation when a needed key was deleted. */
+export const DELETED_KEY_LESSON =
+  'When the waiting period of a scheduled deletion ends, KMS destroys the key material and removes the key and its aliases. No call brings it back, and data encrypted under it can no longer be decrypted.';
+
+/** The setup key a check cannot pass without (undefined when the check also passes with the key gone). */
+export function requiredKeys(c: Check): string[] {
+  switch (c.type) {
+    case 'key_state':
+    case 'key_exists':
+    case 'rotation':
+    case 'deletion_scheduled':
+    case 'tag':
+    case 'policy_not_broader_than':
+      return [c.key];
+    case 'alias':
+      return [c.target, c.alias];
+    case 'grant':
+      return c.present === false || c.count === 0 ? [] : [c.key];
+    case 'policy_contains':
+    case 'policy_statement':
+      return c.present === false ? [] : [c.key];
+    case 'simulate':
+      return c.expect === 'allowed' ? [c.key] : [];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The first step, from `from` on, that can no longer complete: one of its checks needs a setup key that is
+ * gone, or one of its declared `stranded` conditions holds. Undefined while the lab can still be finished.
+ */
+export function findStranded(steps: Step[], from: number, keys: SetupKey[], ctx: CheckContext): Omit<Stranded, 'remedy'> | undefined {
+  const refs = new Set(keys.map((k) => k.ref));
+  const gone = new Map<string, boolean>();
+  const isGone = (ref: string) => {
+    if (!gone.has(ref)) gone.set(ref, !findKey(ctx, ref));
+    return gone.get(ref)!;
+  };
+  for (let i = from; i < steps.length; i++) {
+    const s = steps[i];
+    const declared = (s.stranded ?? []).find((d) => d.when.every((c) => evaluate(c, ctx).ok) && !d.unless.some((c) => evaluate(c, ctx).ok));
+    const missing = [...new Set(s.checks.flatMap(requiredKeys).filter((r) => refs.has(r) && isGone(r)))];
+    if (declared) return { step: i, missing, message: declared.message };
+    if (missing.length) return { step: i, missing, message: DELETED_KEY_LESSON };
+  }
+  return undefined;
+}
+
+/** A key ref as the learner knows it: its variable and first alias, e.g. "$REPORTS (alias/reports)". */
+export function keyLabel(ref: string, keys: SetupKey[]): string {
+  const alias = keys.find((k) => k.ref === ref)?.aliases[0];
+  return `$${ref.toUpperCase()}${alias ? ` (${alias})` : ''}`;
+}
+
+/** The notice printed when a lab becomes impossible to finish (full) or stays so (short). */
+export function renderStranded(s: Stranded, steps: Step[], keys: SetupKey[], current: number, full: boolean): string {
+  const title = steps[s.step]?.title ?? '';
+  const which = s.step === current ? 'this step' : `step ${s.step + 1} ("${title}")`;
+  const needs = s.missing.length ? `: ${which} needs ${s.missing.map((r) => keyLabel(r, keys)).join(' and ')}, which no longer exist${s.missing.length > 1 ? '' : 's'}` : '';
+  const how =
+    s.remedy === 'reset-step'
+      ? 'Type reset-step to put the simulator back where this step started, then try again.'
+      : 'This happened before the current step began, so reset-step cannot bring it back: type restart to start the lab over.';
+  if (!full) return `  ✗ This lab can no longer be finished from here${needs}. ${how}\n`;
+  return `\n✗ This lab can no longer be finished from here${needs}.\n  ${s.message}\n  ${how}\n`;
+}
