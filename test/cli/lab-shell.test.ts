@@ -37,6 +37,8 @@ describe('lab shell on a terminal', () => {
     const shows = (text: string) => waitFor(() => out.includes(text), `the shell to print ${JSON.stringify(text)}`);
     const done = interactiveShell(session, deps);
     await shows('[key-deletion 1/4 admin] $ ');
+    // The step text names the variable next to the raw id.
+    expect(out).toContain(`Schedule $REPORTS (${run.vars.REPORTS}) for deletion`);
     stdin.write('aws kms schedule-key-del\t');
     await shows('aws kms schedule-key-deletion');
     stdin.write('\x03'); // Ctrl-C: the half-typed line is dropped
@@ -85,6 +87,11 @@ describe('lab shell on a terminal', () => {
     const shows = (text: string) => waitFor(() => out.includes(text), `the shell to print ${JSON.stringify(text)}`);
     const done = interactiveShell(session, deps);
     await shows('[key-deletion 2/4 admin] $ ');
+    // Tab completes the lab's $VARIABLES (typed in any case).
+    stdin.write('aws kms describe-key --key-id $rep\t');
+    await shows('aws kms describe-key --key-id $REPORTS');
+    stdin.write('\x03');
+    await shows('^C (type quit');
     stdin.write('clock advance 8d\r');
     await shows('Type reset-step to put the simulator back');
     expect(out).toContain('✗ This lab can no longer be finished from here');
