@@ -16,7 +16,7 @@ import { classifyingStep } from './reveal.js';
 import { wrapCommand } from './wrap-command.js';
 import { capturedVars } from './vars.js';
 import { parseLoadArgs, renderLoad, runLoad } from './load.js';
-import { findStranded, renderStranded, type Stranded } from './stranded.js';
+import { findStranded, renderStranded, wayBack, type Stranded } from './stranded.js';
 
 export { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
@@ -156,7 +156,7 @@ export class LabRun {
 
   private findStranded(ctx: CheckContext): Omit<Stranded, 'remedy'> | undefined {
     if (this.done) return undefined;
-    return findStranded(this.lab.steps.map((_, i) => this.step(i)!), this.p.step, effectiveSetup(this.lab, this.variant).keys, ctx);
+    return findStranded(this.steps(), this.p.step, effectiveSetup(this.lab, this.variant), ctx);
   }
 
   /** Handle one line of input (an aws command or a meta-command); say at once when it strands the lab. */
@@ -171,20 +171,21 @@ export class LabRun {
     const r = await this.handle(raw);
     const now = changes ? this.stranded() : undefined;
     if (!now) return r;
-    const notice = renderStranded(now, this.lab.steps.map((_, i) => this.step(i)!), effectiveSetup(this.lab, this.variant).keys, this.p.step, !was);
+    const notice = renderStranded(now, this.steps(), effectiveSetup(this.lab, this.variant).keys, this.p.step, !was);
     // The notice replaces the "checks still open" line: those checks can no longer pass.
     return { ...r, text: r.text.replace(/^ {2}· \d+ checks? still open.*\n/m, '') + notice, stranded: now };
   }
 
   /** hint, solution, check and status once the lab cannot be finished: the way back, never a command that must fail. */
   private strandedReply(word: string, s: Stranded): string {
-    const keys = effectiveSetup(this.lab, this.variant).keys;
-    const steps = this.lab.steps.map((_, i) => this.step(i)!);
-    const notice = renderStranded(s, steps, keys, this.p.step, true).replace(/^\n/, '');
+    const notice = renderStranded(s, this.steps(), effectiveSetup(this.lab, this.variant).keys, this.p.step, true).replace(/^\n/, '');
     if (word === 'status') return renderStatus(this, false) + notice;
-    if (word !== 'solution') return notice;
-    const rest = s.remedy === 'reset-step' ? (this.step()?.solution ?? []).map((l) => expandVars(l, this.p.vars)) : [];
-    return `${notice}Reference solution from here:\n  ${s.remedy}\n${rest.map((l) => `  ${l}\n`).join('')}${s.remedy === 'restart' ? '  (then each step again; solution shows its commands)\n' : ''}`;
+    return word === 'solution' ? notice + wayBack(s, (this.step()?.solution ?? []).map((l) => expandVars(l, this.p.vars))) : notice;
+  }
+
+  /** Every step with the drawn variant's replacements. */
+  private steps(): Step[] {
+    return this.lab.steps.map((_, i) => this.step(i)!);
   }
 
   private async handle(raw: string): Promise<Reply> {

@@ -1,8 +1,8 @@
 // Never stranded: whether the lab can still be finished from the current state. KMS deletes a key (its
-// material, metadata and aliases) for good when the waiting period ends; a step that needs such a key can
-// never complete. Found from the checks themselves, plus a step's declared `stranded` conditions.
+// material, metadata and aliases) for good when the waiting period ends; a step that needs such a key (or
+// a prepared ciphertext under it) can never complete. Found from the checks, plus declared conditions.
 import { evaluate, findKey, type CheckContext } from './checks.js';
-import type { Check, SetupKey, Step } from './types.js';
+import type { Check, Setup, SetupKey, Step } from './types.js';
 
 export interface Stranded {
   /** The index of the first step that can no longer complete. */
@@ -47,8 +47,12 @@ export function requiredKeys(c: Check): string[] {
  * The first step, from `from` on, that can no longer complete: one of its checks needs a setup key that is
  * gone, or one of its declared `stranded` conditions holds. Undefined while the lab can still be finished.
  */
-export function findStranded(steps: Step[], from: number, keys: SetupKey[], ctx: CheckContext): Omit<Stranded, 'remedy'> | undefined {
-  const refs = new Set(keys.map((k) => k.ref));
+export function findStranded(steps: Step[], from: number, setup: Pick<Setup, 'keys' | 'ciphertexts'>, ctx: CheckContext): Omit<Stranded, 'remedy'> | undefined {
+  const refs = new Set(setup.keys.map((k) => k.ref));
+  // A prepared ciphertext can only be decrypted under its key: a successful command on that file, not yet run, needs it.
+  const fileKey = new Map(setup.ciphertexts.map((c) => [c.file, c.key]));
+  const needs = (c: Check) =>
+    c.type === 'command_ran' && c.outcome === 'success' && c.contains !== undefined && fileKey.has(c.contains) ? (evaluate(c, ctx).ok ? [] : [fileKey.get(c.contains)!]) : requiredKeys(c);
   const gone = new Map<string, boolean>();
   const isGone = (ref: string) => {
     if (!gone.has(ref)) gone.set(ref, !findKey(ctx, ref));
@@ -57,7 +61,7 @@ export function findStranded(steps: Step[], from: number, keys: SetupKey[], ctx:
   for (let i = from; i < steps.length; i++) {
     const s = steps[i];
     const declared = (s.stranded ?? []).find((d) => d.when.every((c) => evaluate(c, ctx).ok) && !d.unless.some((c) => evaluate(c, ctx).ok));
-    const missing = [...new Set(s.checks.flatMap(requiredKeys).filter((r) => refs.has(r) && isGone(r)))];
+    const missing = [...new Set(s.checks.flatMap(needs).filter((r) => refs.has(r) && isGone(r)))];
     if (declared) return { step: i, missing, message: declared.message };
     if (missing.length) return { step: i, missing, message: DELETED_KEY_LESSON };
   }
@@ -81,4 +85,10 @@ export function renderStranded(s: Stranded, steps: Step[], keys: SetupKey[], cur
       : 'This happened before the current step began, so reset-step cannot bring it back: type restart to start the lab over.';
   if (!full) return `  ✗ This lab can no longer be finished from here${needs}. ${how}\n`;
   return `\n✗ This lab can no longer be finished from here${needs}.\n  ${s.message}\n  ${how}\n`;
+}
+
+/** What `solution` shows once stranded: the way back first, then (after reset-step) the step's own solution. */
+export function wayBack(s: Stranded, stepSolution: string[]): string {
+  if (s.remedy === 'restart') return 'Reference solution from here:\n  restart\n  (then each step again; solution shows its commands)\n';
+  return `Reference solution from here:\n  reset-step\n${stepSolution.map((l) => `  ${l}\n`).join('')}`;
 }

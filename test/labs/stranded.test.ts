@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseLab } from '../../src/labs/parse.js';
 import { LabRun } from '../../src/labs/runner.js';
 import { LabSession, PLAIN_LAB_STYLE } from '../../src/labs/session.js';
-import { DELETED_KEY_LESSON, requiredKeys } from '../../src/labs/stranded.js';
+import { DELETED_KEY_LESSON, findStranded, requiredKeys } from '../../src/labs/stranded.js';
 import type { Lab } from '../../src/labs/types.js';
 import { PACKAGE_ROOT } from '../helpers/cli.js';
 
@@ -119,6 +119,19 @@ describe('found from the checks', () => {
     expect(done.text).toContain('type restart');
     expect((await run.input('solution')).text).toMatch(/Reference solution from here:\n {2}restart\n/);
     expect((await run.input('reset-step')).stranded?.remedy).toBe('restart');
+  });
+
+  it('a prepared ciphertext whose key is gone can no longer be decrypted (key-rotation)', async () => {
+    const lab = parseLab(readFileSync(`${PACKAGE_ROOT}/labs/key-rotation.yaml`, 'utf8'), 'labs/key-rotation.yaml').lab!;
+    const run = await LabRun.start(lab, 's', io);
+    await run.input('aws kms schedule-key-deletion --key-id $ORDERS --pending-window-in-days 7');
+    const r = await run.input('clock advance 8d');
+    expect(r.stranded).toEqual(expect.objectContaining({ missing: ['orders'], message: DELETED_KEY_LESSON }));
+    expect(r.text).toContain('needs $ORDERS');
+    // The old-data step alone: its only key need is the Decrypt of old-order.bin, prepared under $ORDERS.
+    const oldData = lab.steps.find((x) => x.id === 'old-data')!;
+    expect(oldData.checks.flatMap(requiredKeys)).toEqual([]);
+    expect(findStranded([oldData], 0, lab.setup, run.context())?.missing).toEqual(['orders']);
   });
 
   it('only checks that cannot pass without their key count', () => {
