@@ -38,11 +38,24 @@ export function labRow(l: Lab, saved: LabProgress | undefined, results: LabCompl
   const savedDone = !!saved && saved.step >= l.steps.length;
   const inRun = saved && !savedDone ? `step ${saved.step + 1} of ${l.steps.length}` : undefined;
   const completed = done.length > 0 || savedDone;
-  const row: LabRow = { id: l.id, title: l.title, level: l.level, tips: l.tips, steps: l.steps.length, status: completed ? 'completed' : (inRun ?? 'not started'), completedBefore: done.length > 0 };
+  const row: LabRow = {
+    id: l.id,
+    title: l.title,
+    level: l.level,
+    tips: l.tips,
+    steps: l.steps.length,
+    status: completed ? 'completed' : (inRun ?? 'not started'),
+    completedBefore: done.length > 0,
+  };
   if (!done.length) return row;
   const best = [...done].sort((a, b) => a.hintsUsed - b.hintsUsed || a.attempts - b.attempts)[0];
   const latest = Math.max(...done.map((r) => r.finishedAt ?? r.startedAt));
-  return { ...row, completedAt: new Date(latest).toISOString(), best: { hintsUsed: best.hintsUsed, attempts: best.attempts }, ...(inRun ? { current: inRun } : {}) };
+  return {
+    ...row,
+    completedAt: new Date(latest).toISOString(),
+    best: { hintsUsed: best.hintsUsed, attempts: best.attempts },
+    ...(inRun ? { current: inRun } : {}),
+  };
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -76,9 +89,9 @@ export function renderLabList(rows: LabRow[], width: number | undefined, style: 
     .map((r, i) => {
       if (oneLine) return `  ${r.id.padEnd(idW)}${r.title.padEnd(titleW)}${style.status(r, texts[i])}\n`;
       const room = width! - 2 - idW;
-      const head = room >= 12 ? `  ${r.id.padEnd(idW)}${style.status(r, ellipsis(texts[i], room))}` : `  ${r.id}\n    ${style.status(r, ellipsis(texts[i], width! - 4))}`;
+      const head =
+        room >= 12 ? `  ${r.id.padEnd(idW)}${style.status(r, ellipsis(texts[i], room))}` : `  ${r.id}\n    ${style.status(r, ellipsis(texts[i], width! - 4))}`;
       return `${head}\n${fit(r.title, width, '    ', '    ')}\n`;
     })
     .join('');
 }
-

@@ -26,24 +26,36 @@ describe('IAM policy documents in AWS CLI v2 output', () => {
   it('json: get-role-policy, get-user-policy, get-policy-version and get-role print the document as an object', async () => {
     const aws = await sandbox();
     const doc = JSON.parse(DOC) as unknown;
-    expect(JSON.parse(await aws('iam', 'get-role-policy', '--role-name', 'app', '--policy-name', 'decrypt'))).toEqual({ RoleName: 'app', PolicyName: 'decrypt', PolicyDocument: doc });
+    expect(JSON.parse(await aws('iam', 'get-role-policy', '--role-name', 'app', '--policy-name', 'decrypt'))).toEqual({
+      RoleName: 'app',
+      PolicyName: 'decrypt',
+      PolicyDocument: doc,
+    });
     expect(JSON.parse(await aws('iam', 'get-user-policy', '--user-name', 'ana', '--policy-name', 'decrypt')).PolicyDocument).toEqual(doc);
-    const version = JSON.parse(await aws('iam', 'get-policy-version', '--policy-arn', 'arn:aws:iam::111122223333:policy/managed', '--version-id', 'v1')) as { PolicyVersion: { Document: unknown } };
+    const version = JSON.parse(await aws('iam', 'get-policy-version', '--policy-arn', 'arn:aws:iam::111122223333:policy/managed', '--version-id', 'v1')) as {
+      PolicyVersion: { Document: unknown };
+    };
     expect(version.PolicyVersion.Document).toEqual(doc);
     const role = JSON.parse(await aws('iam', 'get-role', '--role-name', 'app')) as { Role: { AssumeRolePolicyDocument: unknown } };
     expect(role.Role.AssumeRolePolicyDocument).toEqual(JSON.parse(TRUST));
     // Printed as nested JSON with 4-space indents, not as an escaped string.
-    expect(await aws('iam', 'get-role-policy', '--role-name', 'app', '--policy-name', 'decrypt')).toContain('    "PolicyDocument": {\n        "Version": "2012-10-17",');
+    expect(await aws('iam', 'get-role-policy', '--role-name', 'app', '--policy-name', 'decrypt')).toContain(
+      '    "PolicyDocument": {\n        "Version": "2012-10-17",',
+    );
   });
 
   it('--query reaches into the decoded document', async () => {
     const aws = await sandbox();
-    expect(JSON.parse(await aws('iam', 'get-role', '--role-name', 'app', '--query', 'Role.AssumeRolePolicyDocument.Statement[0].Principal.Service'))).toBe('lambda.amazonaws.com');
+    expect(JSON.parse(await aws('iam', 'get-role', '--role-name', 'app', '--query', 'Role.AssumeRolePolicyDocument.Statement[0].Principal.Service'))).toBe(
+      'lambda.amazonaws.com',
+    );
   });
 
   it('text: the document becomes POLICYDOCUMENT and STATEMENT rows', async () => {
     const aws = await sandbox();
-    expect(await aws('iam', 'get-role-policy', '--role-name', 'app', '--policy-name', 'decrypt', '--output', 'text')).toBe('decrypt\tapp\nPOLICYDOCUMENT\t2012-10-17\nSTATEMENT\tkms:Decrypt\tAllow\t*\n');
+    expect(await aws('iam', 'get-role-policy', '--role-name', 'app', '--policy-name', 'decrypt', '--output', 'text')).toBe(
+      'decrypt\tapp\nPOLICYDOCUMENT\t2012-10-17\nSTATEMENT\tkms:Decrypt\tAllow\t*\n',
+    );
     const role = await aws('iam', 'get-role', '--role-name', 'app', '--output', 'text');
     expect(role).toContain('ASSUMEROLEPOLICYDOCUMENT\t2012-10-17\nSTATEMENT\tsts:AssumeRole\tAllow\nPRINCIPAL\tlambda.amazonaws.com\n');
   });
@@ -76,7 +88,11 @@ describe('decodePolicyDocument', () => {
   });
   it('decodes only IAM members of the policy document shape', () => {
     const r = { Versions: [{ Document: DOC, VersionId: 'v1' }], Other: { Document: DOC }, PolicyDocument: DOC };
-    expect(decodePolicyDocuments('iam', r)).toEqual({ Versions: [{ Document: JSON.parse(DOC), VersionId: 'v1' }], Other: { Document: DOC }, PolicyDocument: JSON.parse(DOC) });
+    expect(decodePolicyDocuments('iam', r)).toEqual({
+      Versions: [{ Document: JSON.parse(DOC), VersionId: 'v1' }],
+      Other: { Document: DOC },
+      PolicyDocument: JSON.parse(DOC),
+    });
     expect(decodePolicyDocuments('kms', r)).toBe(r);
   });
 });

@@ -25,7 +25,9 @@ describe('the lab list remembers completion', () => {
     await runCli(['lab', 'key-deletion'], { home, stdin: 'status\n' });
     expect(await rowOf(home, 'key-deletion')).toEqual(again);
     const text = (await runCli(['lab'], { home })).stdout;
-    expect(text).toMatch(/key-deletion\s+Schedule, cancel and complete a key deletion\s+completed 2026-11-01 · best: 0 hints, \d+ commands · again at step 1 of 4/);
+    expect(text).toMatch(
+      /key-deletion\s+Schedule, cancel and complete a key deletion\s+completed 2026-11-01 · best: 0 hints, \d+ commands · again at step 1 of 4/,
+    );
     // stats counts the same completed labs.
     const stats = (await runCli(['stats'], { home })).stdout;
     expect(stats).toMatch(/Labs: 1 completed \(key-deletion\)/);
@@ -33,8 +35,20 @@ describe('the lab list remembers completion', () => {
 
   it('the best run is the one with the fewest hints, then the fewest commands; the date is the latest', () => {
     const lab = labs.find((l) => l.id === 'grants')!;
-    const r = (hintsUsed: number, attempts: number, finishedAt: number) => ({ labId: 'grants', completed: true, startedAt: 0, finishedAt, hintsUsed, attempts });
-    const row = labRow(lab, undefined, [r(2, 5, Date.UTC(2026, 0, 1)), r(0, 12, Date.UTC(2026, 0, 3)), r(0, 9, Date.UTC(2026, 0, 2)), { ...r(0, 1, 0), completed: false }]);
+    const r = (hintsUsed: number, attempts: number, finishedAt: number) => ({
+      labId: 'grants',
+      completed: true,
+      startedAt: 0,
+      finishedAt,
+      hintsUsed,
+      attempts,
+    });
+    const row = labRow(lab, undefined, [
+      r(2, 5, Date.UTC(2026, 0, 1)),
+      r(0, 12, Date.UTC(2026, 0, 3)),
+      r(0, 9, Date.UTC(2026, 0, 2)),
+      { ...r(0, 1, 0), completed: false },
+    ]);
     expect(row).toMatchObject({ status: 'completed', best: { hintsUsed: 0, attempts: 9 }, completedAt: '2026-01-03T00:00:00.000Z' });
     expect(statusText(row)).toBe('completed 2026-01-03 · best: 0 hints, 9 commands');
     expect(statusText({ ...row, best: { hintsUsed: 1, attempts: 1 } })).toBe('completed 2026-01-03 · best: 1 hint, 1 command');
@@ -69,7 +83,10 @@ describe('the lab list at 80 and 60 columns', () => {
   it('shortens a status, never a title, with an ellipsis', () => {
     expect(ellipsis('completed 2026-11-01 · best: 0 hints', 20)).toBe('completed 2026-11-0…');
     expect(ellipsis('short', 20)).toBe('short');
-    const row = { ...labRow(labs[0], undefined, [{ labId: labs[0].id, completed: true, startedAt: 0, finishedAt: 0, hintsUsed: 3, attempts: 40 }]), current: 'step 2 of 3' };
+    const row = {
+      ...labRow(labs[0], undefined, [{ labId: labs[0].id, completed: true, startedAt: 0, finishedAt: 0, hintsUsed: 3, attempts: 40 }]),
+      current: 'step 2 of 3',
+    };
     const out = renderLabList([row], 50, { status: (_r, t) => t });
     expect(out).toContain('…');
     for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(50);

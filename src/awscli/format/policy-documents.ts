@@ -34,7 +34,12 @@ export function decodePolicyDocuments(service: string, response: unknown): unkno
     if (Array.isArray(v)) return v.map((x) => walk(x, parent));
     if (v === null || typeof v !== 'object' || v instanceof Date || v instanceof Uint8Array) return v;
     return Object.fromEntries(
-      Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && (DOCUMENT_MEMBERS.has(k) || (k === 'Document' && /^(PolicyVersion|Versions|PolicyVersionList)$/.test(parent ?? ''))) ? decodePolicyDocument(x) : walk(x, k)]),
+      Object.entries(v).map(([k, x]) => [
+        k,
+        typeof x === 'string' && (DOCUMENT_MEMBERS.has(k) || (k === 'Document' && /^(PolicyVersion|Versions|PolicyVersionList)$/.test(parent ?? '')))
+          ? decodePolicyDocument(x)
+          : walk(x, k),
+      ]),
     );
   };
   return walk(response, undefined);
