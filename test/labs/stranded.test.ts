@@ -179,6 +179,7 @@ describe('through the session API', () => {
     expect(r.stranded?.missing).toEqual(['reports']);
     expect(await session.runLines(['hint'], true)).toBe(false);
     expect(out).toContain('This lab can no longer be finished from here');
+    expect(out.replace(/\s+/g, ' ')).toMatch(/Not complete: step 2 of 4 is open\. .* It can no longer be finished from here: reset-step goes back to the start of this step\. $/);
     for (const l of out.split('\n')) expect(l.length).toBeLessThanOrEqual(80);
   });
 });
