@@ -1,14 +1,13 @@
 // Runs one lab: the learner's `aws ...` lines go through the same AWS CLI layer as the sandbox, meta-commands
 // steer the lab, and after every command the current step's checks are evaluated and explained.
 import { ManualClock, SeededRandom } from '../aws/ports.js';
-import { CliConfigError, parseAwsArgs, splitCommandLine, type GlobalOptions } from '../awscli/index.js';
+import { CliConfigError, type GlobalOptions } from '../awscli/index.js';
 import { loadWorld, type World } from '../sim/world.js';
-import { runAws } from '../awscli/run.js';
+import { runAwsLine } from './aws-line.js';
 import type { Caller } from '../aws/caller.js';
 import { evaluate, loggableRequest, type CheckContext } from './checks.js';
 import { buildWorld, effectiveSetup, expandVars } from './setup.js';
 import { advanceProblem, CLOCK_LIMITS_TEXT, parseDuration } from '../text/duration.js';
-import { escapeControls } from '../text/terminal.js';
 import type { Lab, Step, Variant } from './types.js';
 import { META_HELP, metaSuggestion, renderStatus, renderStep, renderSteps } from './render.js';
 import { nextHintIndex } from './hints.js';
@@ -21,8 +20,6 @@ import { findStranded, renderStranded, wayBack, type Stranded } from './stranded
 export { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
 import { EXIT } from '../exit-codes.js';
-
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 export class LabRun {
   private world: World;
@@ -312,37 +309,15 @@ export class LabRun {
 
   /** Run an aws line as a profile; log it. Supports `| base64 --decode > FILE` and `> FILE` at the end. */
   private async aws(raw: string, profile: string, log: boolean): Promise<{ text: string; exitCode: number }> {
-    const expanded = expandVars(raw, this.p.vars);
-    const redirect = /\s*(\|\s*base64\s+(?:--decode|-d)\s*)?>\s*(\S+)\s*$/.exec(expanded);
-    const line = redirect ? expanded.slice(0, redirect.index) : expanded;
-    const readFile = (path: string, maxBytes?: number): Uint8Array => {
-      const name = path.replace(/^\.\//, '');
-      if (name in this.p.files) return new Uint8Array(Buffer.from(this.p.files[name], 'base64'));
-      if (this.io.readFile) return this.io.readFile(path, maxBytes);
-      throw new Error(`no such file: ${path}`);
-    };
-    let words: string[] = [];
-    let parsed: ReturnType<typeof parseAwsArgs> | undefined;
-    try {
-      words = splitCommandLine(line);
-      parsed = parseAwsArgs(words.slice(1), { readFile, cwd: '.' });
-    } catch {
-      parsed = undefined;
-    }
-    const r = await runAws(this.world, words.slice(1), (g) => this.callerFor(profile, g), { readFile, cwd: '.' });
-    let text = escapeControls(r.stdout + r.stderr);
-    if (redirect && r.exitCode === EXIT.OK) {
-      const out = r.stdout.trim();
-      this.p.files[redirect[2]] = redirect[1] ? out : b64(new TextEncoder().encode(r.stdout));
-      text = `(saved to ${redirect[2]}; use fileb://${redirect[2]})\n` + escapeControls(r.stderr);
-    }
+    const r = await runAwsLine(this.world, raw, { vars: this.p.vars, files: this.p.files, readFile: this.io.readFile, callerFor: (g) => this.callerFor(profile, g) });
+    const parsed = r.parsed;
     if (log && parsed && !parsed.help) {
       const code = /An error occurred \((\w+)\)/.exec(r.stderr)?.[1];
       // A --profile option on the line runs the call as that profile, so the log (and `profile` checks) must say so.
-      this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === EXIT.OK ? 'success' : code ?? `exit ${r.exitCode}`, at: this.world.now(), request: loggableRequest(parsed.request) as Record<string, unknown> });
+      this.p.log.push({ line: raw, expanded: r.expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === EXIT.OK ? 'success' : code ?? `exit ${r.exitCode}`, at: this.world.now(), request: loggableRequest(parsed.request) as Record<string, unknown> });
     }
     if (r.exitCode === EXIT.OK && parsed) Object.assign(this.p.vars, capturedVars(parsed.operation, this.world.kms, this.context()));
-    return { text, exitCode: r.exitCode };
+    return { text: r.text, exitCode: r.exitCode };
   }
 
   /** Complete the current step (and following ones) while all their checks pass. */
