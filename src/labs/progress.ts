@@ -26,6 +26,8 @@ export interface LabProgress {
   attempts: number;
   startedAt: number;
   finishedAt?: number;
+  /** Setup key refs some profile could manage (kms:PutKeyPolicy) at the start, to notice a lockout. */
+  manageable?: string[];
   /** The result of the last `load` meta-command. */
   lastLoad?: LoadResult;
   /** The state at the start of the current step, for reset-step (vars: absent in saves from before it was kept). */

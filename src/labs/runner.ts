@@ -15,7 +15,7 @@ import { classifyingStep } from './reveal.js';
 import { wrapCommand } from './wrap-command.js';
 import { capturedVars } from './vars.js';
 import { parseLoadArgs, renderLoad, runLoad } from './load.js';
-import { findStranded, renderStranded, wayBack, type Stranded } from './stranded.js';
+import { findStranded, manageable, renderStranded, wayBack, type Stranded } from './stranded.js';
 
 export { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
@@ -68,6 +68,7 @@ export class LabRun {
     const run = new LabRun(lab, variant, p, io);
     for (const h of setup.history) await run.aws(h.line, h.profile, false);
     run.p.engine = run.world.toJSON();
+    run.p.manageable = setup.keys.map((k) => k.ref).filter((r) => manageable(run.context(), r));
     run.p.snapshot = { engine: run.p.engine, files: { ...run.p.files }, log: 0, profile: run.p.profile, vars: { ...run.p.vars } };
     return run;
   }
@@ -153,7 +154,7 @@ export class LabRun {
 
   private findStranded(ctx: CheckContext): Omit<Stranded, 'remedy'> | undefined {
     if (this.done) return undefined;
-    return findStranded(this.steps(), this.p.step, effectiveSetup(this.lab, this.variant), ctx);
+    return findStranded(this.steps(), this.p.step, effectiveSetup(this.lab, this.variant), ctx, this.p.manageable);
   }
 
   /** Handle one line of input (an aws command or a meta-command); say at once when it strands the lab. */

@@ -9,8 +9,10 @@ export interface Stranded {
   step: number;
   /** Setup key refs that step needs and that no longer exist. */
   missing: string[];
-  /** Why (a step's declared message, or the general explanation of deleted keys). */
+  /** Why (a step's declared message, or the general explanation of deleted or locked-out keys). */
   message: string;
+  /** The keys in `missing` still exist, but no principal of the lab can manage them any more. */
+  lockedOut?: boolean;
   /** What brings the lab back: undo this step, or start over (the key was gone before this step began). */
   remedy: 'reset-step' | 'restart';
 }
@@ -47,8 +49,9 @@ export function requiredKeys(c: Check): string[] {
  * The first step, from `from` on, that can no longer complete: one of its checks needs a setup key that is
  * gone, or one of its declared `stranded` conditions holds. Undefined while the lab can still be finished.
  */
-export function findStranded(steps: Step[], from: number, setup: Pick<Setup, 'keys' | 'ciphertexts'>, ctx: CheckContext): Omit<Stranded, 'remedy'> | undefined {
+export function findStranded(steps: Step[], from: number, setup: Pick<Setup, 'keys' | 'ciphertexts'>, ctx: CheckContext, manageableAtStart: string[] = []): Omit<Stranded, 'remedy'> | undefined {
   const refs = new Set(setup.keys.map((k) => k.ref));
+  const locked = manageableAtStart.filter((r) => refs.has(r) && !!findKey(ctx, r) && !manageable(ctx, r));
   // A prepared ciphertext can only be decrypted under its key: a successful command on that file, not yet run, needs it.
   const fileKey = new Map(setup.ciphertexts.map((c) => [c.file, c.key]));
   const needs = (c: Check) =>
@@ -64,8 +67,37 @@ export function findStranded(steps: Step[], from: number, setup: Pick<Setup, 'ke
     const missing = [...new Set(s.checks.flatMap(needs).filter((r) => refs.has(r) && isGone(r)))];
     if (declared) return { step: i, missing, message: declared.message };
     if (missing.length) return { step: i, missing, message: DELETED_KEY_LESSON };
+    const lockedOut = locked.filter((r) => s.checks.some((c) => mentions(c, r) && !evaluate(c, ctx).ok));
+    if (lockedOut.length) return { step: i, missing: lockedOut, message: LOCKOUT_LESSON, lockedOut: true };
   }
   return undefined;
+}
+
+/** Our explanation when a key policy locked every principal of the lab out of the key. */
+export const LOCKOUT_LESSON =
+  'Its key policy no longer lets any principal of this lab change it (kms:PutKeyPolicy), so nobody here can fix the key, its policy or its state again. KMS refuses such a policy with its policy lockout safety check, unless the call bypasses it with --bypass-policy-lockout-safety-check.';
+
+/** Whether some profile of the lab may change the key's policy: the key can still be managed. */
+export function manageable(ctx: CheckContext, ref: string): boolean {
+  const k = findKey(ctx, ref);
+  if (!k) return false;
+  return Object.values(ctx.profiles).some((p) => {
+    try {
+      const principal = ctx.world.principal(p.principal);
+      return ctx.world.kms.simulate('kms:PutKeyPolicy', String(k.KeyMetadata.Arn), { principal, accountId: principal.accountId, region: p.region }).allowed;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Check types that can only pass through managing the key (its state, policy, tags, aliases, grants, rotation). */
+const MANAGING = new Set(['key_state', 'deletion_scheduled', 'key_deleted', 'rotation', 'tag', 'alias', 'policy_statement', 'policy_contains', 'policy_not_broader_than', 'grant']);
+
+/** A check about the key `ref` that needs a principal of the lab to manage it. */
+function mentions(c: Check, ref: string): boolean {
+  const fields = c as unknown as Record<string, unknown>;
+  return MANAGING.has(c.type) && ['key', 'target', 'alias'].some((f) => fields[f] === ref);
 }
 
 /** A key ref as the learner knows it: its variable and first alias, e.g. "$REPORTS (alias/reports)". */
@@ -78,7 +110,8 @@ export function keyLabel(ref: string, keys: SetupKey[]): string {
 export function renderStranded(s: Stranded, steps: Step[], keys: SetupKey[], current: number, full: boolean): string {
   const title = steps[s.step]?.title ?? '';
   const which = s.step === current ? 'this step' : `step ${s.step + 1} ("${title}")`;
-  const needs = s.missing.length ? `: ${which} needs ${s.missing.map((r) => keyLabel(r, keys)).join(' and ')}, which no longer exist${s.missing.length > 1 ? '' : 's'}` : '';
+  const gone = s.lockedOut ? `no principal of this lab can manage ${s.missing.length > 1 ? 'them' : 'it'}` : `which no longer exist${s.missing.length > 1 ? '' : 's'}`;
+  const needs = s.missing.length ? `: ${which} needs ${s.missing.map((r) => keyLabel(r, keys)).join(' and ')}, ${s.lockedOut ? 'and ' : ''}${gone}` : '';
   const how =
     s.remedy === 'reset-step'
       ? 'Type reset-step to put the simulator back where this step started, then try again.'

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseLab } from '../../src/labs/parse.js';
 import { LabRun } from '../../src/labs/runner.js';
 import { LabSession, PLAIN_LAB_STYLE } from '../../src/labs/session.js';
-import { DELETED_KEY_LESSON, findStranded, requiredKeys } from '../../src/labs/stranded.js';
+import { DELETED_KEY_LESSON, LOCKOUT_LESSON, findStranded, requiredKeys } from '../../src/labs/stranded.js';
 import type { Lab } from '../../src/labs/types.js';
 import { PACKAGE_ROOT } from '../helpers/cli.js';
 
@@ -62,6 +62,18 @@ describe('key-deletion: the clock runs past the window of the key to rescue', ()
     await ok.input('aws kms get-key-last-usage --key-id $LEGACY');
     await ok.input('aws kms schedule-key-deletion --key-id $LEGACY --pending-window-in-days 7');
     expect((await ok.input('clock advance 8d')).stranded).toBeUndefined();
+  });
+
+  it('a key policy that locks every principal of the lab out of the key strands the step that must manage it', async () => {
+    const run = await atStep(keyDeletion, 0);
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'kms:*', Resource: '*' }] });
+    const refused = await run.input(`aws kms put-key-policy --key-id $REPORTS --policy-name default --policy '${policy}'`);
+    expect(refused.text).toContain('MalformedPolicyDocumentException');
+    expect(refused.stranded).toBeUndefined();
+    const r = await run.input(`aws kms put-key-policy --key-id $REPORTS --policy-name default --bypass-policy-lockout-safety-check --policy '${policy}'`);
+    expect(r.stranded).toEqual({ step: 0, missing: ['reports'], message: LOCKOUT_LESSON, lockedOut: true, remedy: 'reset-step' });
+    expect(r.text).toContain('this step needs $REPORTS (alias/reports), and no principal of this lab can manage it.');
+    expect((await run.input('reset-step')).stranded).toBeUndefined();
   });
 
   it('a wait that is still within the window strands nothing', async () => {
