@@ -1,15 +1,19 @@
-// Tab completion for the lab shell: meta-commands, `aws <service> <operation>` and the option names of
-// the typed operation (from the same operation model the sandbox parses with).
+// Tab completion for the lab shell: meta-commands, `aws <service> <operation>`, the option names of the
+// typed operation (from the same operation model the sandbox parses with) and the lab's `$VARIABLES`.
 import { SERVICES, kebab } from '../awscli/index.js';
 
 export const META_COMMANDS = ['aws', 'check', 'hint', 'solution', 'status', 'steps', 'vars', 'clock advance', 'profile', 'reset-step', 'restart', 'answer', 'load', 'clear', 'help', 'quit'];
 const GLOBAL_OPTIONS = ['--region', '--profile', '--output', '--query', '--cli-binary-format'];
 
-/** node:readline completer: [candidates, the word being completed]. */
-export function completeLabLine(line: string, profiles: string[] = []): [string[], string] {
+/** node:readline completer: [candidates, the word being completed]. `vars`: the lab's variable names (no `$`). */
+export function completeLabLine(line: string, profiles: string[] = [], vars: string[] = []): [string[], string] {
   const words = line.split(/\s+/);
   const last = words[words.length - 1] ?? '';
   const pick = (all: string[]) => [all.filter((c) => c.startsWith(last)), last] as [string[], string];
+  // A `$NAME` being typed, alone or after `--option=`: the lab's variables (case-insensitive, completed upper-case).
+  const dollar = /^(.*?)\$([A-Za-z0-9_]*)$/.exec(last);
+  if (dollar && !dollar[1].includes('$'))
+    return [[...vars].sort().filter((v) => v.startsWith(dollar[2].toUpperCase())).map((v) => `${dollar[1]}$${v}`), last];
   if (words.length === 1) return pick(META_COMMANDS.map((m) => m.split(' ')[0]));
   if (words[0] === 'profile' && words.length === 2) return pick(profiles);
   if (words[0] === 'clock' && words.length === 2) return pick(['advance']);

@@ -24,7 +24,7 @@ export async function interactiveShell(session: LabSession, { stdin, stdout }: P
     output: asStream(stdout),
     terminal: true,
     historySize: 500,
-    completer: (line: string) => completeLabLine(line, profiles),
+    completer: (line: string) => completeLabLine(line, profiles, Object.keys(session.run.vars)),
   });
   rl.setPrompt(promptFor(session));
   rl.prompt();

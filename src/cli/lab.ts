@@ -14,6 +14,7 @@ import { loadLabs, labSavePath, readLabSave, writeLabSave } from '../storage/lab
 import { dataDir } from '../storage/paths.js';
 import type { ProgramContext } from './context.js';
 import { chalkFor } from './style.js';
+import { labRow, renderLabList, type LabRow } from './lab-list.js';
 import { EXIT } from '../exit-codes.js';
 
 export interface LabOptions {
@@ -103,24 +104,14 @@ async function listLabs(labs: Lab[], opts: LabOptions, ctx: ProgramContext): Pro
   const { ProgressStore } = await import('../storage/progress.js');
   const { store } = ProgressStore.open(dataDir(deps.env), deps.now);
   const results = store.labResults();
-  const rows = labs.map((l) => {
-    const saved = readLabSave(labSavePath(deps.env, l.id), deps.now()).progress;
-    const completed = results.some((r) => r.labId === l.id && r.completed);
-    const status = saved && saved.step >= l.steps.length ? 'completed' : saved ? `step ${saved.step + 1} of ${l.steps.length}` : completed ? 'completed' : 'not started';
-    return { id: l.id, title: l.title, level: l.level, tips: l.tips, steps: l.steps.length, status, completedBefore: completed };
-  });
+  const rows = labs.map((l) => labRow(l, readLabSave(labSavePath(deps.env, l.id), deps.now()).progress, results));
   if (opts.json) {
     deps.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     return EXIT.OK;
   }
   const c = chalkFor(deps, !ctx.color());
   deps.stdout.write(`${c.bold('Labs')} ${c.dim('(kms-study lab <id>)')}\n\n`);
-  const idW = Math.max(...rows.map((r) => r.id.length), 2) + 2;
-  const titleW = Math.max(...rows.map((r) => r.title.length), 5) + 2;
-  for (const r of rows) {
-    const st = r.status === 'completed' ? c.green(r.status) : r.status === 'not started' ? c.dim(r.status) : c.yellow(r.status);
-    deps.stdout.write(`  ${r.id.padEnd(idW)}${r.title.padEnd(titleW)}${st}\n`);
-  }
+  const status = (r: LabRow, text: string) => (r.status === 'completed' ? c.green(text) : r.status === 'not started' ? c.dim(text) : c.yellow(text));
+  deps.stdout.write(renderLabList(rows, deps.stdout.isTTY ? deps.stdout.columns : undefined, { status }));
   return EXIT.OK;
 }
-

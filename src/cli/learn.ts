@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ContentError, UsageError } from '../errors.js';
 import { cheatsheet, notesMarkdown, renderNote, type Style } from '../notes/render.js';
 import { didYouMean } from '../text/suggest.js';
+import { fit, visibleLength } from '../text/wrap.js';
 import { TOPICS, type TopicId } from '../content/taxonomy.js';
 import { writeFileAtomic } from '../storage/atomic.js';
 import { loadNotes } from '../storage/notes.js';
@@ -40,7 +41,9 @@ export async function learn(topic: string | undefined, opts: LearnOptions, ctx: 
   }
   if (opts.cheatsheet) {
     if (opts.json) throw new UsageError('--json prints the topic list or one topic\'s note; the cheat sheet is text (try --markdown for a file)');
-    page(cheatsheet(notes, st, width), opts, ctx);
+    // One printed page: 80 columns in a pipe or file; on a terminal its width (two columns from 120).
+    const sheetWidth = deps.stdout.isTTY && deps.stdout.columns ? Math.max(60, deps.stdout.columns - 1) : 80;
+    page(cheatsheet(notes, st, sheetWidth), opts, ctx);
     return EXIT.OK;
   }
   if (topic === undefined) {
@@ -51,12 +54,12 @@ export async function learn(topic: string | undefined, opts: LearnOptions, ctx: 
       return EXIT.OK;
     }
     deps.stdout.write(st.title('Study notes') + st.dim('  (kms-study learn <topic>)') + '\n\n');
-    for (const n of notes) {
+    const rows = notes.map((n) => {
       const m = mastery[n.topic];
-      const bar = m && m.answered ? masteryBar(m.accuracy, st) + ` ${Math.round(m.accuracy * 100)}% of ${m.answered}` : st.dim('not practised yet');
-      deps.stdout.write(`  ${n.topic.padEnd(22)} ${n.title.padEnd(44).slice(0, 44)} ${bar}\n`);
-    }
-    deps.stdout.write(`\n${st.dim('Also: kms-study learn --cheatsheet · kms-study learn --markdown notes.md')}\n`);
+      return { topic: n.topic, title: n.title, mastery: m && m.answered ? masteryBar(m.accuracy, st) + ` ${Math.round(m.accuracy * 100)}% of ${m.answered}` : st.dim('not practised yet') };
+    });
+    deps.stdout.write(topicList(rows, deps.stdout.isTTY ? deps.stdout.columns : undefined));
+    deps.stdout.write(`\n${st.dim(fit('Also: kms-study learn --cheatsheet · kms-study learn --markdown notes.md', deps.stdout.isTTY ? deps.stdout.columns : undefined))}\n`);
     return EXIT.OK;
   }
   const note = notes.find((n) => n.topic === topic);
@@ -71,6 +74,17 @@ export async function learn(topic: string | undefined, opts: LearnOptions, ctx: 
   }
   page(renderNote(note, st, width), opts, ctx);
   return EXIT.OK;
+}
+
+/**
+ * The topic list: one line per topic when topic, title and mastery fit the terminal (or in a pipe), else the
+ * title on a line of its own below topic and mastery. Titles are never cut.
+ */
+export function topicList(rows: { topic: string; title: string; mastery: string }[], width: number | undefined): string {
+  const topicW = Math.max(...rows.map((r) => r.topic.length)) + 2;
+  const titleW = Math.max(...rows.map((r) => r.title.length)) + 2;
+  const oneLine = !width || rows.every((r) => 2 + topicW + titleW + visibleLength(r.mastery) <= width);
+  return rows.map((r) => (oneLine ? `  ${r.topic.padEnd(topicW)}${r.title.padEnd(titleW)}${r.mastery}\n` : `  ${r.topic.padEnd(topicW)}${r.mastery}\n${fit(r.title, width, '    ', '    ')}\n`)).join('');
 }
 
 function masteryBar(acc: number, st: Style): string {

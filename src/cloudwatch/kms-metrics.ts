@@ -3,7 +3,7 @@
 // (ImportKeyMaterial with KEY_MATERIAL_EXPIRES, then DeleteExpiredKeyMaterial / DeleteImportedKeyMaterial / DeleteKey).
 // https://docs.aws.amazon.com/kms/latest/developerguide/monitoring-cloudwatch.html
 // Differs: the publication interval (one a minute) is our choice; AWS does not document it. The other AWS/KMS metrics
-// (external key stores) are not simulated. There is no request-count metric in AWS/KMS (no "SuccessfulRequest").
+// (external key stores, the key-level API usage metrics) are not simulated.
 import type { AuditEvent } from '../aws/cloudtrail.js';
 
 export const KMS_NAMESPACE = 'AWS/KMS';

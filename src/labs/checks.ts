@@ -70,7 +70,7 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
             (check.service ?? 'kms') === c.service &&
             (check.outcome === undefined || c.outcome === check.outcome) &&
             (check.profile === undefined || c.profile === check.profile) &&
-            (check.contains === undefined || `${c.line}\n${c.expanded ?? ''}`.toLowerCase().includes(check.contains.toLowerCase())) &&
+            (check.contains === undefined || `${c.line}\n${c.expanded ?? ''}`.toLowerCase().includes(expandVars(check.contains, ctx.vars).toLowerCase())) &&
             (check.request === undefined || (c.request !== undefined && requestMatches(check.request, c.request))),
         ),
       );

@@ -1,6 +1,6 @@
 // Reads one declarative check from a lab file, each with its own failure message in the learner's terms.
-import { isMap, type Node } from 'yaml';
-import type { Check, CheckType } from './types.js';
+import { isMap, isSeq, type Node } from 'yaml';
+import type { Check, CheckType, StrandedWhen } from './types.js';
 import type { Reader } from './reader.js';
 import { queryProblem } from './state-query.js';
 
@@ -26,14 +26,15 @@ export const CHECK_FIELDS: Record<CheckType, { required: string[]; optional: str
 
 const KEY_STATES = ['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport', 'PendingReplicaDeletion', 'Unavailable', 'Creating', 'Updating'];
 
-export function readCheck(r: Reader, node: Node, where: string): Check | undefined {
+/** A check; `withFail: false` reads a condition (a `stranded` step's `when`), which has no `fail` message. */
+export function readCheck(r: Reader, node: Node, where: string, withFail = true): Check | undefined {
   const m = r.map(node, where);
   if (!m) return undefined;
   const type = r.oneOf(m, 'type', where, Object.keys(CHECK_FIELDS) as CheckType[]);
   if (!type) return undefined;
   const spec = CHECK_FIELDS[type];
-  r.map(node, `${where} (${type})`, ['type', 'fail', ...spec.required, ...spec.optional]);
-  const fail = r.str(m, 'fail', `${where} (${type})`);
+  r.map(node, `${where} (${type})`, [...(withFail ? ['type', 'fail'] : ['type']), ...spec.required, ...spec.optional]);
+  const fail = withFail ? r.str(m, 'fail', `${where} (${type})`) : '';
   const out: Record<string, unknown> = { type, fail };
   for (const f of [...spec.required, ...spec.optional]) {
     const required = spec.required.includes(f);
@@ -61,5 +62,22 @@ export function readCheck(r: Reader, node: Node, where: string): Check | undefin
     } else if (f === 'constraint') out[f] = r.oneOf(m, f, where, ['EncryptionContextEquals', 'EncryptionContextSubset']);
     else out[f] = r.str(m, f, where);
   }
-  return fail ? (out as unknown as Check) : undefined;
+  return fail || !withFail ? (out as unknown as Check) : undefined;
+}
+
+/** `{when: <check(s) without fail>, unless: <check(s)>, message: <why the step can no longer complete>}`. */
+export function readStrandedWhen(r: Reader, node: Node, where: string): StrandedWhen | undefined {
+  const m = r.map(node, where, ['when', 'unless', 'message']);
+  if (!m) return undefined;
+  const conditions = (field: string) => {
+    const n = r.child(m, field);
+    if (!n) return [];
+    const items = isSeq(n) ? n.items.map((x, i) => [x as Node, `${where} ${field} ${i + 1}`] as const) : [[n, `${where} ${field}`] as const];
+    return items.map(([x, w]) => readCheck(r, x, w, false)).filter((c): c is Check => !!c);
+  };
+  if (!r.child(m, 'when')) r.at(m, `${where}: missing "when" (a check, or a list of checks, that together make the step impossible)`);
+  const when = conditions('when');
+  const unless = conditions('unless');
+  const message = r.str(m, 'message', where);
+  return when.length && message ? { when, unless, message } : undefined;
 }

@@ -4,10 +4,10 @@ import type { ContentError } from '../errors.js';
 import { parsePolicy } from '../policy/parse.js';
 import { PolicyParseError, type PolicyKind } from '../policy/types.js';
 import { EXAM_TIPS, LAB_IDS, TOPICS } from '../content/taxonomy.js';
-import { readCheck } from './parse-checks.js';
+import { readCheck, readStrandedWhen } from './parse-checks.js';
 import { Reader } from './reader.js';
 import { advanceProblem, CLOCK_LIMITS_TEXT, parseClockDate, parseDuration } from '../text/duration.js';
-import type { Lab, LabQuestion, Pitfall, Setup, SetupKey, SetupPrincipal, Step, Variant } from './types.js';
+import type { Lab, LabQuestion, Pitfall, Setup, SetupKey, SetupPrincipal, Step, StrandedWhen, Variant } from './types.js';
 
 const TOP = ['id', 'title', 'tips', 'topics', 'level', 'summary', 'setup', 'variants', 'steps', 'questions', 'pitfalls'];
 const ACCOUNT = /^\d{12}$/;
@@ -218,11 +218,13 @@ function readKey(r: Reader, node: Node, where: string): SetupKey | undefined {
 }
 
 function readStep(r: Reader, node: Node, where: string): Step | undefined {
-  const m = r.map(node, where, ['id', 'title', 'goal', 'checks', 'hints', 'solution', 'explain']);
+  const m = r.map(node, where, ['id', 'title', 'goal', 'checks', 'hints', 'solution', 'explain', 'stranded']);
   if (!m) return undefined;
   const checks = r.seq(m, 'checks', where, true).map((n, i) => readCheck(r, n, `${where} check ${i + 1}`));
   const solution = r.strings(m, 'solution', where, { required: true });
+  const stranded = r.seq(m, 'stranded', where).map((n, i) => readStrandedWhen(r, n, `${where} stranded ${i + 1}`));
   return {
+    ...(r.child(m, 'stranded') ? { stranded: stranded.filter((d): d is StrandedWhen => !!d) } : {}),
     id: r.str(m, 'id', where) ?? '',
     title: r.str(m, 'title', where) ?? '',
     goal: r.str(m, 'goal', where) ?? '',

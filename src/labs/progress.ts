@@ -2,6 +2,7 @@
 // runner's input/output shapes.
 import type { LoggedCommand } from './checks.js';
 import type { LoadResult } from './load.js';
+import type { Stranded } from './stranded.js';
 
 export const PROGRESS_FORMAT = 'kms-study-lab';
 export const PROGRESS_VERSION = 1;
@@ -25,6 +26,8 @@ export interface LabProgress {
   attempts: number;
   startedAt: number;
   finishedAt?: number;
+  /** Setup key refs some profile could manage (kms:PutKeyPolicy) at the start, to notice a lockout. */
+  manageable?: string[];
   /** The result of the last `load` meta-command. */
   lastLoad?: LoadResult;
   /** The state at the start of the current step, for reset-step (vars: absent in saves from before it was kept). */
@@ -45,4 +48,6 @@ export interface Reply {
   action?: 'quit' | 'restart' | 'clear';
   /** Steps completed by this input. */
   completed: string[];
+  /** Set when the lab can no longer be finished from the current state (the notice is in `text`). */
+  stranded?: Stranded;
 }

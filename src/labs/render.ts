@@ -1,5 +1,4 @@
 // Plain-text views of a running lab (the CLI adds colour): the current step, status, the step list, help.
-import { expandVars } from './setup.js';
 import { closest } from '../text/suggest.js';
 import type { LabRun } from './runner.js';
 
@@ -31,7 +30,15 @@ export const META_WORDS = ['aws', 'check', 'hint', 'solution', 'status', 'steps'
 export function renderStep(run: LabRun): string {
   const s = run.step();
   if (!s) return 'All steps are complete.\n';
-  return `Step ${run.stepIndex + 1} of ${run.lab.steps.length}: ${s.title}\n  ${expandVars(s.goal, run.vars)}\n${renderOpenQuestions(run)}`;
+  return `Step ${run.stepIndex + 1} of ${run.lab.steps.length}: ${s.title}\n  ${nameVars(s.goal, run.vars)}\n${renderOpenQuestions(run)}`;
+}
+
+/** Prose with each known `$NAME` kept and its value beside it — "$REPORTS (1234abcd-...)" — so the learner sees what to type. */
+export function nameVars(text: string, vars: Record<string, string>): string {
+  return text.replace(/\$\{([A-Z][A-Z0-9_]*)\}|\$([A-Z][A-Z0-9_]*)/g, (all, a?: string, b?: string) => {
+    const name = (a ?? b) as string;
+    return name in vars ? `$${name} (${vars[name]})` : all;
+  });
 }
 
 /** The questions this step asks (its `answered` checks) that are not answered right yet: text, options, how to answer. */

@@ -1,15 +1,14 @@
 // Runs one lab: the learner's `aws ...` lines go through the same AWS CLI layer as the sandbox, meta-commands
 // steer the lab, and after every command the current step's checks are evaluated and explained.
 import { ManualClock, SeededRandom } from '../aws/ports.js';
-import { CliConfigError, parseAwsArgs, splitCommandLine, type GlobalOptions } from '../awscli/index.js';
+import { CliConfigError, type GlobalOptions } from '../awscli/index.js';
 import { loadWorld, type World } from '../sim/world.js';
-import { runAws } from '../awscli/run.js';
-import { capturedS3Vars, prepareS3api } from '../awscli/s3-commands.js';
+import { capturedS3Vars } from '../awscli/s3-commands.js';
+import { runAwsLine } from './aws-line.js';
 import type { Caller } from '../aws/caller.js';
 import { evaluate, loggableRequest, type CheckContext } from './checks.js';
 import { buildWorld, effectiveSetup, expandVars } from './setup.js';
 import { advanceProblem, CLOCK_LIMITS_TEXT, parseDuration } from '../text/duration.js';
-import { escapeControls } from '../text/terminal.js';
 import type { Lab, Step, Variant } from './types.js';
 import { META_HELP, metaSuggestion, renderStatus, renderStep, renderSteps } from './render.js';
 import { nextHintIndex } from './hints.js';
@@ -17,12 +16,11 @@ import { classifyingStep } from './reveal.js';
 import { wrapCommand } from './wrap-command.js';
 import { capturedVars } from './vars.js';
 import { parseLoadArgs, renderLoad, runLoad } from './load.js';
+import { findStranded, manageable, renderStranded, wayBack, type Stranded } from './stranded.js';
 
 export { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, type LabProgress, type RunnerIo, type Reply } from './progress.js';
 import { EXIT } from '../exit-codes.js';
-
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 export class LabRun {
   private world: World;
@@ -71,6 +69,7 @@ export class LabRun {
     const run = new LabRun(lab, variant, p, io);
     for (const h of setup.history) await run.aws(h.line, h.profile, false);
     run.p.engine = run.world.toJSON();
+    run.p.manageable = setup.keys.map((k) => k.ref).filter((r) => manageable(run.context(), r));
     run.p.snapshot = { engine: run.p.engine, files: { ...run.p.files }, log: 0, profile: run.p.profile, vars: { ...run.p.vars } };
     return run;
   }
@@ -143,8 +142,52 @@ export class LabRun {
     return s.checks.map((c) => evaluate(c, ctx));
   }
 
-  /** Handle one line of input (an aws command or a meta-command). */
+  /** Whether the lab can still be finished (stranded.ts): undefined while it can; otherwise why, and the way back. */
+  stranded(): Stranded | undefined {
+    const found = this.findStranded(this.context());
+    if (!found) return undefined;
+    // reset-step helps when the state at this step's start could still finish the lab.
+    const snap = this.p.snapshot;
+    const world = this.load(snap.engine, `lab-sim:${this.lab.id}:${this.p.seed}:stranded`);
+    const before = { ...this.context(), world, vars: snap.vars ?? this.p.vars, log: this.p.log.slice(0, snap.log) };
+    return { ...found, remedy: this.findStranded(before) ? 'restart' : 'reset-step' };
+  }
+
+  private findStranded(ctx: CheckContext): Omit<Stranded, 'remedy'> | undefined {
+    if (this.done) return undefined;
+    return findStranded(this.steps(), this.p.step, effectiveSetup(this.lab, this.variant), ctx, this.p.manageable);
+  }
+
+  /** Handle one line of input (an aws command or a meta-command); say at once when it strands the lab. */
   async input(raw: string): Promise<Reply> {
+    const word = raw.trim().split(/\s+/)[0];
+    const changes = ['aws', 'clock', 'load', 'answer', 'reset-step'].includes(word);
+    const was = changes && !!this.findStranded(this.context());
+    if (['hint', 'solution', 'check', 'status'].includes(word)) {
+      const now = this.stranded();
+      if (now) return { text: this.strandedReply(word, now), stranded: now, completed: [] };
+    }
+    const r = await this.handle(raw);
+    const now = changes ? this.stranded() : undefined;
+    if (!now) return r;
+    const notice = renderStranded(now, this.steps(), effectiveSetup(this.lab, this.variant).keys, this.p.step, !was);
+    // The notice replaces the "checks still open" line: those checks can no longer pass.
+    return { ...r, text: r.text.replace(/^ {2}· \d+ checks? still open.*\n/m, '') + notice, stranded: now };
+  }
+
+  /** hint, solution, check and status once the lab cannot be finished: the way back, never a command that must fail. */
+  private strandedReply(word: string, s: Stranded): string {
+    const notice = renderStranded(s, this.steps(), effectiveSetup(this.lab, this.variant).keys, this.p.step, true).replace(/^\n/, '');
+    if (word === 'status') return renderStatus(this, false) + notice;
+    return word === 'solution' ? notice + wayBack(s, (this.step()?.solution ?? []).map((l) => expandVars(l, this.p.vars))) : notice;
+  }
+
+  /** Every step with the drawn variant's replacements. */
+  private steps(): Step[] {
+    return this.lab.steps.map((_, i) => this.step(i)!);
+  }
+
+  private async handle(raw: string): Promise<Reply> {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return { text: '', completed: [] };
     const [word, ...rest] = line.split(/\s+/);
@@ -268,38 +311,15 @@ export class LabRun {
 
   /** Run an aws line as a profile; log it. Supports `| base64 --decode > FILE` and `> FILE` at the end. */
   private async aws(raw: string, profile: string, log: boolean): Promise<{ text: string; exitCode: number }> {
-    const expanded = expandVars(raw, this.p.vars);
-    const redirect = /\s*(\|\s*base64\s+(?:--decode|-d)\s*)?>\s*(\S+)\s*$/.exec(expanded);
-    const line = redirect ? expanded.slice(0, redirect.index) : expanded;
-    const readFile = (path: string, maxBytes?: number): Uint8Array => {
-      const name = path.replace(/^\.\//, '');
-      if (name in this.p.files) return new Uint8Array(Buffer.from(this.p.files[name], 'base64'));
-      if (this.io.readFile) return this.io.readFile(path, maxBytes);
-      throw new Error(`no such file: ${path}`);
-    };
-    let words: string[] = [];
-    let parsed: ReturnType<typeof parseAwsArgs> | undefined;
-    try {
-      words = splitCommandLine(line);
-      parsed = parseAwsArgs(prepareS3api(words.slice(1)).argv, { readFile, cwd: '.' });
-    } catch {
-      parsed = undefined;
-    }
-    const writeFile = (path: string, bytes: Uint8Array): void => void (this.p.files[path.replace(/^\.\//, '')] = b64(bytes));
-    const r = await runAws(this.world, words.slice(1), (g) => this.callerFor(profile, g), { readFile, writeFile, cwd: '.' });
-    let text = escapeControls(r.stdout + r.stderr);
-    if (redirect && r.exitCode === EXIT.OK) {
-      const out = r.stdout.trim();
-      this.p.files[redirect[2]] = redirect[1] ? out : b64(new TextEncoder().encode(r.stdout));
-      text = `(saved to ${redirect[2]}; use fileb://${redirect[2]})\n` + escapeControls(r.stderr);
-    }
+    const r = await runAwsLine(this.world, raw, { vars: this.p.vars, files: this.p.files, readFile: this.io.readFile, callerFor: (g) => this.callerFor(profile, g) });
+    const parsed = r.parsed;
     if (log && parsed && !parsed.help) {
       const code = /An error occurred \((\w+)\)/.exec(r.stderr)?.[1];
       // A --profile option on the line runs the call as that profile, so the log (and `profile` checks) must say so.
-      this.p.log.push({ line: raw, expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === EXIT.OK ? 'success' : code ?? `exit ${r.exitCode}`, at: this.world.now(), request: loggableRequest(parsed.request) as Record<string, unknown> });
+      this.p.log.push({ line: raw, expanded: r.expanded, service: parsed.service, operation: parsed.operation, profile: parsed.globals.profile ?? profile, outcome: r.exitCode === EXIT.OK ? 'success' : code ?? `exit ${r.exitCode}`, at: this.world.now(), request: loggableRequest(parsed.request) as Record<string, unknown> });
     }
     if (r.exitCode === EXIT.OK && parsed) Object.assign(this.p.vars, capturedVars(parsed.operation, this.world.kms, this.context()), capturedS3Vars(parsed.operation, r.stdout));
-    return { text, exitCode: r.exitCode };
+    return { text: r.text, exitCode: r.exitCode };
   }
 
   /** Complete the current step (and following ones) while all their checks pass. */

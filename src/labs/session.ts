@@ -122,7 +122,9 @@ export class LabSession {
     }
     await this.save();
     if (this.run.done) return true;
-    out(this.colourise(`\nNot complete: step ${this.run.stepIndex + 1} of ${this.lab.steps.length} is open.\n${this.failing()}`));
+    const stranded = this.run.stranded();
+    const wayBack = stranded ? `  ${stranded.remedy === 'reset-step' ? 'It can no longer be finished from here: reset-step goes back to the start of this step.' : 'It can no longer be finished from here: restart starts it over.'}\n` : '';
+    out(this.colourise(`\nNot complete: step ${this.run.stepIndex + 1} of ${this.lab.steps.length} is open.\n${this.failing()}${wayBack}`));
     return false;
   }
 

@@ -31,6 +31,15 @@ export interface Step {
   hints: string[];
   solution: string[];
   explain: string;
+  /** Conditions under which this step can no longer complete, each with our explanation (see stranded.ts). */
+  stranded?: StrandedWhen[];
+}
+
+/** A declared dead end: when every `when` check passes and no `unless` check does, the step cannot complete. */
+export interface StrandedWhen {
+  when: Check[];
+  unless: Check[];
+  message: string;
 }
 
 export interface LabQuestion {

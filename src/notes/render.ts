@@ -1,7 +1,7 @@
 // Turns notes into terminal text, a one-page cheat sheet of the ten exam tips, and printable Markdown.
 import { EXAM_TIPS, SCENARIOS, TOPICS, type ExamTipId } from '../content/taxonomy.js';
 import type { Note } from './note.js';
-import { fit } from '../text/wrap.js';
+import { fit, visibleLength } from '../text/wrap.js';
 
 /** Colour hooks (chalk in the CLI, identity in tests). */
 export interface Style {
@@ -48,20 +48,49 @@ export function renderNote(note: Note, st: Style, width = 100): string {
   return out.join('\n') + '\n';
 }
 
-/** Every exam tip on one page, with the corrections and traps of the notes that carry it. */
+/**
+ * A correction's "was" as a sentence: "Until June 2025: <what older material says>.", "Often misread as:
+ * <...> (a common misreading).", or "Earlier (the list has grown ...): <...>.".
+ */
+export function wasSentence(c: { was: string; when: string }): string {
+  const was = c.was.replace(/[.;,]\s*$/, '');
+  const always = /^always\b\s*(?:\((.*)\))?$/.exec(c.when);
+  if (always) return `Often misread as: ${was}${always[1] ? ` (${always[1]})` : ''}.`;
+  if (/^((January|February|March|April|May|June|July|August|September|October|November|December) )?\d{4}$/.test(c.when)) return `Until ${c.when}: ${was}.`;
+  return `Earlier (${c.when}): ${was}.`;
+}
+
+/** One tip's block: the tip and the corrections of the notes whose main tip it is. */
+function tipBlock(tip: ExamTipId, notes: Note[], st: Style, width: number): string[] {
+  const out = [st.heading(wrap(EXAM_TIPS[tip], width, '   ', ''))];
+  for (const x of notes.filter((y) => y.tips[0] === tip))
+    for (const c of x.changed) out.push(wrap(`${st.good('Now:')} ${inline(c.now, st)} ${st.dim(wasSentence(c))}`, width, '     ', '   • '));
+  const lines = out.flatMap((l) => l.split('\n'));
+  return lines;
+}
+
+/**
+ * The ten exam tips on one printed page, with what changed since older material: one column of at most
+ * about 60 lines at 80 columns, two columns side by side from 120 columns.
+ */
 export function cheatsheet(notes: Note[], st: Style, width = 100): string {
-  const out: string[] = [st.title('KMS exam tips — cheat sheet (SOA-C03)'), ''];
-  for (const tip of Object.keys(EXAM_TIPS) as ExamTipId[]) {
-    const carriers = notes.filter((n) => n.tips.includes(tip));
-    out.push(st.heading(wrap(EXAM_TIPS[tip], width, '   ', '')));
-    for (const n of carriers) {
-      for (const c of n.changed) out.push(wrap(`${st.warn('changed')} ${inline(c.now, st)} ${st.dim(`(was: ${c.was}; ${c.when})`)}`, width, '      ', '   • '));
-      for (const t of n.traps.slice(0, 2)) out.push(wrap(inline(t, st), width, '      ', '   ! '));
-    }
-    const labs = [...new Set(carriers.flatMap((n) => n.labs))];
-    out.push(st.dim(`   quiz --tip ${tip}${labs.length ? ` · lab ${labs.join(', ')}` : ''} · notes: ${carriers.map((n) => n.topic).join(', ') || 'none'}`), '');
-  }
-  return out.join('\n');
+  const tips = Object.keys(EXAM_TIPS) as ExamTipId[];
+  const title = [st.title('KMS exam tips — cheat sheet (SOA-C03)'), ''];
+  const footer = ['', st.dim(wrap('Drill a tip: kms-study quiz --tip <id> (quiz --help lists the ids); notes and labs: kms-study learn <topic>.', width, '', ''))];
+  if (width < 120) return [...title, ...tips.flatMap((t) => tipBlock(t, notes, st, width)), ...footer].join('\n') + '\n';
+  const colW = Math.floor((width - 3) / 2);
+  const blocks = tips.map((t) => tipBlock(t, notes, st, colW));
+  // Split where the two columns come out closest in length.
+  const total = blocks.reduce((a, b) => a + b.length, 0);
+  let cut = 0;
+  for (let acc = 0; cut < blocks.length && acc + blocks[cut].length <= total / 2; cut++) acc += blocks[cut].length;
+  const left = blocks.slice(0, Math.max(cut, 1)).flat();
+  const right = blocks.slice(Math.max(cut, 1)).flat();
+  const rows = Array.from({ length: Math.max(left.length, right.length) }, (_, i) => {
+    const l = left[i] ?? '';
+    return `${l}${' '.repeat(Math.max(0, colW - visibleLength(l)))}   ${right[i] ?? ''}`.trimEnd();
+  });
+  return [...title, ...rows, ...footer].join('\n') + '\n';
 }
 
 /** The notes and the cheat sheet as one printable Markdown document. */
@@ -69,7 +98,7 @@ export function notesMarkdown(notes: Note[]): string {
   const md: string[] = ['# KMS study notes (SOA-C03)', '', '## Cheat sheet: the ten exam tips', ''];
   for (const tip of Object.keys(EXAM_TIPS) as ExamTipId[]) {
     md.push(`- **${EXAM_TIPS[tip]}**`);
-    for (const n of notes.filter((x) => x.tips.includes(tip))) for (const c of n.changed) md.push(`  - Changed ${c.when}: ${c.now} (was: ${c.was})`);
+    for (const n of notes.filter((x) => x.tips.includes(tip))) for (const c of n.changed) md.push(`  - ${c.now} ${wasSentence(c)}`);
   }
   for (const n of notes) {
     md.push('', `## ${n.title}`, '', `*${TOPICS[n.topic]} · checked ${n.verified}*`, '', n.summary, '');
@@ -80,7 +109,7 @@ export function notesMarkdown(notes: Note[]): string {
     }
     if (n.changed.length) {
       md.push('### What changed', '');
-      for (const c of n.changed) md.push(`- ${c.when}: ${c.now} (was: ${c.was})`);
+      for (const c of n.changed) md.push(`- ${c.now} ${wasSentence(c)}`);
       md.push('');
     }
     if (n.traps.length) {

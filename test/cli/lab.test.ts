@@ -120,6 +120,12 @@ describe('lab shell tab completion', () => {
     expect(completeLabLine('aws kms schedule-key-deletion --key-id x --pend')[0]).toEqual(['--pending-window-in-days']);
     expect(completeLabLine('profile a', ['admin', 'app'])[0]).toEqual(['admin', 'app']);
     expect(completeLabLine('aws kms nosuch --k')[0]).toEqual([]);
+    const vars = ['REPORTS', 'REPORTS_ARN', 'LEGACY'];
+    expect(completeLabLine('aws kms describe-key --key-id $REP', [], vars)).toEqual([['$REPORTS', '$REPORTS_ARN'], '$REP']);
+    expect(completeLabLine('aws kms describe-key --key-id $l', [], vars)[0]).toEqual(['$LEGACY']);
+    expect(completeLabLine('aws kms describe-key --key-id=$LE', [], vars)[0]).toEqual(['--key-id=$LEGACY']);
+    expect(completeLabLine('load --key-id $', [], vars)[0]).toEqual(['$LEGACY', '$REPORTS', '$REPORTS_ARN']);
+    expect(completeLabLine('aws kms describe-key --key-id $NOPE', [], vars)[0]).toEqual([]);
   });
 });
 

@@ -48,6 +48,33 @@ describe('kms-study learn', () => {
     for (let n = 1; n <= 10; n++) expect(r.stdout).toMatch(new RegExp(`^${n}\\. `, 'm'));
   });
 
+  it('fits the cheat sheet on one printed page: at most 60 lines of 80 columns in a pipe, two columns from 120', async () => {
+    const piped = (await runCli(['learn', '--cheatsheet'])).stdout;
+    const lines = piped.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(60);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    const wide = (await runCli(['learn', '--cheatsheet', '--no-pager'], { tty: true, columns: 130 })).stdout.trimEnd().split('\n');
+    expect(wide.length).toBeLessThan(lines.length * 0.8);
+    for (const l of wide) expect(l.length).toBeLessThanOrEqual(130);
+    // Tips 1 and 6 side by side: two columns.
+    expect(wide.some((l) => /^1\. .* {3}6\. /.test(l))).toBe(true);
+    for (let n = 1; n <= 10; n++) expect(wide.join('\n')).toMatch(new RegExp(`(^|   )${n}\\. `, 'm'));
+  });
+
+  for (const columns of [80, 60]) {
+    it(`lists the topics within ${columns} columns with every title whole`, async () => {
+      const out = (await runCli(['learn'], { tty: true, columns })).stdout;
+      for (const l of out.split('\n')) expect(l.length).toBeLessThanOrEqual(columns);
+      expect(out.replace(/\s+/g, ' ')).toContain('Monitoring: CloudTrail, CloudWatch, EventBridge');
+      expect(out).toMatch(/^ {2}monitoring +not practised yet$/m);
+    });
+  }
+
+  it('lists one line per topic in a pipe or a wide terminal', async () => {
+    for (const r of [await runCli(['learn']), await runCli(['learn'], { tty: true, columns: 120 })])
+      expect(r.stdout).toMatch(/^ {2}monitoring +Monitoring: CloudTrail, CloudWatch, EventBridge +not practised yet$/m);
+  });
+
   it('writes Markdown to a file', async () => {
     const dir = tempHome();
     const r = await runCli(['learn', '--markdown', 'notes.md'], { cwd: dir });

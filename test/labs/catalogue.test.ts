@@ -18,9 +18,13 @@ function load(file: string): Lab {
   return lab!;
 }
 
+/** Lines after which the lab said it could no longer be finished (never along a reference solution). */
+const strandedBy: string[] = [];
+
 async function solveUpTo(lab: Lab, variant: string | undefined, stepCount: number): Promise<LabRun> {
   const run = await LabRun.start(lab, 'self-test', io, variant);
-  for (let i = 0; i < stepCount; i++) for (const line of run.step(i)!.solution) await run.input(line);
+  for (let i = 0; i < stepCount; i++)
+    for (const line of run.step(i)!.solution) if ((await run.input(line)).stranded) strandedBy.push(`${lab.id}/${variant ?? '-'}: ${line}`);
   return run;
 }
 
@@ -46,6 +50,7 @@ describe.each(files)('lab %s', (file) => {
       const run = await solveUpTo(lab, v, lab.steps.length);
       expect({ variant: v, done: run.done, open: run.done ? [] : run.checkResults().filter((c) => !c.ok).map((c) => c.message) }).toEqual({ variant: v, done: true, open: [] });
     }
+    expect(strandedBy).toEqual([]);
   });
 
   it('rejects its pitfalls with their failure messages', async () => {
@@ -54,7 +59,8 @@ describe.each(files)('lab %s', (file) => {
     for (const p of lab.pitfalls) {
       const at = lab.steps.findIndex((s) => s.id === p.step);
       const run = await solveUpTo(lab, p.variant ?? lab.variants[0]?.id, at);
-      for (const line of p.lines) await run.input(line);
+      // A pitfall is a plausible wrong fix: the learner can still recover from it.
+      for (const line of p.lines) expect({ line, stranded: (await run.input(line)).stranded }).toEqual({ line, stranded: undefined });
       expect({ pitfall: p.lines, step: run.stepIndex, failing: run.checkResults().filter((c) => !c.ok).map((c) => c.message) }).toEqual({
         pitfall: p.lines,
         step: at,

@@ -70,6 +70,20 @@ describe('running a lab', () => {
     expect(narrow.split('\n').length).toBeGreaterThan(wide.split('\n').length);
     expect(narrow.replace(/\s+/g, ' ')).toBe(wide.replace(/\s+/g, ' '));
   });
+
+  it('at 80 columns the echoed line and the answer\'s explanation wrap between words, never inside one', async () => {
+    const run = await LabRun.start(lab, 'seed', io);
+    const p = ports(80);
+    const session = new LabSession(lab, run, p.ports);
+    await session.runLines(['answer alarm B'], true);
+    const lines = p.out().split('\n');
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    const why = lab.questions[0].why.replace(/\s+/g, ' ');
+    expect(p.out().replace(/\s+/g, ' ')).toContain(why);
+    // Every word of the explanation is whole on some line.
+    const words = new Set(lines.flatMap((l) => l.trim().split(/\s+/)));
+    for (const w of why.split(' ')) expect(words).toContain(w);
+  });
 });
 
 describe('opening a lab', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parseNote } from '../../src/notes/note.js';
-import { cheatsheet, notesMarkdown, plainStyle, renderNote } from '../../src/notes/render.js';
+import { cheatsheet, notesMarkdown, plainStyle, renderNote, wasSentence } from '../../src/notes/render.js';
 
 const good = readFileSync(new URL('../fixtures/notes/rotation.yaml', import.meta.url), 'utf8');
 const parse = (text: string, file = 'notes/rotation.yaml') => parseNote(text, file, '2026-11-28');
@@ -49,15 +49,24 @@ describe('study note rendering', () => {
     expect(text).toContain('Try it: kms-study lab key-rotation');
     expect(text).toContain('https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html');
   });
-  it('puts every exam tip on the cheat sheet, with the corrections of the notes that carry it', () => {
+  it('puts every exam tip on the cheat sheet, each correction once under its note\'s main tip, as sentences', () => {
     const sheet = cheatsheet([note], plainStyle, 100);
     expect(sheet.match(/^\d+\. /gm)?.length).toBe(10);
-    expect(sheet).toContain('changed They rotate every year. (was: AWS managed keys rotate every three years.; May 2022)');
+    expect(sheet).toContain('• Now: They rotate every year. Until May 2022: AWS managed keys rotate every three years.');
+    expect(sheet.match(/They rotate every year/g)?.length).toBe(1);
+    expect(sheet).not.toContain('(was:');
+  });
+  it('reads a correction\'s "was" as a sentence for every kind of date', () => {
+    expect(wasSentence({ was: 'Keys rotate yearly.', when: 'April 2024' })).toBe('Until April 2024: Keys rotate yearly.');
+    expect(wasSentence({ was: 'Every rotation costs.', when: '2024' })).toBe('Until 2024: Every rotation costs.');
+    expect(wasSentence({ was: 'Grants give temporary access.', when: 'always (a common misreading)' })).toBe('Often misread as: Grants give temporary access (a common misreading).');
+    expect(wasSentence({ was: 'Disabled.', when: 'always' })).toBe('Often misread as: Disabled.');
+    expect(wasSentence({ was: 'Four checks;', when: 'the list has grown' })).toBe('Earlier (the list has grown): Four checks.');
   });
   it('writes printable Markdown', () => {
     const md = notesMarkdown([note]);
     expect(md).toMatch(/^# KMS study notes/);
     expect(md).toContain('## Key rotation');
-    expect(md).toContain('- May 2022: They rotate every year. (was: AWS managed keys rotate every three years.)');
+    expect(md).toContain('- They rotate every year. Until May 2022: AWS managed keys rotate every three years.');
   });
 });

@@ -6,6 +6,7 @@ import { usage } from '../errors.js';
 import { normalize, type Json } from './normalize.js';
 import { formatText } from './text.js';
 import { formatTable } from './table.js';
+import { decodePolicyDocuments } from './policy-documents.js';
 
 // The AWS CLI (Python jmespath) still accepts backtick literals that are not JSON, e.g. `alias/app`.
 const OPTIONS = { enable_legacy_literals: true };
@@ -26,7 +27,7 @@ export function applyQuery(data: Json, expression: string | undefined): Json {
 }
 
 export function formatOutput(response: unknown, cmd: ParsedCommand): string {
-  const data = normalize(response ?? {});
+  const data = normalize(decodePolicyDocuments(cmd.service, response ?? {}));
   const result = applyQuery(data, cmd.globals.query);
   const output = cmd.globals.output ?? 'json';
   if (output === 'text') return result === null || (typeof result === 'object' && !Array.isArray(result) && !Object.keys(result).length) ? (result === null && cmd.globals.query ? 'None\n' : '') : formatText(result);
