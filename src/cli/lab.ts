@@ -39,7 +39,11 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
   const broken = [...new Set(errors.map((e) => e.file))];
   for (const f of broken) deps.stderr.write(`kms-study: skipping lab file ${escapeControls(errors.find((e) => e.file === f)!.message)}\n`);
   // `kms-study lab list` is what people type for the list (unless a lab is really called "list").
-  if (!id || (id === 'list' && !labs.some((l) => l.id === 'list'))) return listLabs(labs, opts, ctx);
+  if (!id || (id === 'list' && !labs.some((l) => l.id === 'list'))) {
+    const { listLabs } = await import('./lab-list.js');
+    const { summaryOf } = await import('./lab-index.js');
+    return listLabs(labs.map(summaryOf), opts, ctx);
+  }
   const lab = findLab(labs, id, opts.variant);
   const path = labSavePath(deps.env, lab.id);
   const io = { wallNow: () => deps.now(), readFile: paramFileReader(deps.env, deps.cwd) };
@@ -97,30 +101,3 @@ export function cliLabSession(lab: Lab, run: LabRun, path: string, fresh: () => 
     now: deps.now,
   });
 }
-
-async function listLabs(labs: Lab[], opts: LabOptions, ctx: ProgramContext): Promise<number> {
-  const { deps } = ctx;
-  const { ProgressStore } = await import('../storage/progress.js');
-  const { store } = ProgressStore.open(dataDir(deps.env), deps.now);
-  const results = store.labResults();
-  const rows = labs.map((l) => {
-    const saved = readLabSave(labSavePath(deps.env, l.id), deps.now()).progress;
-    const completed = results.some((r) => r.labId === l.id && r.completed);
-    const status = saved && saved.step >= l.steps.length ? 'completed' : saved ? `step ${saved.step + 1} of ${l.steps.length}` : completed ? 'completed' : 'not started';
-    return { id: l.id, title: l.title, level: l.level, tips: l.tips, steps: l.steps.length, status, completedBefore: completed };
-  });
-  if (opts.json) {
-    deps.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-    return EXIT.OK;
-  }
-  const c = chalkFor(deps, !ctx.color());
-  deps.stdout.write(`${c.bold('Labs')} ${c.dim('(kms-study lab <id>)')}\n\n`);
-  const idW = Math.max(...rows.map((r) => r.id.length), 2) + 2;
-  const titleW = Math.max(...rows.map((r) => r.title.length), 5) + 2;
-  for (const r of rows) {
-    const st = r.status === 'completed' ? c.green(r.status) : r.status === 'not started' ? c.dim(r.status) : c.yellow(r.status);
-    deps.stdout.write(`  ${r.id.padEnd(idW)}${r.title.padEnd(titleW)}${st}\n`);
-  }
-  return EXIT.OK;
-}
-
