@@ -1,7 +1,8 @@
 // Evaluates each statement of one policy against one request: principal, action, resource, conditions,
 // stopping at the first element that fails and saying which one and why (the decision trace reads these lines).
 import type { EvalRequest, PolicyDocument, PrincipalMatch, PrincipalSpec, RequestPrincipal, Statement, StatementResult } from './types.js';
-import { actionMatches, arnMatches } from './wildcard.js';
+import { arnMatches } from './wildcard.js';
+import { compiledStatement, prepareRequest, type PreparedRequest } from './matchers.js';
 import { expandAll } from './variables.js';
 import { clauseHolds, evaluateClause, normaliseContext, type NormalContext } from './conditions.js';
 
@@ -50,11 +51,6 @@ function describeSpec(spec: PrincipalSpec): string {
 
 const NO_DETAILS: string[] = [];
 
-function anyAction(patterns: string[], action: string): boolean {
-  for (const p of patterns) if (actionMatches(p, action)) return true;
-  return false;
-}
-
 function anyResource(patterns: string[], resource: string): boolean {
   for (const p of patterns) if (arnMatches(p, resource)) return true;
   return false;
@@ -89,7 +85,7 @@ class LazyResult implements StatementResult {
   }
   get details(): string[] {
     if (!this.#details) {
-      this.#details = evaluateStatement(this.#st, this.#req, this.#ctx, this.#kind, true).details;
+      this.#details = evaluateStatement(this.#st, this.#req, prepareRequest(this.#req.action, this.#req.resource), this.#ctx, this.#kind, true).details;
     }
     return this.#details;
   }
@@ -99,7 +95,8 @@ class LazyResult implements StatementResult {
 }
 
 /** Evaluates one statement; with `explain` it also writes what was checked, in order, into `details`. */
-function evaluateStatement(st: Statement, req: EvalRequest, ctx: NormalContext, kind: PolicyDocument['kind'], explain: boolean): StatementResult {
+function evaluateStatement(st: Statement, req: EvalRequest, prepared: PreparedRequest, ctx: NormalContext, kind: PolicyDocument['kind'], explain: boolean): StatementResult {
+  const compiled = compiledStatement(st);
   const details: string[] = explain ? [] : NO_DETAILS;
   function result(matched: boolean, principal: PrincipalMatch, failedOn?: StatementResult['failedOn']): StatementResult {
     return explain ? { index: st.index, sid: st.sid, effect: st.effect, matched, principal, failedOn, details } : new LazyResult(st, matched, principal, failedOn, req, ctx, kind);
@@ -130,15 +127,16 @@ function evaluateStatement(st: Statement, req: EvalRequest, ctx: NormalContext, 
       if (explain) details.push(`principal is not in NotPrincipal [${describeSpec(spec)}]`);
     }
   }
-  const actionHit = st.action ? anyAction(st.action, req.action) : !anyAction(st.notAction!, req.action);
+  const actionHit = st.action ? compiled.actionHit(prepared) : !compiled.actionHit(prepared);
   if (!actionHit) {
     if (explain) details.push(st.action ? `action ${req.action} is not in Action [${st.action.join(', ')}]` : `action ${req.action} is excluded by NotAction`);
     return result(false, principal, 'action');
   }
   if (explain) details.push(`action ${req.action} matched`);
   if (st.resource || st.notResource) {
-    const patterns = st.variables ? expandAll(st.resource ?? st.notResource!, ctx) : (st.resource ?? st.notResource!);
-    const resHit = st.resource ? anyResource(patterns, req.resource) : !anyResource(patterns, req.resource);
+    // Patterns with policy variables are expanded for each request; the others were compiled with the statement.
+    const hit = compiled.resourceHit ? compiled.resourceHit(prepared) : anyResource(expandAll(st.resource ?? st.notResource!, ctx), req.resource);
+    const resHit = st.resource ? hit : !hit;
     if (!resHit) {
       if (explain) details.push(st.resource ? `resource ${req.resource} is not in Resource [${st.resource.join(', ')}]` : `resource ${req.resource} is excluded by NotResource`);
       return result(false, principal, 'resource');
@@ -163,5 +161,6 @@ function evaluateStatement(st: Statement, req: EvalRequest, ctx: NormalContext, 
  */
 export function evaluatePolicy(doc: PolicyDocument, request: EvalRequest, normalised?: NormalContext): StatementResult[] {
   const ctx = normalised ?? normaliseContext(request.context);
-  return doc.statements.map((st) => evaluateStatement(st, request, ctx, doc.kind, false));
+  const prepared = prepareRequest(request.action, request.resource);
+  return doc.statements.map((st) => evaluateStatement(st, request, prepared, ctx, doc.kind, false));
 }
