@@ -94,7 +94,7 @@ class LazyResult implements StatementResult {
   }
 }
 
-/** Evaluates one statement; with `explain` it also writes what was checked, in order, into `details`. */
+/** Evaluates one statement; with `explain` it also writes what was checked, in order, into `details` (decideStatement is the same verdict without them). */
 function evaluateStatement(st: Statement, req: EvalRequest, prepared: PreparedRequest, ctx: NormalContext, kind: PolicyDocument['kind'], explain: boolean): StatementResult {
   const compiled = compiledStatement(st);
   const details: string[] = explain ? [] : NO_DETAILS;
@@ -155,6 +155,30 @@ function evaluateStatement(st: Statement, req: EvalRequest, prepared: PreparedRe
   return result(true, principal);
 }
 
+/** The verdict of one statement without explanation (the hot path: no closures, no detail strings). */
+function decideStatement(st: Statement, req: EvalRequest, prepared: PreparedRequest, ctx: NormalContext, kind: PolicyDocument['kind']): StatementResult {
+  const compiled = compiledStatement(st);
+  let principal: PrincipalMatch = 'not-applicable';
+  if (kind !== 'identity') {
+    const p = req.principal;
+    if (!p) return new LazyResult(st, false, 'none', 'principal', req, ctx, kind);
+    if (st.principal) {
+      principal = matchPrincipal(st.principal, p);
+      if (principal === 'none') return new LazyResult(st, false, principal, 'principal', req, ctx, kind);
+    } else if (st.notPrincipal) {
+      if (matchPrincipal(st.notPrincipal, p) !== 'none') return new LazyResult(st, false, 'none', 'principal', req, ctx, kind);
+      principal = 'direct';
+    }
+  }
+  if (compiled.actionHit(prepared) !== Boolean(st.action)) return new LazyResult(st, false, principal, 'action', req, ctx, kind);
+  if (st.resource || st.notResource) {
+    const hit = compiled.resourceHit ? compiled.resourceHit(prepared) : anyResource(expandAll(st.resource ?? st.notResource!, ctx), req.resource);
+    if (hit !== Boolean(st.resource)) return new LazyResult(st, false, principal, 'resource', req, ctx, kind);
+  }
+  for (const clause of st.conditions) if (!clauseHolds(clause, ctx)) return new LazyResult(st, false, principal, 'condition', req, ctx, kind);
+  return new LazyResult(st, true, principal, undefined, req, ctx, kind);
+}
+
 /**
  * Per-statement results of one policy for one request (in document order). `details` is computed when first
  * read, so the decision stays fast and the trace still says what matched or failed on what.
@@ -162,5 +186,7 @@ function evaluateStatement(st: Statement, req: EvalRequest, prepared: PreparedRe
 export function evaluatePolicy(doc: PolicyDocument, request: EvalRequest, normalised?: NormalContext): StatementResult[] {
   const ctx = normalised ?? normaliseContext(request.context);
   const prepared = prepareRequest(request.action, request.resource);
-  return doc.statements.map((st) => evaluateStatement(st, request, prepared, ctx, doc.kind, false));
+  const out: StatementResult[] = new Array(doc.statements.length);
+  for (let i = 0; i < out.length; i++) out[i] = decideStatement(doc.statements[i], request, prepared, ctx, doc.kind);
+  return out;
 }

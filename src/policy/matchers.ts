@@ -12,8 +12,18 @@ export interface PreparedRequest {
   resourceParts: string[] | undefined;
 }
 
+const prepared = new Map<string, PreparedRequest>();
+
+/** The prepared action and resource (read-only; the same pair is prepared once while it is in the cache). */
 export function prepareRequest(action: string, resource: string): PreparedRequest {
-  return { action, actionLower: action.toLowerCase(), resource, resourceParts: splitArn(resource) };
+  const key = `${action}\0${resource}`;
+  let r = prepared.get(key);
+  if (!r) {
+    r = { action, actionLower: action.toLowerCase(), resource, resourceParts: splitArn(resource) };
+    if (prepared.size >= 1000) prepared.clear();
+    prepared.set(key, r);
+  }
+  return r;
 }
 
 type ActionMatcher = (r: PreparedRequest) => boolean;
