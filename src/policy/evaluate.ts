@@ -190,3 +190,10 @@ export function evaluatePolicy(doc: PolicyDocument, request: EvalRequest, normal
   for (let i = 0; i < out.length; i++) out[i] = decideStatement(doc.statements[i], request, prepared, ctx, doc.kind);
   return out;
 }
+
+/** The same results computed in explain mode up front (the slow path the trace uses; tests compare the two). */
+export function explainPolicy(doc: PolicyDocument, request: EvalRequest): StatementResult[] {
+  const ctx = normaliseContext(request.context);
+  const prepared = prepareRequest(request.action, request.resource);
+  return doc.statements.map((st) => evaluateStatement(st, request, prepared, ctx, doc.kind, true));
+}
