@@ -1,6 +1,7 @@
 // Question banks as data: one YAML file per topic (docs/bank-format.md), validated with file:line:column
 // errors taken from yaml's node ranges. Pure: text in, questions and ContentErrors out.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import type { LineCounter, Node, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, newLineCounter, yaml } from '../text/yaml-lazy.js';
 import { controlCharacterProblems } from '../text/yaml-controls.js';
 import { hasControls } from '../text/terminal.js';
 import { readYamlSubset } from './yaml-subset.js';
@@ -29,7 +30,7 @@ export interface ParseOptions {
 export function parseBank(text: string, file: string, options: ParseOptions = {}): { questions: Question[]; errors: ContentError[] } {
   const root = hasControls(text.replace(/[\n\t]/g, '')) ? undefined : readYamlSubset(text);
   if (root !== undefined) {
-    const lc = new LineCounter();
+    const lc = newLineCounter();
     lc.addNewLine(0);
     for (let k = text.indexOf('\n'); k >= 0 && k + 1 < text.length; k = text.indexOf('\n', k + 1)) lc.addNewLine(k + 1);
     const fast = checkBank(root, text, file, lc, options);
@@ -40,8 +41,8 @@ export function parseBank(text: string, file: string, options: ParseOptions = {}
 
 /** The full yaml parser's document, its errors and control characters, then the bank rules. */
 export function parseBankFully(text: string, file: string, options: ParseOptions = {}): { questions: Question[]; errors: ContentError[] } {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const lc = newLineCounter();
+  const doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   const errors: ContentError[] = [];
   const pos = (offset: number) => lc.linePos(offset);
   for (const e of doc.errors) {

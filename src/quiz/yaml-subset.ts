@@ -1,7 +1,8 @@
 // A fast reader for the plain subset of YAML our content files use (block mappings and sequences, plain,
 // quoted and block scalars, one-line flow lists), building the yaml library's own nodes with source ranges.
 // Anything outside that subset returns undefined and the caller parses with the full yaml parser instead.
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { newMap, newPair, newScalar, newSeq } from '../text/yaml-lazy.js';
 
 /** Thrown inside the reader when the text leaves the subset; never escapes readYamlSubset. */
 class OutsideSubset extends Error {}
@@ -44,7 +45,7 @@ function splitLines(text: string): Line[] {
 }
 
 function scalar(value: unknown, start: number, end: number): Scalar {
-  const s = new Scalar(value);
+  const s = newScalar(value);
   s.range = [start, end, end];
   return s;
 }
@@ -85,7 +86,7 @@ class Reader {
   }
 
   private map(indent: number): YAMLMap {
-    const map = new YAMLMap();
+    const map = newMap();
     const seen = new Set<string>();
     for (let line = this.peek(); line && line.indent >= indent; line = this.peek()) {
       if (line.indent > indent) outside();
@@ -96,7 +97,7 @@ class Reader {
       const key = scalar(m![1], keyStart, keyStart + m![1].length);
       this.i++;
       const rest = line.body.slice(m![0].length);
-      map.items.push(new Pair(key, this.value(rest, keyStart + m![0].length, indent, true)));
+      map.items.push(newPair(key, this.value(rest, keyStart + m![0].length, indent, true)));
     }
     const first = map.items[0]?.key as Scalar | undefined;
     if (first?.range) map.range = [first.range[0], this.end(), this.end()];
@@ -104,7 +105,7 @@ class Reader {
   }
 
   private seq(indent: number): YAMLSeq {
-    const seq = new YAMLSeq();
+    const seq = newSeq();
     const start = this.peek()!.start + indent;
     for (let line = this.peek(); line && line.indent >= indent; line = this.peek()) {
       if (line.indent > indent || !(line.body === '-' || line.body.startsWith('- '))) break;
@@ -220,7 +221,7 @@ function quoted(body: string, at: number): Scalar {
 /** `[]` or `[a, b-c]` of plain strings on one line. */
 function flowList(body: string, at: number): YAMLSeq {
   if (!body.endsWith(']')) outside();
-  const seq = new YAMLSeq();
+  const seq = newSeq();
   seq.flow = true;
   const inner = body.slice(1, -1);
   if (inner.trim() !== '') {

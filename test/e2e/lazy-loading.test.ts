@@ -1,5 +1,6 @@
 // What the built CLI loads, not how long it takes: `aws kms list-keys` loads no cryptography library, the lab
-// list parses no lab file the build indexed and loads neither the simulator nor the YAML parser. A loader hook
+// list parses no lab file the build indexed and loads neither the simulator nor the YAML parser, and stats with a
+// warm bank cache loads no YAML library. A loader hook
 // (test/helpers/module-log) records every module a process loads; an encrypt shows the hook does see noble.
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -53,5 +54,12 @@ describe('lazy loading in the built CLI', () => {
     expect(modules.some((m) => m.endsWith('/dist/src/cli/lab-list.js'))).toBe(true);
     const heavy = modules.filter((m) => /\/dist\/src\/(labs\/parse|labs\/runner|kms\/engine|sim\/world)\.js$|\/node_modules\/yaml\//.test(m));
     expect(heavy).toEqual([]);
+  }, 60_000);
+
+  it('stats with the bank parse cache filled loads no YAML library', () => {
+    modulesOf(home, ['stats']); // fills the cache
+    const { modules } = modulesOf(home, ['stats']);
+    expect(modules.some((m) => m.endsWith('/dist/src/storage/banks.js'))).toBe(true);
+    expect(modules.filter((m) => /\/node_modules\/yaml\/|^require:yaml$/.test(m))).toEqual([]);
   }, 60_000);
 });
