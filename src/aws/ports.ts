@@ -1,8 +1,6 @@
 // Time and randomness enter the pure core only through these ports, so tests and labs are repeatable:
 // a test fast-forwards 30 days with a manual clock and gets the same key IDs from the same seed.
-import { chacha20 } from '@noble/ciphers/chacha.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { noble } from './noble.js';
 
 /** Wall-clock source in epoch milliseconds. */
 export interface Clock {
@@ -39,19 +37,20 @@ export class ManualClock implements Clock {
  * step. Same seed, same bytes; `snapshot()` lets a saved lab resume the same sequence.
  */
 export class SeededRandom implements Random {
-  private readonly key: Uint8Array;
+  private key: Uint8Array | undefined;
   private counter: number;
   constructor(
     private readonly seed: string,
     counter = 0,
   ) {
-    this.key = sha256(utf8ToBytes(`kms-study:${seed}`));
     this.counter = counter;
   }
   bytes(n: number): Uint8Array {
     const blocks = Math.ceil(n / 64) || 1;
     const nonce = new Uint8Array(12);
-    const out = chacha20(this.key, nonce, new Uint8Array(blocks * 64), undefined, this.counter);
+    // The key is derived on first use, so a command that draws no random bytes loads no cipher.
+    this.key ??= noble('@noble/hashes/sha2.js').sha256(new TextEncoder().encode(`kms-study:${this.seed}`));
+    const out = noble('@noble/ciphers/chacha.js').chacha20(this.key, nonce, new Uint8Array(blocks * 64), undefined, this.counter);
     this.counter += blocks;
     return out.slice(0, n);
   }

@@ -14,7 +14,6 @@ import { loadLabs, labSavePath, readLabSave, writeLabSave } from '../storage/lab
 import { dataDir } from '../storage/paths.js';
 import type { ProgramContext } from './context.js';
 import { chalkFor } from './style.js';
-import { labRow, renderLabList, type LabRow } from './lab-list.js';
 import { EXIT } from '../exit-codes.js';
 
 export interface LabOptions {
@@ -40,7 +39,11 @@ export async function labCommand(id: string | undefined, opts: LabOptions, ctx: 
   const broken = [...new Set(errors.map((e) => e.file))];
   for (const f of broken) deps.stderr.write(`kms-study: skipping lab file ${escapeControls(errors.find((e) => e.file === f)!.message)}\n`);
   // `kms-study lab list` is what people type for the list (unless a lab is really called "list").
-  if (!id || (id === 'list' && !labs.some((l) => l.id === 'list'))) return listLabs(labs, opts, ctx);
+  if (!id || (id === 'list' && !labs.some((l) => l.id === 'list'))) {
+    const { listLabs } = await import('./lab-list.js');
+    const { summaryOf } = await import('./lab-index.js');
+    return listLabs(labs.map(summaryOf), opts, ctx);
+  }
   const lab = findLab(labs, id, opts.variant);
   const path = labSavePath(deps.env, lab.id);
   const io = { wallNow: () => deps.now(), readFile: paramFileReader(deps.env, deps.cwd) };
@@ -97,21 +100,4 @@ export function cliLabSession(lab: Lab, run: LabRun, path: string, fresh: () => 
     fresh,
     now: deps.now,
   });
-}
-
-async function listLabs(labs: Lab[], opts: LabOptions, ctx: ProgramContext): Promise<number> {
-  const { deps } = ctx;
-  const { ProgressStore } = await import('../storage/progress.js');
-  const { store } = ProgressStore.open(dataDir(deps.env), deps.now);
-  const results = store.labResults();
-  const rows = labs.map((l) => labRow(l, readLabSave(labSavePath(deps.env, l.id), deps.now()).progress, results));
-  if (opts.json) {
-    deps.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-    return EXIT.OK;
-  }
-  const c = chalkFor(deps, !ctx.color());
-  deps.stdout.write(`${c.bold('Labs')} ${c.dim('(kms-study lab <id>)')}\n\n`);
-  const status = (r: LabRow, text: string) => (r.status === 'completed' ? c.green(text) : r.status === 'not started' ? c.dim(text) : c.yellow(text));
-  deps.stdout.write(renderLabList(rows, deps.stdout.isTTY ? deps.stdout.columns : undefined, { status }));
-  return EXIT.OK;
 }

@@ -1,7 +1,8 @@
 // Evaluates each statement of one policy against one request: principal, action, resource, conditions,
 // stopping at the first element that fails and saying which one and why (the decision trace reads these lines).
 import type { EvalRequest, PolicyDocument, PrincipalMatch, PrincipalSpec, RequestPrincipal, Statement, StatementResult } from './types.js';
-import { actionMatches, arnMatches } from './wildcard.js';
+import { arnMatches } from './wildcard.js';
+import { compiledStatement, prepareRequest, type PreparedRequest } from './matchers.js';
 import { expandAll } from './variables.js';
 import { clauseHolds, evaluateClause, normaliseContext, type NormalContext } from './conditions.js';
 
@@ -50,11 +51,6 @@ function describeSpec(spec: PrincipalSpec): string {
 
 const NO_DETAILS: string[] = [];
 
-function anyAction(patterns: string[], action: string): boolean {
-  for (const p of patterns) if (actionMatches(p, action)) return true;
-  return false;
-}
-
 function anyResource(patterns: string[], resource: string): boolean {
   for (const p of patterns) if (arnMatches(p, resource)) return true;
   return false;
@@ -89,7 +85,7 @@ class LazyResult implements StatementResult {
   }
   get details(): string[] {
     if (!this.#details) {
-      this.#details = evaluateStatement(this.#st, this.#req, this.#ctx, this.#kind, true).details;
+      this.#details = evaluateStatement(this.#st, this.#req, prepareRequest(this.#req.action, this.#req.resource), this.#ctx, this.#kind, true).details;
     }
     return this.#details;
   }
@@ -98,8 +94,9 @@ class LazyResult implements StatementResult {
   }
 }
 
-/** Evaluates one statement; with `explain` it also writes what was checked, in order, into `details`. */
-function evaluateStatement(st: Statement, req: EvalRequest, ctx: NormalContext, kind: PolicyDocument['kind'], explain: boolean): StatementResult {
+/** Evaluates one statement; with `explain` it also writes what was checked, in order, into `details` (decideStatement is the same verdict without them). */
+function evaluateStatement(st: Statement, req: EvalRequest, prepared: PreparedRequest, ctx: NormalContext, kind: PolicyDocument['kind'], explain: boolean): StatementResult {
+  const compiled = compiledStatement(st);
   const details: string[] = explain ? [] : NO_DETAILS;
   function result(matched: boolean, principal: PrincipalMatch, failedOn?: StatementResult['failedOn']): StatementResult {
     return explain ? { index: st.index, sid: st.sid, effect: st.effect, matched, principal, failedOn, details } : new LazyResult(st, matched, principal, failedOn, req, ctx, kind);
@@ -130,15 +127,16 @@ function evaluateStatement(st: Statement, req: EvalRequest, ctx: NormalContext, 
       if (explain) details.push(`principal is not in NotPrincipal [${describeSpec(spec)}]`);
     }
   }
-  const actionHit = st.action ? anyAction(st.action, req.action) : !anyAction(st.notAction!, req.action);
+  const actionHit = st.action ? compiled.actionHit(prepared) : !compiled.actionHit(prepared);
   if (!actionHit) {
     if (explain) details.push(st.action ? `action ${req.action} is not in Action [${st.action.join(', ')}]` : `action ${req.action} is excluded by NotAction`);
     return result(false, principal, 'action');
   }
   if (explain) details.push(`action ${req.action} matched`);
   if (st.resource || st.notResource) {
-    const patterns = st.variables ? expandAll(st.resource ?? st.notResource!, ctx) : (st.resource ?? st.notResource!);
-    const resHit = st.resource ? anyResource(patterns, req.resource) : !anyResource(patterns, req.resource);
+    // Patterns with policy variables are expanded for each request; the others were compiled with the statement.
+    const hit = compiled.resourceHit ? compiled.resourceHit(prepared) : anyResource(expandAll(st.resource ?? st.notResource!, ctx), req.resource);
+    const resHit = st.resource ? hit : !hit;
     if (!resHit) {
       if (explain) details.push(st.resource ? `resource ${req.resource} is not in Resource [${st.resource.join(', ')}]` : `resource ${req.resource} is excluded by NotResource`);
       return result(false, principal, 'resource');
@@ -157,11 +155,45 @@ function evaluateStatement(st: Statement, req: EvalRequest, ctx: NormalContext, 
   return result(true, principal);
 }
 
+/** The verdict of one statement without explanation (the hot path: no closures, no detail strings). */
+function decideStatement(st: Statement, req: EvalRequest, prepared: PreparedRequest, ctx: NormalContext, kind: PolicyDocument['kind']): StatementResult {
+  const compiled = compiledStatement(st);
+  let principal: PrincipalMatch = 'not-applicable';
+  if (kind !== 'identity') {
+    const p = req.principal;
+    if (!p) return new LazyResult(st, false, 'none', 'principal', req, ctx, kind);
+    if (st.principal) {
+      principal = matchPrincipal(st.principal, p);
+      if (principal === 'none') return new LazyResult(st, false, principal, 'principal', req, ctx, kind);
+    } else if (st.notPrincipal) {
+      if (matchPrincipal(st.notPrincipal, p) !== 'none') return new LazyResult(st, false, 'none', 'principal', req, ctx, kind);
+      principal = 'direct';
+    }
+  }
+  if (compiled.actionHit(prepared) !== Boolean(st.action)) return new LazyResult(st, false, principal, 'action', req, ctx, kind);
+  if (st.resource || st.notResource) {
+    const hit = compiled.resourceHit ? compiled.resourceHit(prepared) : anyResource(expandAll(st.resource ?? st.notResource!, ctx), req.resource);
+    if (hit !== Boolean(st.resource)) return new LazyResult(st, false, principal, 'resource', req, ctx, kind);
+  }
+  for (const clause of st.conditions) if (!clauseHolds(clause, ctx)) return new LazyResult(st, false, principal, 'condition', req, ctx, kind);
+  return new LazyResult(st, true, principal, undefined, req, ctx, kind);
+}
+
 /**
  * Per-statement results of one policy for one request (in document order). `details` is computed when first
  * read, so the decision stays fast and the trace still says what matched or failed on what.
  */
 export function evaluatePolicy(doc: PolicyDocument, request: EvalRequest, normalised?: NormalContext): StatementResult[] {
   const ctx = normalised ?? normaliseContext(request.context);
-  return doc.statements.map((st) => evaluateStatement(st, request, ctx, doc.kind, false));
+  const prepared = prepareRequest(request.action, request.resource);
+  const out: StatementResult[] = new Array(doc.statements.length);
+  for (let i = 0; i < out.length; i++) out[i] = decideStatement(doc.statements[i], request, prepared, ctx, doc.kind);
+  return out;
+}
+
+/** The same results computed in explain mode up front (the slow path the trace uses; tests compare the two). */
+export function explainPolicy(doc: PolicyDocument, request: EvalRequest): StatementResult[] {
+  const ctx = normaliseContext(request.context);
+  const prepared = prepareRequest(request.action, request.resource);
+  return doc.statements.map((st) => evaluateStatement(st, request, prepared, ctx, doc.kind, true));
 }

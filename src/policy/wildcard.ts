@@ -4,7 +4,8 @@
 const sensitive = new Map<string, RegExp>();
 const insensitive = new Map<string, RegExp>();
 
-function compile(pattern: string, ignoreCase: boolean): RegExp {
+/** The regular expression of a wildcard pattern (`*` any run, `?` one character), cached. */
+export function compiledWildcard(pattern: string, ignoreCase: boolean): RegExp {
   const cache = ignoreCase ? insensitive : sensitive;
   let re = cache.get(pattern);
   if (!re) {
@@ -21,7 +22,7 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase = false
   if (!pattern.includes('*') && !pattern.includes('?')) {
     return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
   }
-  return compile(pattern, ignoreCase).test(value);
+  return compiledWildcard(pattern, ignoreCase).test(value);
 }
 
 /** IAM action match: "kms:Decrypt" against "kms:De*" or "*"; case-insensitive. */
@@ -39,7 +40,8 @@ export function arnMatches(pattern: string, arn: string): boolean {
   return true;
 }
 
-function splitArn(s: string): string[] | undefined {
+/** The six parts of an ARN (the last keeps its colons), or undefined for anything else. */
+export function splitArn(s: string): string[] | undefined {
   const parts = s.split(':');
   if (parts.length < 6 || parts[0] !== 'arn') return undefined;
   return [...parts.slice(0, 5), parts.slice(5).join(':')];

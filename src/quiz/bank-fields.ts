@@ -1,6 +1,7 @@
 // The field-level checks of a question bank entry (options, answer, sources, verified), each reporting a
 // ContentError at the offending node. Used by bank.ts; pure.
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
+import { isMap, isSeq } from '../text/yaml-lazy.js';
 import { LETTERS, type Letter, type QuestionOption } from './types.js';
 
 export type At = (node: Node | null | undefined, what: string) => void;

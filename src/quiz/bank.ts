@@ -1,7 +1,10 @@
 // Question banks as data: one YAML file per topic (docs/bank-format.md), validated with file:line:column
 // errors taken from yaml's node ranges. Pure: text in, questions and ContentErrors out.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import type { LineCounter, Node, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, newLineCounter, yaml } from '../text/yaml-lazy.js';
 import { controlCharacterProblems } from '../text/yaml-controls.js';
+import { hasControls } from '../text/terminal.js';
+import { readYamlSubset } from './yaml-subset.js';
 import { parseAnswer, parseOptions, parseSources, parseVerified, unknownKeys, type At } from './bank-fields.js';
 import { ContentError } from '../errors.js';
 import { DIFFICULTIES, EXAM_TASKS, EXAM_TIPS, LAB_IDS, SCENARIOS, TOPICS } from '../content/taxonomy.js';
@@ -19,25 +22,47 @@ export interface ParseOptions {
   today?: string;
 }
 
-/** Parse and check one bank file. Questions with errors are left out of `questions`. */
+/**
+ * Parse and check one bank file. Questions with errors are left out of `questions`. Text inside the plain YAML
+ * subset of yaml-subset.ts is read by the fast reader; any other text, and any file with an error, is parsed
+ * again by the full yaml parser so that every error message and position is the full parser's.
+ */
 export function parseBank(text: string, file: string, options: ParseOptions = {}): { questions: Question[]; errors: ContentError[] } {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const root = hasControls(text.replace(/[\n\t]/g, '')) ? undefined : readYamlSubset(text);
+  if (root !== undefined) {
+    const lc = newLineCounter();
+    lc.addNewLine(0);
+    for (let k = text.indexOf('\n'); k >= 0 && k + 1 < text.length; k = text.indexOf('\n', k + 1)) lc.addNewLine(k + 1);
+    const fast = checkBank(root, text, file, lc, options);
+    if (!fast.errors.length) return fast;
+  }
+  return parseBankFully(text, file, options);
+}
+
+/** The full yaml parser's document, its errors and control characters, then the bank rules. */
+export function parseBankFully(text: string, file: string, options: ParseOptions = {}): { questions: Question[]; errors: ContentError[] } {
+  const lc = newLineCounter();
+  const doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   const errors: ContentError[] = [];
   const pos = (offset: number) => lc.linePos(offset);
-  const at: At = (node, what) => {
-    const { line, col } = pos(node?.range?.[0] ?? 0);
-    errors.push(new ContentError(file, line, col, what));
-  };
   for (const e of doc.errors) {
     const { line, col } = pos(e.pos[0]);
     errors.push(new ContentError(file, line, col, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
   }
   if (!errors.length) for (const p of controlCharacterProblems(doc, lc)) errors.push(new ContentError(file, p.line, p.column, p.what));
   if (errors.length) return { questions: [], errors };
-  const root = doc.contents;
+  return checkBank(doc.contents, text, file, lc, options);
+}
+
+function checkBank(root: unknown, text: string, file: string, lc: LineCounter, options: ParseOptions): { questions: Question[]; errors: ContentError[] } {
+  const errors: ContentError[] = [];
+  const pos = (offset: number) => lc.linePos(offset);
+  const at: At = (node, what) => {
+    const { line, col } = pos(node?.range?.[0] ?? 0);
+    errors.push(new ContentError(file, line, col, what));
+  };
   if (!isMap(root)) {
-    at(root, 'expected a mapping with "topic" and "questions"');
+    at(root as Node, 'expected a mapping with "topic" and "questions"');
     return { questions: [], errors };
   }
   unknownKeys(root, FILE_KEYS, 'field', at);

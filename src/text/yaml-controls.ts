@@ -1,6 +1,7 @@
 // Content files must not carry terminal control characters (an ESC sequence in a question or lab text would
 // reach the learner's terminal): every string scalar holding one is reported at its place.
-import { isScalar, visit, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { isScalar, yaml } from './yaml-lazy.js';
 import { escapeControls, hasControls } from './terminal.js';
 
 export interface ControlCharacterProblem {
@@ -12,7 +13,7 @@ export interface ControlCharacterProblem {
 /** One problem per string (keys and values) that holds a control character other than newline and tab. */
 export function controlCharacterProblems(doc: Document, lc: LineCounter): ControlCharacterProblem[] {
   const problems: ControlCharacterProblem[] = [];
-  visit(doc, {
+  yaml().visit(doc, {
     Scalar(_key, node) {
       if (!isScalar(node) || typeof node.value !== 'string') return;
       const bad = node.value.replace(/[\n\t]/g, '');

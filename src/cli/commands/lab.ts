@@ -23,6 +23,14 @@ export function register(program: Command, ctx: ProgramContext): void {
         ctx.exit.code = labCheck(id ? [id, ...opts.check] : opts.check, ctx);
         return;
       }
+      // The list comes from the lab index, without loading the lab runner (lab-list.ts).
+      if (!id || id === 'list') {
+        const code = await (await import('../lab-list.js')).labList(id, opts, ctx);
+        if (code !== undefined) {
+          ctx.exit.code = code;
+          return;
+        }
+      }
       const { labCommand } = await import('../lab.js');
       ctx.exit.code = await labCommand(id, opts, ctx);
     });

@@ -1,6 +1,5 @@
 // Encryption context as additional authenticated data: KMS requires the exact same context to decrypt.
 // Canonical and unambiguous: pairs sorted by key (UTF-8 bytes), each key and value length-prefixed (u32 BE).
-import { utf8ToBytes } from '@noble/ciphers/utils.js';
 
 export type EncryptionContext = Record<string, string>;
 
@@ -15,7 +14,8 @@ const EMPTY = new Uint8Array(0);
 /** {"a":"bc"} and {"ab":"c"} give different bytes because every field carries its length. */
 export function canonicalContext(ctx: EncryptionContext | undefined): Uint8Array {
   if (!ctx) return EMPTY;
-  const pairs = Object.entries(ctx).map(([k, v]) => [utf8ToBytes(k), utf8ToBytes(v)] as const);
+  const utf8 = new TextEncoder();
+  const pairs = Object.entries(ctx).map(([k, v]) => [utf8.encode(k), utf8.encode(v)] as const);
   if (pairs.length === 0) return EMPTY;
   pairs.sort((x, y) => compareBytes(x[0], y[0]));
   let len = 4;

@@ -1,9 +1,9 @@
 // HMAC key material and GenerateMac/VerifyMac (HMAC_SHA_224/256/384/512) via @noble/hashes.
 // Differs: none known; the key length equals the digest length, as AWS's HMAC key specs define.
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { noble } from '../../aws/noble.js';
 
-const HASHES = { HMAC_224: sha224, HMAC_256: sha256, HMAC_384: sha384, HMAC_512: sha512 } as const;
+/** Key spec -> the SHA-2 function of @noble/hashes/sha2.js it uses (loaded when a MAC is computed). */
+const HASHES = { HMAC_224: 'sha224', HMAC_256: 'sha256', HMAC_384: 'sha384', HMAC_512: 'sha512' } as const;
 export type HmacSpec = keyof typeof HASHES;
 
 export function isHmacSpec(spec: string): spec is HmacSpec {
@@ -21,7 +21,7 @@ export function hmacKeyLength(spec: HmacSpec): number {
 }
 
 export function computeMac(spec: HmacSpec, key: Uint8Array, message: Uint8Array): Uint8Array {
-  return hmac(HASHES[spec], key, message);
+  return noble('@noble/hashes/hmac.js').hmac(noble('@noble/hashes/sha2.js')[HASHES[spec]], key, message);
 }
 
 /** Constant-time comparison of two MACs. */

@@ -1,12 +1,25 @@
 // RSA for KMS: RSAES-OAEP (SHA-1/SHA-256, MGF1 with the same hash), RSASSA-PSS (salt = digest length) and
 // RSASSA-PKCS1-v1_5 per RFC 8017, DER SubjectPublicKeyInfo in and out. Differs: BigInt arithmetic, not constant-time (study tool).
-import { sha1 } from '@noble/hashes/legacy.js';
-import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { noble } from '../../aws/noble.js';
 import { fromHex } from './blob.js';
 import { bigToBytes, bytesToBig, modPow, type RsaPrivate } from './rsa-keygen.js';
 
 export type RsaHash = 'SHA_1' | 'SHA_256' | 'SHA_384' | 'SHA_512';
-const HASH = { SHA_1: sha1, SHA_256: sha256, SHA_384: sha384, SHA_512: sha512 } as const;
+/** The hash functions, loaded when an RSA operation first needs one. */
+const HASH = {
+  get SHA_1() {
+    return noble('@noble/hashes/legacy.js').sha1;
+  },
+  get SHA_256() {
+    return noble('@noble/hashes/sha2.js').sha256;
+  },
+  get SHA_384() {
+    return noble('@noble/hashes/sha2.js').sha384;
+  },
+  get SHA_512() {
+    return noble('@noble/hashes/sha2.js').sha512;
+  },
+};
 const DIGEST_INFO: Record<string, string> = {
   SHA_256: '3031300d060960864801650304020105000420',
   SHA_384: '3041300d060960864801650304020205000430',

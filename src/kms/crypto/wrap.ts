@@ -1,6 +1,6 @@
 // Wrapping imported key material as a learner does with openssl: RSAES_OAEP_SHA_1/SHA_256 with the wrapping public key,
 // or RSA_AES_KEY_WRAP_SHA_256 (an AES-256 key wrapped with OAEP-SHA-256, the material with AES key wrap with padding, RFC 5649).
-import { aeskwp } from '@noble/ciphers/aes.js';
+import { noble } from '../../aws/noble.js';
 import { oaepDecrypt, oaepEncrypt, parseRsaPublicKeyDer, type RsaHash } from './rsa.js';
 import type { RsaPrivate } from './rsa-keygen.js';
 
@@ -38,7 +38,7 @@ export function wrapKeyMaterial(publicKeyDer: Uint8Array, alg: string, material:
   } else if (alg === 'RSA_AES_KEY_WRAP_SHA_1' || alg === 'RSA_AES_KEY_WRAP_SHA_256') {
     const aesKey = randomBytes(32);
     const wrappedKey = oaepEncrypt(pub, h, aesKey, randomBytes(seedLen));
-    const wrapped = aeskwp(aesKey).encrypt(material);
+    const wrapped = noble('@noble/ciphers/aes.js').aeskwp(aesKey).encrypt(material);
     out = new Uint8Array(wrappedKey.length + wrapped.length);
     out.set(wrappedKey);
     out.set(wrapped, wrappedKey.length);
@@ -57,7 +57,7 @@ export function unwrapKeyMaterial(key: RsaPrivate, alg: string, blob: Uint8Array
   const aesKey = oaepDecrypt(key, h, blob.subarray(0, k));
   if (!aesKey || aesKey.length !== 32) return undefined;
   try {
-    return aeskwp(aesKey).decrypt(blob.subarray(k));
+    return noble('@noble/ciphers/aes.js').aeskwp(aesKey).decrypt(blob.subarray(k));
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // GetParametersForImport, ImportKeyMaterial and DeleteImportedKeyMaterial for symmetric keys with Origin EXTERNAL;
 // expiry on the simulated clock; NEW_KEY_MATERIAL waits in PENDING_ROTATION for RotateKeyOnDemand. Differs: only
 // SYMMETRIC_DEFAULT single-Region keys rotate imported material; wrapping keys are generated in pure TS.
-import { sha256 } from '@noble/hashes/sha2.js';
+import { noble } from '../../aws/noble.js';
 import type { Call } from '../call.js';
 import type { EngineCore } from '../core.js';
 import { fromHex, toHex } from '../crypto/blob.js';
@@ -74,7 +74,7 @@ register('ImportKeyMaterial', false, (c: Call, req: Req) => {
   const material = unwrapKeyMaterial(decodeRsaPrivate(fromHex(p.privateKey)), p.wrappingAlgorithm, wrapped);
   if (!material) throw new InvalidCiphertextException('The key material could not be decrypted with the wrapping key and algorithm of this import token.');
   if (material.length !== 32) throw new ValidationException('Symmetric key material must be 256 bits (32 bytes).'); // wording ours
-  const digest = toHex(sha256(material));
+  const digest = toHex(noble('@noble/hashes/sha2.js').sha256(material));
   const type = importType ?? (imp.known.length === 0 ? 'NEW_KEY_MATERIAL' : 'EXISTING_KEY_MATERIAL');
   let id: string;
   if (type === 'EXISTING_KEY_MATERIAL') {

@@ -1,0 +1,65 @@
+// What the built CLI loads, not how long it takes: `aws kms list-keys` loads no cryptography library, the lab
+// list parses no lab file the build indexed and loads neither the simulator nor the YAML parser, and stats with a
+// warm bank cache loads no YAML library. A loader hook
+// (test/helpers/module-log) records every module a process loads; an encrypt shows the hook does see noble.
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'dist', 'src', 'cli', 'bin.js');
+const HOOK = join(ROOT, 'test', 'helpers', 'module-log', 'register.mjs');
+
+/** Runs the built CLI and returns its stdout and every module it loaded (file URLs, `require:<id>`). */
+function modulesOf(home: string, args: string[]): { stdout: string; modules: string[] } {
+  const log = join(home, `modules-${args.join('-').replace(/[^a-z0-9-]/gi, '')}.txt`);
+  rmSync(log, { force: true });
+  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
+    cwd: home,
+    env: { PATH: process.env.PATH ?? '', KMS_STUDY_HOME: home, NO_COLOR: '1', KMS_STUDY_MODULE_LOG: log },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (r.status !== 0) throw new Error(`kms-study ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return { stdout: r.stdout, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+}
+
+const noble = (modules: string[]) => modules.filter((m) => m.includes('@noble/'));
+
+describe('lazy loading in the built CLI', () => {
+  const home = mkdtempSync(join(tmpdir(), 'kms-study-modules-'));
+
+  it('is built, with the lab index', () => {
+    expect(existsSync(BIN)).toBe(true);
+    expect(existsSync(join(ROOT, 'dist', 'src', 'lab-index.json'))).toBe(true);
+  });
+
+  it('aws kms list-keys loads no cryptography library; encrypt loads AES only', () => {
+    const created = modulesOf(home, ['aws', 'kms', 'create-key', '--query', 'KeyMetadata.KeyId', '--output', 'text']);
+    const list = modulesOf(home, ['aws', 'kms', 'list-keys']);
+    expect(list.stdout).toContain(created.stdout.trim());
+    expect(list.modules.some((m) => m.endsWith('/dist/src/kms/engine.js'))).toBe(true); // the hook sees our modules
+    expect(noble(list.modules)).toEqual([]);
+    const enc = modulesOf(home, ['aws', 'kms', 'encrypt', '--key-id', created.stdout.trim(), '--plaintext', 'aGk=']);
+    expect(noble(enc.modules)).toContain('require:@noble/ciphers/aes.js');
+    expect(noble(enc.modules).filter((m) => /curves|post-quantum/.test(m))).toEqual([]);
+  }, 120_000);
+
+  it('the lab list parses no lab file and loads neither the YAML parser nor the simulator', () => {
+    const { stdout, modules } = modulesOf(home, ['lab']);
+    expect(stdout).toContain('access-denied');
+    expect(modules.some((m) => m.endsWith('/dist/src/cli/lab-list.js'))).toBe(true);
+    const heavy = modules.filter((m) => /\/dist\/src\/(labs\/parse|labs\/runner|kms\/engine|sim\/world)\.js$|\/node_modules\/yaml\//.test(m));
+    expect(heavy).toEqual([]);
+  }, 60_000);
+
+  it('stats with the bank parse cache filled loads no YAML library', () => {
+    modulesOf(home, ['stats']); // fills the cache
+    const { modules } = modulesOf(home, ['stats']);
+    expect(modules.some((m) => m.endsWith('/dist/src/storage/banks.js'))).toBe(true);
+    expect(modules.filter((m) => /\/node_modules\/yaml\/|^require:yaml$/.test(m))).toEqual([]);
+  }, 60_000);
+});
