@@ -5,6 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { escapeControls } from '../text/terminal.js';
 
+/** Services whose every state change is recorded as a CloudTrail event that is not read-only. */
+const EVENTS_ONLY_SERVICES = new Set(['kms', 'iam', 'sts']);
+
 export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<number> {
   const { openSandbox } = await import('../storage/sandbox.js');
   const { paramFileReader } = await import('./param-file.js');
@@ -31,9 +34,11 @@ export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<numb
     if (sb) for (const w of sb.history.warnings) deps.stderr.write(`${w}\n`);
     // 1: an `aws s3` transfer failed; its KMS events (a refused Decrypt) are kept like a service error's.
     if (sb && (result.exitCode === 0 || result.exitCode === 254 || result.exitCode === 1)) {
-      // Calls CloudTrail records as read-only (Describe, List, Encrypt...) change no state: only their events are kept.
+      // KMS, IAM, STS and CloudTrail calls that CloudTrail records as read-only (Describe, List, Encrypt...) change no
+      // state: only their events are kept. Other services change state in calls CloudTrail does not record, or
+      // records as read-only (an S3 upload's GenerateDataKey): their state is saved whole (written only if it changed).
       const events = sb.history.events;
-      const eventsOnly = events.length > 0 && events.every((e) => e.readOnly);
+      const eventsOnly = EVENTS_ONLY_SERVICES.has(argv[0] ?? '') && events.length > 0 && events.every((e) => e.readOnly);
       try {
         sb.save({ eventsOnly });
       } catch (e) {

@@ -1,10 +1,11 @@
 // The envelope S3 puts around object data: AES-256-GCM under a data key (SSE-KMS), under a key derived from a
 // bucket-level key (S3 Bucket Key), or under a key derived from S3's own key (SSE-S3). Differs: our own layout.
-import { gcm } from '@noble/ciphers/aes.js';
-import { hmac } from '@noble/hashes/hmac.js';
-import { md5 } from '@noble/hashes/legacy.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
+// The noble libraries load on first use (src/aws/noble.ts), so commands that never touch an object do not pay.
+import { noble } from '../aws/noble.js';
+
+const utf8ToBytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+const gcm = (key: Uint8Array, nonce: Uint8Array, aad: Uint8Array) => noble('@noble/ciphers/aes.js').gcm(key, nonce, aad);
+const md5 = (data: Uint8Array): Uint8Array => noble('@noble/hashes/legacy.js').md5(data);
 
 export const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
 export const unb64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
@@ -12,7 +13,7 @@ const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
 /** The per-object key from a bucket-level key (or S3's own key) and the object's salt. */
 export function deriveKey(parent: Uint8Array, salt: Uint8Array): Uint8Array {
-  return hmac(sha256, parent, salt);
+  return noble('@noble/hashes/hmac.js').hmac(noble('@noble/hashes/sha2.js').sha256, parent, salt);
 }
 
 /** Seals data under `key`; the object ARN is the additional data, so a blob moved to another key does not open. */

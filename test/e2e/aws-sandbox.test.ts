@@ -93,3 +93,19 @@ describe('kms-study aws (built binary, separate processes)', () => {
     expect(readdirSync(join(home, 'sandbox')).some((f) => f.startsWith('state.json.corrupt-'))).toBe(true);
   }, 120_000);
 });
+
+describe('services that use KMS, across sandbox commands', () => {
+  it('keeps an S3 object uploaded with SSE-KMS (whose only CloudTrail event is a read-only GenerateDataKey) for the next command', () => {
+    const home = mkdtempSync(join(tmpdir(), 'kms-study-e2e-s3-'));
+    const key = cli(home, ['aws', 'kms', 'create-key', '--query', 'KeyMetadata.Arn', '--output', 'text']).stdout.trim();
+    expect(cli(home, ['aws', 's3', 'mb', 's3://e2e-reports']).code).toBe(0);
+    writeFileSync(join(home, 'report.csv'), 'total,42\n');
+    const up = cli(home, ['aws', 's3', 'cp', 'report.csv', 's3://e2e-reports/2026/report.csv', '--sse', 'aws:kms', '--sse-kms-key-id', key]);
+    expect(up).toMatchObject({ code: 0, stderr: '' });
+    const head = cli(home, ['aws', 's3api', 'head-object', '--bucket', 'e2e-reports', '--key', '2026/report.csv', '--query', 'SSEKMSKeyId', '--output', 'text']);
+    expect({ code: head.code, out: head.stdout.trim() }).toEqual({ code: 0, out: key });
+    const got = cli(home, ['aws', 's3api', 'get-object', '--bucket', 'e2e-reports', '--key', '2026/report.csv', 'copy.csv']);
+    expect(got.code).toBe(0);
+    expect(readdirSync(home)).toContain('copy.csv');
+  });
+});
