@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { EXIT } from '../exit-codes.js';
 import { PROGRESS_FORMAT, PROGRESS_VERSION } from '../labs/progress.js';
 import { dataDir } from '../storage/paths.js';
+import type { LabResult } from '../storage/progress-schema.js';
 import { escapeControls } from '../text/terminal.js';
 import type { ProgramContext } from './context.js';
 import { labIndexPath, labSummaries, readLabIndex, type LabSummary } from './lab-index.js';
@@ -16,14 +17,8 @@ import { chalkFor } from './style.js';
 import type { Lab } from '../labs/types.js';
 import { fit } from '../text/wrap.js';
 
-export interface LabCompletionRecord {
-  labId: string;
-  completed: boolean;
-  startedAt: number;
-  finishedAt?: number;
-  hintsUsed: number;
-  attempts: number;
-}
+/** A recorded lab run (the progress store's record). */
+export type LabCompletionRecord = LabResult;
 
 export interface LabRow {
   id: string;
