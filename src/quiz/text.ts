@@ -39,9 +39,16 @@ export function feedbackText(p: Presented, chosenDisplay: string[], correct: boo
   });
   if (q.takeaway) lines.push(fit(q.takeaway, width, s.bold('Takeaway: '), '  '));
   if (q.changed) lines.push(fit(q.changed, width, s.warn('What changed: '), '  '));
-  lines.push(s.dim(fit(q.sources.join('  '), width, 'Sources: ', '  ')));
+  lines.push(s.dim(sourceLines(q.sources, width)));
   if (!correct && q.lab) lines.push(s.warn(`Practise this: kms-study lab ${q.lab}`));
   return lines.join('\n') + '\n';
+}
+
+/** The sources on one line when they fit, else one URL a line; a URL is never split (terminals link it whole). */
+export function sourceLines(urls: readonly string[], width: number | undefined): string {
+  const one = `Sources: ${urls.join('  ')}`;
+  if (!width || one.length <= width) return one;
+  return ['Sources:', ...urls.map((u) => `  ${u}`)].join('\n');
 }
 
 export function percent(correct: number, total: number): string {

@@ -105,3 +105,15 @@ describe('review mode', () => {
     expect(Object.keys(cards)).toEqual(['fx-deletion-cancel']);
   });
 });
+
+describe('sources after an answer', () => {
+  it('keeps every URL whole: one line when they fit, else one URL a line', async () => {
+    const { sourceLines } = await import('../../src/quiz/text.js');
+    const short = ['https://docs.aws.amazon.com/kms/a.html'];
+    expect(sourceLines(short, 80)).toBe('Sources: https://docs.aws.amazon.com/kms/a.html');
+    expect(sourceLines(['a', 'b'], undefined)).toBe('Sources: a  b'); // a pipe: one line
+    const long = ['https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html', 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html'];
+    const lines = sourceLines(long, 80).split('\n');
+    expect(lines).toEqual(['Sources:', `  ${long[0]}`, `  ${long[1]}`]);
+  });
+});
