@@ -2,7 +2,7 @@
 // StopLogging and DeleteTrail, with the destination checks of trail-checks.ts, each call recorded in the event history.
 // Differs: no organization trails, event selectors, Insights, SNS notifications, tags or digest files.
 // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_Operations.html
-import { apiCallEvent } from '../aws/api-call-event.js';
+import { recordedCall } from '../aws/api-call-event.js';
 import type { Caller } from '../aws/caller.js';
 import { ServiceException } from '../aws/errors.js';
 import type { ServiceContext } from '../aws/service.js';
@@ -40,16 +40,7 @@ export class Trails {
   constructor(private readonly ctx: ServiceContext) {}
 
   call(operation: string, req: Req, caller: Caller): Req {
-    try {
-      const out = this.run(operation, req, caller);
-      this.ctx.trail.record(apiCallEvent('cloudtrail', operation, req, caller, this.ctx.now(), this.ctx.random));
-      return out;
-    } catch (e) {
-      if (e instanceof ServiceException) {
-        this.ctx.trail.record(apiCallEvent('cloudtrail', operation, req, caller, this.ctx.now(), this.ctx.random, { code: e.code, message: e.message }));
-      }
-      throw e;
-    }
+    return recordedCall(this.ctx, 'cloudtrail', operation, req, caller, () => this.run(operation, req, caller));
   }
 
   private run(operation: string, req: Req, caller: Caller): Req {

@@ -1,9 +1,9 @@
 // Amazon CloudWatch as the simulator answers it (`aws cloudwatch`): custom metrics, the AWS/KMS metric for expiring
 // imported key material, metric alarms evaluated on the simulated clock, and alarm actions that publish to SNS.
 // Differs: no IAM check of cloudwatch:* actions; PutMetricData and GetMetricStatistics are not recorded in CloudTrail.
-import { apiCallEvent } from '../aws/api-call-event.js';
+import { recordedCall } from '../aws/api-call-event.js';
 import type { Caller } from '../aws/caller.js';
-import { ServiceException, UnknownOperationException } from '../aws/errors.js';
+import { UnknownOperationException } from '../aws/errors.js';
 import type { ServiceContext, ServiceFactory, ServiceHandler } from '../aws/service.js';
 import * as A from './alarms.js';
 import * as M from './metrics.js';
@@ -37,15 +37,7 @@ export const cloudWatchService: ServiceFactory = (ctx): ServiceHandler => {
       const op = OPS[operation];
       if (!op) throw new UnknownOperationException(`The cloudwatch operation ${operation} is not supported by the simulator.`);
       const record = !NOT_RECORDED.has(operation) && caller.principal.type !== 'AWSService';
-      try {
-        const out = op(ctx, state, request, caller);
-        if (record) ctx.trail.record(apiCallEvent('monitoring', operation, request, caller, ctx.now(), ctx.random));
-        return out;
-      } catch (e) {
-        if (record && e instanceof ServiceException)
-          ctx.trail.record(apiCallEvent('monitoring', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
-        throw e;
-      }
+      return recordedCall(ctx, 'monitoring', operation, request, caller, () => op(ctx, state, request, caller), record);
     },
     saveState: () => (state.series.length === 0 && state.alarms.length === 0 ? undefined : state),
     restoreState(doc) {

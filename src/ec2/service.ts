@@ -1,6 +1,6 @@
 // EC2/EBS as one service of the world: its operations by AWS name, its CloudTrail events (eventSource
 // ec2.amazonaws.com) and its state document. Differs: only the EBS encryption slice of EC2 is simulated.
-import { apiCallEvent } from '../aws/api-call-event.js';
+import { recordedCall } from '../aws/api-call-event.js';
 import type { Caller } from '../aws/caller.js';
 import { ServiceException } from '../aws/errors.js';
 import type { ServiceContext, ServiceFactory, ServiceHandler } from '../aws/service.js';
@@ -48,15 +48,7 @@ export const ec2Service: ServiceFactory = (ctx: ServiceContext): ServiceHandler 
       const op = OPERATIONS[operation];
       if (!op) throw new ServiceException('ec2', 'InvalidAction', `The action ${operation} is not valid for this web service.`);
       s.ensureSeeded(caller.accountId, caller.region);
-      try {
-        const out = op(s, request, caller);
-        ctx.trail.record(apiCallEvent('ec2', operation, request, caller, ctx.now(), ctx.random));
-        return out;
-      } catch (e) {
-        if (e instanceof ServiceException)
-          ctx.trail.record(apiCallEvent('ec2', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
-        throw e;
-      }
+      return recordedCall(ctx, 'ec2', operation, request, caller, () => op(s, request, caller));
     },
     // Nothing to keep until the first EC2 call (a world that never used EC2 saves no services.ec2).
     saveState: () => (s.state.instances.length || Object.keys(s.state.defaults).length ? (JSON.parse(JSON.stringify(s.state)) as unknown) : undefined),

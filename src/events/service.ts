@@ -1,9 +1,9 @@
 // Amazon EventBridge as the simulator answers it (`aws events`): rules on the default bus matching the KMS events
 // and the CloudTrail API call events, with SNS topic and log group targets; see deliver.ts and kms-events.ts.
 // Differs: no IAM check of events:* actions; only the default event bus; no PutEvents of custom events.
-import { apiCallEvent } from '../aws/api-call-event.js';
+import { recordedCall } from '../aws/api-call-event.js';
 import type { Caller } from '../aws/caller.js';
-import { ServiceException, UnknownOperationException } from '../aws/errors.js';
+import { UnknownOperationException } from '../aws/errors.js';
 import type { ServiceFactory, ServiceHandler } from '../aws/service.js';
 import { pump } from './deliver.js';
 import * as R from './rules.js';
@@ -34,15 +34,7 @@ export const eventsService: ServiceFactory = (ctx): ServiceHandler => {
       if (!op) throw new UnknownOperationException(`The events operation ${operation} is not supported by the simulator.`);
       pump(ctx, state);
       const record = operation !== 'TestEventPattern' && caller.principal.type !== 'AWSService';
-      try {
-        const out = op(state, request, caller);
-        if (record) ctx.trail.record(apiCallEvent('events', operation, request, caller, ctx.now(), ctx.random));
-        return out;
-      } catch (e) {
-        if (record && e instanceof ServiceException)
-          ctx.trail.record(apiCallEvent('events', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
-        throw e;
-      }
+      return recordedCall(ctx, 'events', operation, request, caller, () => op(state, request, caller), record);
     },
     saveState: () => (state.rules.length === 0 ? undefined : state),
     restoreState(doc) {

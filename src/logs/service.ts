@@ -2,9 +2,9 @@
 // uses in its own name, events, metric filters feeding CloudWatch, and a CloudTrail-to-Logs stand-in.
 // Differs: no IAM check of logs:* actions (only the key policy decides); PutLogEvents/GetLogEvents/FilterLogEvents are
 // not recorded in CloudTrail (data events); CreateLogGroup and the other management calls are.
-import { apiCallEvent } from '../aws/api-call-event.js';
+import { recordedCall } from '../aws/api-call-event.js';
 import type { Caller } from '../aws/caller.js';
-import { ServiceException, UnknownOperationException } from '../aws/errors.js';
+import { UnknownOperationException } from '../aws/errors.js';
 import type { ServiceContext, ServiceFactory, ServiceHandler } from '../aws/service.js';
 import * as G from './groups.js';
 import * as M from './metric-filters.js';
@@ -47,15 +47,7 @@ export const logsService: ServiceFactory = (ctx): ServiceHandler => {
       if (!op) throw new UnknownOperationException(`The logs operation ${operation} is not supported by the simulator.`);
       deliverTrailEvents(ctx, state);
       const record = !DATA_EVENTS.has(operation) && caller.principal.type !== 'AWSService';
-      try {
-        const out = op(ctx, state, request, caller);
-        if (record) ctx.trail.record(apiCallEvent('logs', operation, request, caller, ctx.now(), ctx.random));
-        return out;
-      } catch (e) {
-        if (record && e instanceof ServiceException)
-          ctx.trail.record(apiCallEvent('logs', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
-        throw e;
-      }
+      return recordedCall(ctx, 'logs', operation, request, caller, () => op(ctx, state, request, caller), record);
     },
     // A world that never made a log group keeps no `services.logs` member.
     saveState: () => (state.groups.length === 0 ? undefined : state),

@@ -2,10 +2,9 @@
 // plus the bucket policy, through the world's policy engine) and CloudTrail management events (data events are not
 // recorded: CloudTrail's event history holds management events only, as in AWS).
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html
-import { apiCallEvent } from '../aws/api-call-event.js';
+import { recordedCall } from '../aws/api-call-event.js';
 import type { Caller } from '../aws/caller.js';
 import type { ConditionContext } from '../aws/access.js';
-import { ServiceException } from '../aws/errors.js';
 import type { ServiceContext } from '../aws/service.js';
 import { Envelope } from './envelope.js';
 import { accessDenied, invalidArgument, noSuchBucket } from './errors.js';
@@ -53,16 +52,7 @@ export class S3Core {
 
   /** Runs a management operation and records its CloudTrail event, failed or not. */
   managed(operation: string, params: Req, caller: Caller, region: string, run: () => Req): Req {
-    try {
-      const out = run();
-      this.ctx.trail.record(apiCallEvent('s3', operation, params, { ...caller, region }, this.now(), this.ctx.random));
-      return out;
-    } catch (e) {
-      if (e instanceof ServiceException) {
-        this.ctx.trail.record(apiCallEvent('s3', operation, params, { ...caller, region }, this.now(), this.ctx.random, { code: e.code, message: e.message }));
-      }
-      throw e;
-    }
+    return recordedCall({ now: () => this.now(), random: this.ctx.random, trail: this.ctx.trail }, 's3', operation, params, { ...caller, region }, run);
   }
 }
 

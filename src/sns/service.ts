@@ -2,9 +2,9 @@
 // subscriptions delivering to a simulated inbox, and publishers that are people or AWS services.
 // Differs: no IAM check of sns:* actions and no topic policy; Publish is not recorded in CloudTrail (a data event);
 // ListInbox is the simulator's own operation (the mailbox of an email endpoint), not an AWS API.
-import { apiCallEvent } from '../aws/api-call-event.js';
+import { recordedCall } from '../aws/api-call-event.js';
 import type { Caller } from '../aws/caller.js';
-import { ServiceException, UnknownOperationException } from '../aws/errors.js';
+import { UnknownOperationException } from '../aws/errors.js';
 import type { ServiceContext, ServiceFactory, ServiceHandler } from '../aws/service.js';
 import { listInbox, publish } from './publish.js';
 import { emptySnsState, readSnsState, type SnsState } from './state.js';
@@ -36,15 +36,7 @@ export const snsService: ServiceFactory = (ctx): ServiceHandler => {
       const op = OPS[operation];
       if (!op) throw new UnknownOperationException(`The sns operation ${operation} is not supported by the simulator.`);
       const record = !NOT_RECORDED.has(operation) && caller.principal.type !== 'AWSService';
-      try {
-        const out = op(ctx, state, request, caller);
-        if (record) ctx.trail.record(apiCallEvent('sns', operation, request, caller, ctx.now(), ctx.random));
-        return out;
-      } catch (e) {
-        if (record && e instanceof ServiceException)
-          ctx.trail.record(apiCallEvent('sns', operation, request, caller, ctx.now(), ctx.random, { code: e.code, message: e.message }));
-        throw e;
-      }
+      return recordedCall(ctx, 'sns', operation, request, caller, () => op(ctx, state, request, caller), record);
     },
     saveState: () => (state.topics.length === 0 && state.inbox.length === 0 ? undefined : state),
     restoreState(doc) {
