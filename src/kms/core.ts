@@ -11,6 +11,7 @@ import type { KeyMaterial, RotationType } from './model/key-material.js';
 import type { KeyRecord } from './model/key.js';
 import { uuidFrom, hexFrom, type Clock, type Random } from '../aws/ports.js';
 import { Store, type AliasRecord } from './store.js';
+import type { DueKind, KeyDue, KeyRef } from './key-table.js';
 import type { AccessControl, ConditionContext, Decision } from '../aws/access.js';
 import type { Caller } from '../aws/caller.js';
 
@@ -170,24 +171,23 @@ export class EngineCore {
     this.nextDue = null;
   }
 
-  private dueOf(key: KeyRecord): { at: number; kind: 'delete' | 'rotate' | 'expire' | 'settle' } | undefined {
-    if (key.settle) return { at: key.settle.at, kind: 'settle' };
-    const exp = importExpiry(key);
-    if (exp !== undefined && !(key.state === 'PendingDeletion' && (key.deletionDate ?? Infinity) <= exp)) return { at: exp, kind: 'expire' };
-    if (key.state === 'PendingDeletion' && key.deletionDate !== undefined) return { at: key.deletionDate, kind: 'delete' };
-    if (key.state === 'Enabled' && key.rotation.enabled && key.rotation.nextRotationDate !== undefined) {
-      return { at: key.rotation.nextRotationDate, kind: 'rotate' };
-    }
-    return undefined;
+  /** The earliest timed event, when the caller knows it (a loaded state's saved due dates): saves a scan of every key. */
+  knownNextDue(at: number | undefined): void {
+    this.nextDue = at;
   }
 
-  private earliest(): { key: KeyRecord; at: number; kind: 'delete' | 'rotate' | 'expire' | 'settle' } | undefined {
-    let best: { key: KeyRecord; at: number; kind: 'delete' | 'rotate' | 'expire' | 'settle' } | undefined;
-    for (const key of this.store.keys.values()) {
-      const d = this.dueOf(key);
-      if (d && (!best || d.at < best.at)) best = { key, ...d };
+  private earliest(): { key: KeyRecord; at: number; kind: DueKind } | undefined {
+    let best: { key: KeyRecord | KeyRef; at: number; kind: DueKind } | undefined;
+    // A key still in the key log is scheduled by the due date saved with it; it is read only when it is due.
+    for (const k of this.store.keys.all()) {
+      const d = Array.isArray(k) ? (k[4] === undefined ? undefined : { at: k[4], kind: k[5]! }) : keyDue(k);
+      if (d && (!best || d.at < best.at)) best = { key: k, ...d };
     }
-    return best;
+    if (!best) return undefined;
+    if (!Array.isArray(best.key)) return { key: best.key, at: best.at, kind: best.kind };
+    // Read it, then look again: its record, not the saved date, is the truth.
+    this.store.keys.get(best.key[0]);
+    return this.earliest();
   }
 
   /** Runs every deletion and rotation due at or before `upTo`, in time order (ties: key creation order). */
@@ -244,3 +244,14 @@ export class EngineCore {
   }
 }
 
+/** When something next happens to a key on its own (deletion, rotation, expiry of imported material, a transient state settling). */
+export function keyDue(key: KeyRecord): KeyDue | undefined {
+  if (key.settle) return { at: key.settle.at, kind: 'settle' };
+  const exp = importExpiry(key);
+  if (exp !== undefined && !(key.state === 'PendingDeletion' && (key.deletionDate ?? Infinity) <= exp)) return { at: exp, kind: 'expire' };
+  if (key.state === 'PendingDeletion' && key.deletionDate !== undefined) return { at: key.deletionDate, kind: 'delete' };
+  if (key.state === 'Enabled' && key.rotation.enabled && key.rotation.nextRotationDate !== undefined) {
+    return { at: key.rotation.nextRotationDate, kind: 'rotate' };
+  }
+  return undefined;
+}

@@ -9,7 +9,7 @@ import { keyMetadata, type KeyView } from './model/key.js';
 import { OPERATIONS } from './operations/index.js';
 import { throttle } from './operations/throttling.js';
 import type { Clock, Random } from '../aws/ports.js';
-import { loadState, saveState, type EngineStateDocument } from './state.js';
+import { loadState, saveState, type EngineStateDocument, type KeyStorage, type StoredStateDocument } from './state.js';
 import type { AccessControl, ConditionContext, Decision } from '../aws/access.js';
 import type { Caller } from '../aws/caller.js';
 import { requestParametersOf } from '../aws/request-parameters.js';
@@ -17,7 +17,7 @@ import { parseKeyRef } from './arn.js';
 import { recordUsage } from './operations/last-usage.js';
 
 export type { EngineSettings } from './core.js';
-export type { EngineStateDocument } from './state.js';
+export type { EngineStateDocument, KeyStorage, StoredStateDocument } from './state.js';
 export type { KeyView } from './model/key.js';
 
 export interface EngineOptions {
@@ -29,7 +29,9 @@ export interface EngineOptions {
   /** The world's CloudTrail event history every call is recorded into. */
   trail: EventHistory;
   /** A saved state to continue from. */
-  state?: EngineStateDocument;
+  state?: EngineStateDocument | StoredStateDocument;
+  /** Where the keys of a state that keeps them outside the document are read (the sandbox's key log). */
+  keyStorage?: KeyStorage;
 }
 
 export class KmsEngine {
@@ -37,7 +39,7 @@ export class KmsEngine {
 
   constructor(opts: EngineOptions) {
     this.core = new EngineCore(opts.clock, opts.random, opts.access, opts.trail, { ...DEFAULT_SETTINGS });
-    if (opts.state !== undefined) loadState(this.core, opts.state);
+    if (opts.state !== undefined) loadState(this.core, opts.state, opts.keyStorage);
   }
 
   /** Runs one KMS API operation by its AWS name with an AWS-shaped request. Every call appends one audit event. */
@@ -120,6 +122,11 @@ export class KmsEngine {
     return key ? this.view(key) : undefined;
   }
 
+  /** Reads these keys (by ARN) into memory if they are still in their store; unknown ARNs are skipped. */
+  readKeys(arns: Iterable<string>): void {
+    for (const arn of arns) this.core.store.keys.get(arn);
+  }
+
   /** Every key in every account and Region. */
   listKeyViews(): KeyView[] {
     return [...this.core.store.keys.values()].map((k) => this.view(k));
@@ -127,6 +134,11 @@ export class KmsEngine {
 
   toJSON(): EngineStateDocument {
     return saveState(this.core);
+  }
+
+  /** The state with every key in `storage` and a reference to it in the document (only changed keys are written). */
+  toStoredJSON(storage: KeyStorage): StoredStateDocument {
+    return saveState(this.core, storage);
   }
 
   /** Loads a saved state document; throws a clear Error on a bad or unknown-version document. */

@@ -6,6 +6,8 @@ import type { KeyRecord } from './model/key.js';
 import { SeededRandom, type RandomSnapshot } from '../aws/ports.js';
 import type { AliasRecord } from './store.js';
 import { isClockTime } from '../text/duration.js';
+import { keyDue } from './core.js';
+import type { KeyRef } from './key-table.js';
 
 export const STATE_FORMAT = 'kms-study/engine';
 export const STATE_VERSION = 1;
@@ -13,6 +15,21 @@ export const STATE_VERSION = 1;
 export type SerializedKey = Omit<KeyRecord, 'materials'> & {
   materials: { id: string; bytes: string; createdAt: number; rotationType?: 'AUTOMATIC' | 'ON_DEMAND'; origin?: 'AWS_KMS' | 'EXTERNAL' }[];
 };
+
+export type { KeyRef } from './key-table.js';
+
+/** The document as a sandbox stores it: every key a reference into the key log. */
+export type StoredStateDocument = Omit<EngineStateDocument, 'keys'> & { keys: KeyRef[] };
+
+/** Where keys kept outside the document are read from and written to. */
+export interface KeyStorage {
+  /** The serialized key at `ref`: the text as stored, and its parsed value (which the storage may amend). */
+  read(ref: KeyRef): { text: string; value: unknown };
+  /** Stores a serialized key; returns where it went. */
+  write(text: string): [number, number];
+  /** Changes when places handed out by write() were lost (a failed flush): such places are not reused. */
+  epoch(): number;
+}
 
 export interface EngineStateDocument {
   format: typeof STATE_FORMAT;
@@ -34,30 +51,87 @@ function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
-export function saveState(core: EngineCore): EngineStateDocument {
+const encodeKey = (k: KeyRecord): SerializedKey => ({
+  ...clone({ ...k, materials: [] }),
+  materials: k.materials.map((m) => ({ ...m, bytes: b64(m.bytes) })),
+});
+
+const decodeKey = (k: SerializedKey): KeyRecord => ({ ...clone({ ...k, materials: [] }), materials: k.materials.map((m) => ({ ...m, bytes: unb64(m.bytes) })) });
+
+/** The stored text and place of keys read from a key store, so an unchanged key is not written again. */
+const origins = new WeakMap<KeyRecord, { text: string; log: [number, number]; epoch?: number }>();
+
+/**
+ * The engine's state as a document. With `storage`, keys go to the store and the document holds references:
+ * a key never read in this process keeps its reference untouched, a read key is written again only if it changed.
+ */
+export function saveState(core: EngineCore): EngineStateDocument;
+export function saveState(core: EngineCore, storage: KeyStorage): StoredStateDocument;
+export function saveState(core: EngineCore, storage?: KeyStorage): EngineStateDocument | StoredStateDocument {
+  const keys: (SerializedKey | KeyRef)[] = [];
+  for (const k of core.store.keys.all()) {
+    if (!storage) keys.push(encodeKey(Array.isArray(k) ? core.store.keys.get(k[0])! : k));
+    else if (Array.isArray(k)) keys.push(k);
+    else {
+      const text = JSON.stringify(encodeKey(k));
+      const origin = origins.get(k);
+      // A place read from the store is durable; one written in this process only while its epoch lasts.
+      const same = origin && origin.text === text && (origin.epoch === undefined || origin.epoch === storage.epoch());
+      const [offset, length] = same ? origin.log : storage.write(text);
+      origins.set(k, same ? origin : { text, log: [offset, length], epoch: storage.epoch() });
+      const due = keyDue(k);
+      keys.push(due ? [k.arn, k.handle, offset, length, due.at, due.kind] : [k.arn, k.handle, offset, length]);
+    }
+  }
   const doc: EngineStateDocument = {
     format: STATE_FORMAT,
     version: STATE_VERSION,
     clockOffsetMs: core.offsetMs,
     highWaterMs: Number.isFinite(core.highWaterMs) ? core.highWaterMs : 0,
     settings: clone(core.settings),
-    keys: [...core.store.keys.values()].map((k) => ({
-      ...clone({ ...k, materials: [] }),
-      materials: k.materials.map((m) => ({ ...m, bytes: b64(m.bytes) })),
-    })),
+    keys: [],
     aliases: [...core.store.aliases.values()].map((a) => ({ ...a })),
     deletedHandles: [...core.store.deletedHandles],
   };
   const snap = core.random.snapshot?.();
   if (snap) doc.random = snap;
-  return doc;
+  // With a storage every entry is a reference; without one, every entry is a serialized key.
+  return storage ? { ...doc, keys: keys as KeyRef[] } : { ...doc, keys: keys as SerializedKey[] };
+}
+
+const isRef = (k: unknown): k is KeyRef => Array.isArray(k);
+const DUE_KINDS = new Set(['delete', 'rotate', 'expire', 'settle']);
+
+function checkRef(k: unknown[]): asserts k is KeyRef {
+  const [arn, handle, offset, length, dueAt, dueKind] = k;
+  if (typeof arn !== 'string' || typeof handle !== 'string' || !Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || (offset as number) < 0 || (length as number) <= 0) {
+    bad('a key reference lacks arn, handle or a place in the key log');
+  }
+  if (k.length > 4 && (typeof dueAt !== 'number' || !DUE_KINDS.has(dueKind as string))) bad(`the due date of ${arn} is not a time and a kind`);
+}
+
+function checkSerialized(k: SerializedKey | undefined): asserts k is SerializedKey {
+  if (!k || typeof k !== 'object' || typeof k.arn !== 'string' || typeof k.handle !== 'string' || !Array.isArray(k.materials)) bad('a key lacks arn, handle or materials');
+}
+
+/** Reads a key from `storage` and remembers what it was, so saving it unchanged writes nothing. */
+function reader(storage: KeyStorage): (ref: KeyRef) => KeyRecord {
+  return (ref) => {
+    const { text, value } = storage.read(ref);
+    const k = value as SerializedKey;
+    checkSerialized(k);
+    if (k.arn !== ref[0]) bad(`the key log holds ${k.arn} where ${ref[0]} was expected`);
+    const key = decodeKey(k);
+    origins.set(key, { text, log: [ref[2], ref[3]] });
+    return key;
+  };
 }
 
 function bad(what: string): never {
   throw new Error(`Invalid KMS engine state document: ${what}`);
 }
 
-export function loadState(core: EngineCore, raw: unknown): void {
+export function loadState(core: EngineCore, raw: unknown, storage?: KeyStorage): void {
   if (!raw || typeof raw !== 'object') bad('not an object');
   const doc = raw as Partial<EngineStateDocument>;
   if (doc.format !== STATE_FORMAT) bad(`format is ${JSON.stringify(doc.format)}, expected "${STATE_FORMAT}"`);
@@ -73,12 +147,26 @@ export function loadState(core: EngineCore, raw: unknown): void {
   core.highWaterMs = doc.highWaterMs;
   if (doc.settings) core.settings = { ...core.settings, ...clone(doc.settings) };
   if (doc.random && core.random.snapshot) core.random = new SeededRandom(doc.random.seed, doc.random.counter);
-  for (const k of doc.keys) {
-    if (!k || typeof k.arn !== 'string' || typeof k.handle !== 'string' || !Array.isArray(k.materials)) bad('a key lacks arn, handle or materials');
-    const key: KeyRecord = { ...clone({ ...k, materials: [] }), materials: k.materials.map((m) => ({ ...m, bytes: unb64(m.bytes) })) };
-    core.store.addKey(key);
+  if (storage) core.store.keys.reader = reader(storage);
+  // The earliest timed event, from the saved due dates and the inline keys: no scan of every key on the first call.
+  let nextDue: number | undefined;
+  const sooner = (at: number | undefined) => {
+    if (at !== undefined && (nextDue === undefined || at < nextDue)) nextDue = at;
+  };
+  for (const k of doc.keys as unknown[]) {
+    if (isRef(k)) {
+      if (!storage) bad('a key is kept in a key log, and none was given');
+      checkRef(k);
+      core.store.addStoredKey(k);
+      sooner(k[4]);
+    } else {
+      checkSerialized(k as SerializedKey);
+      const key = decodeKey(k as SerializedKey);
+      core.store.addKey(key);
+      sooner(keyDue(key)?.at);
+    }
   }
   for (const a of doc.aliases) core.store.putAlias({ ...a });
   for (const h of doc.deletedHandles ?? []) core.store.deletedHandles.add(h);
-  core.changed();
+  core.knownNextDue(nextDue);
 }

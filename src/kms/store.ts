@@ -1,6 +1,7 @@
 // The engine's in-memory state: keys (by ARN and by backing-key handle), aliases, tombstones of deleted keys.
 // Differs: one store for every account and Region (AWS keeps them apart); lookups are scoped by the callers.
 import type { KeyRecord } from './model/key.js';
+import { KeyTable, type KeyRef } from './key-table.js';
 
 export interface AliasRecord {
   aliasName: string;
@@ -15,22 +16,42 @@ export interface AliasRecord {
 const aliasKey = (accountId: string, region: string, aliasName: string) => `${accountId}|${region}|${aliasName}`;
 
 export class Store {
-  /** In creation order (ListKeys order). */
-  readonly keys = new Map<string, KeyRecord>();
-  readonly byHandle = new Map<string, KeyRecord>();
+  /** In creation order (ListKeys order); keys kept in the sandbox's key log are read on first use. */
+  readonly keys = new KeyTable();
+  /** Backing-key handle → key ARN (the handle is what a ciphertext names); built on first use. */
+  private byHandleMap: Map<string, string> | undefined;
   readonly aliases = new Map<string, AliasRecord>();
   /** Handles of deleted keys: their ciphertexts fail with AWS's "does not exist" AccessDenied. */
   readonly deletedHandles = new Set<string>();
 
   addKey(key: KeyRecord): void {
     this.keys.set(key.arn, key);
-    this.byHandle.set(key.handle, key);
+    this.byHandleMap?.set(key.handle, key.arn);
+  }
+
+  /** Adds a key that stays in its store until an operation uses it. */
+  addStoredKey(ref: KeyRef): void {
+    this.keys.setStored(ref);
+    this.byHandleMap?.set(ref[1], ref[0]);
+  }
+
+  /** The key whose backing-key handle a ciphertext names. */
+  keyByHandle(handle: string): KeyRecord | undefined {
+    if (!this.byHandleMap) {
+      this.byHandleMap = new Map();
+      for (const k of this.keys.all()) {
+        if (Array.isArray(k)) this.byHandleMap.set(k[1], k[0]);
+        else this.byHandleMap.set(k.handle, k.arn);
+      }
+    }
+    const arn = this.byHandleMap.get(handle);
+    return arn === undefined ? undefined : this.keys.get(arn);
   }
 
   /** Deletes a key, its material and its aliases. */
   removeKey(key: KeyRecord): string[] {
     this.keys.delete(key.arn);
-    this.byHandle.delete(key.handle);
+    if (this.byHandleMap?.get(key.handle) === key.arn) this.byHandleMap.delete(key.handle);
     this.deletedHandles.add(key.handle);
     const gone: string[] = [];
     for (const [k, a] of this.aliases) {

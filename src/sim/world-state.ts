@@ -2,7 +2,7 @@
 // the CloudTrail event history. Same format and version as the engine documents saved before (sandboxes load).
 import type { AuditEvent } from '../aws/cloudtrail.js';
 import type { IamState } from '../iam/types.js';
-import { STATE_FORMAT, STATE_VERSION, type EngineStateDocument } from '../kms/state.js';
+import { STATE_FORMAT, STATE_VERSION, type EngineStateDocument, type StoredStateDocument } from '../kms/state.js';
 
 export type WorldStateDocument = EngineStateDocument & {
   iam: IamState;
@@ -11,16 +11,21 @@ export type WorldStateDocument = EngineStateDocument & {
   services?: Record<string, unknown>;
 };
 
+/** The document as the sandbox stores it: keys are references into its key log. */
+export type StoredWorldDocument = Omit<WorldStateDocument, 'keys'> & Pick<StoredStateDocument, 'keys'>;
+
 function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
-export function worldDocument(kms: EngineStateDocument, iam: IamState, audit: readonly AuditEvent[], services: Record<string, unknown> = {}): WorldStateDocument {
+export function worldDocument(kms: EngineStateDocument, iam: IamState, audit: readonly AuditEvent[], services?: Record<string, unknown>): WorldStateDocument;
+export function worldDocument(kms: StoredStateDocument, iam: IamState, audit: readonly AuditEvent[], services?: Record<string, unknown>): StoredWorldDocument;
+export function worldDocument(kms: EngineStateDocument | StoredStateDocument, iam: IamState, audit: readonly AuditEvent[], services: Record<string, unknown> = {}): WorldStateDocument | StoredWorldDocument {
   const { format, version, clockOffsetMs, highWaterMs, settings, keys, aliases, deletedHandles, random } = kms;
-  const doc: WorldStateDocument = { format, version, clockOffsetMs, highWaterMs, settings, iam: clone(iam), keys, aliases, deletedHandles, audit: audit.slice() };
+  const doc: Omit<WorldStateDocument, 'keys'> & { keys: EngineStateDocument['keys'] | StoredStateDocument['keys'] } = { format, version, clockOffsetMs, highWaterMs, settings, iam: clone(iam), keys, aliases, deletedHandles, audit: audit.slice() };
   if (random) doc.random = random;
   if (Object.keys(services).length) doc.services = clone(services);
-  return doc;
+  return doc as WorldStateDocument | StoredWorldDocument; // keys are of the kind `kms` holds
 }
 
 function bad(what: string): never {

@@ -9,7 +9,7 @@ import type { ServiceContext, ServiceFactory } from '../aws/service.js';
 import { cloudTrailService } from '../cloudtrail/service.js';
 import { identityDirectory } from '../iam/directory.js';
 import { IamService } from '../iam/service.js';
-import { KmsEngine, type EngineStateDocument } from '../kms/engine.js';
+import { KmsEngine, type EngineStateDocument, type KeyStorage } from '../kms/engine.js';
 import { kmsService } from '../kms/service.js';
 import { createAccessControl, type AccessControlOptions } from '../policy/index.js';
 import { stsService } from '../sts/service.js';
@@ -17,7 +17,7 @@ import { ServiceRegistry } from './registry.js';
 import { SERVICE_FACTORIES } from './services.js';
 import { simulatePrincipalPolicy } from './simulate-policy.js';
 import { studyIdentities } from './identities.js';
-import { readWorldDocument, worldDocument, type WorldStateDocument } from './world-state.js';
+import { readWorldDocument, worldDocument, type StoredWorldDocument, type WorldStateDocument } from './world-state.js';
 
 export interface WorldOptions {
   /** Wall clock; simulated time = clock + the saved offset (kept with KMS's state). */
@@ -36,6 +36,8 @@ export interface WorldOptions {
   services?: ServiceFactory[];
   /** The event history to record into (the sandbox's persistent event log); in memory by default. */
   history?: EventHistory;
+  /** Where a saved document's keys are kept when it holds references to them (the sandbox's key log). */
+  keyStorage?: KeyStorage;
 }
 
 export class World {
@@ -52,7 +54,7 @@ export class World {
     this.trail = opts.history ?? new EventHistory();
     this.identities = identityDirectory(() => this.iam.state);
     this.access = opts.access ? opts.access(this.identities) : createAccessControl({ ...opts.accessOptions, identities: this.identities });
-    this.kms = new KmsEngine({ clock: opts.clock, random: opts.random, access: this.access, trail: this.trail, state: saved?.kms as EngineStateDocument | undefined });
+    this.kms = new KmsEngine({ clock: opts.clock, random: opts.random, access: this.access, trail: this.trail, state: saved?.kms as EngineStateDocument | undefined, keyStorage: opts.keyStorage });
     if (saved) for (const e of saved.audit) this.trail.events.push(e);
     this.serviceRandom = opts.serviceRandom ?? new SeededRandom(`simulator:${this.kms.now()}:${this.trail.events.length}`);
     const base = { now: () => this.kms.now(), random: this.serviceRandom, trail: this.trail };
@@ -108,14 +110,19 @@ export class World {
     return this.services.get(name)?.saveState?.();
   }
 
-  toJSON(): WorldStateDocument {
+  toJSON(): WorldStateDocument;
+  /** With `keyStorage`: the keys go there and the document refers to them (what the sandbox writes). */
+  toJSON(keyStorage: KeyStorage): StoredWorldDocument;
+  toJSON(keyStorage?: KeyStorage): WorldStateDocument | StoredWorldDocument {
     const services: Record<string, unknown> = {};
     for (const name of this.services.names()) {
       const doc = this.services.get(name)?.saveState?.();
       if (doc !== undefined) services[name] = doc;
     }
     // A persistent history keeps its events in its own store: the document then carries none.
-    return worldDocument(this.kms.toJSON(), this.iam.state, this.trail.persistent ? [] : this.trail.events, services);
+    const audit = this.trail.persistent ? [] : this.trail.events;
+    if (keyStorage) return worldDocument(this.kms.toStoredJSON(keyStorage), this.iam.state, audit, services);
+    return worldDocument(this.kms.toJSON(), this.iam.state, audit, services);
   }
 
   /** The context a registered service gets; `name()` is the service the calls it makes come from. */
@@ -141,7 +148,7 @@ export class World {
   }
 }
 
-export type { WorldStateDocument };
+export type { StoredWorldDocument, WorldStateDocument };
 
 /** A new world with the study identities (admin, dev, auditor, analyst) and no keys. */
 export function freshWorld(clock: Clock, random: Random, opts: Omit<WorldOptions, 'clock' | 'random' | 'state'> = {}): World {

@@ -1,6 +1,6 @@
 // The persistent sandbox behind `kms-study aws`, `kms-study sandbox` and `serve`: engine state, profiles and
-// the current profile in <dataDir>/sandbox/state.json (without the event history, which is an append-only log
-// beside it, see event-log.ts). A process holds the sandbox lock from reading the state to writing it back, so
+// the current profile in <dataDir>/sandbox/state.json, without the event history (an append-only log beside it,
+// see event-log.ts) and without the keys (an append-only key log beside it, read one key at a time: key-log.ts). A process holds the sandbox lock from reading the state to writing it back, so
 // concurrent commands never lose each other's changes; the state is rewritten only when it changed, with a
 // checked atomic write. A file that does not parse or fails its schema is moved aside and reported.
 import { join, dirname, basename } from 'node:path';
@@ -12,7 +12,9 @@ import { STATE_VERSION } from '../kms/state.js';
 import { cleanStaleTemps, moveAside, writeFileAtomic } from './atomic.js';
 import { acquireLock, READ_ONLY_CODES, type Lock } from './lock.js';
 import { EventLog } from './event-log.js';
-import { applyUsage, clearUsage, readUsage, recordUsage, usageOf, usagePathFor } from './key-usage.js';
+import { compactKeyLog, generationOf, isKeyLogName, KeyLog, keyLogFiles, keyLogName, moveKeyLogsAside, removeKeyLogsBefore } from './key-log.js';
+import type { KeyRef, KeyStorage } from '../kms/state.js';
+import { applyUsage, clearUsage, readUsage, recordUsage, usageOf, usagePathFor, type UsageMap } from './key-usage.js';
 import { isNewer, sandboxFileProblem, SANDBOX_FORMAT, SANDBOX_VERSION } from './sandbox-schema.js';
 import type { KmsEngine } from '../kms/engine.js';
 import type { Clock, Random } from '../aws/ports.js';
@@ -27,6 +29,8 @@ export interface SandboxFile {
   version: typeof SANDBOX_VERSION;
   profile: string;
   profiles: Record<string, Profile>;
+  /** The key log holding the keys the engine's document refers to (version 2; version 1 kept keys inline). */
+  keyLog?: string;
   engine: unknown;
 }
 
@@ -53,6 +57,8 @@ export interface Sandbox {
   profiles: Record<string, Profile>;
   /** The event history on disk. */
   history: EventLog;
+  /** The key log the state refers to. */
+  keys: KeyLog;
   /** Problems found while opening (a corrupt file moved aside), for stderr. */
   warnings: string[];
   /** The data directory cannot be written (read-only): reads work, a change fails with the file named. */
@@ -135,10 +141,13 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
   let world: World | undefined;
   let file: SandboxFile | undefined;
   let text: string | undefined;
+  let keys: KeyLog | undefined;
+  const usage = fresh ? {} : readUsage(usagePathFor(path));
   if (fresh) {
     if (lock) {
       rmSync(history.dir, { recursive: true, force: true });
       clearUsage(usagePathFor(path));
+      removeKeyLogsBefore(path, Infinity);
     }
   } else {
     try {
@@ -159,10 +168,23 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
       throw new DataError(`the sandbox state ${path} was written by a newer kms-study; it was left as it is. Upgrade kms-study, or run \`kms-study sandbox reset\` to start a new sandbox.`);
     problem ??= sandboxFileProblem(value);
     if (problem === undefined) {
-      applyUsage((value as SandboxFile).engine, readUsage(usagePathFor(path)));
+      const sf = value as SandboxFile;
+      if (sf.keyLog !== undefined && !isKeyLogName(path, sf.keyLog)) problem = `its key log ${JSON.stringify(sf.keyLog)} is not a key log name of this state file`;
+      else {
+        keys = new KeyLog(path, sf.keyLog ?? keyLogName(path, nextGeneration(path)));
+        problem = keyLogProblem(keys, sf.engine);
+      }
+    }
+    if (problem === undefined) {
+      const sf = value as SandboxFile;
+      applyUsage(sf.engine, usage); // keys kept inline (version 1)
+      if (lock && !readOnly) {
+        const compacted = compactIfWorthIt(path, sf, keys!);
+        if (compacted) [text, keys] = compacted;
+      }
       try {
-        world = loadWorld((value as SandboxFile).engine, clock, random, { serviceRandom: random, history });
-        file = value as SandboxFile;
+        world = loadWorld(sf.engine, clock, random, { serviceRandom: random, history, keyStorage: withUsage(keys!, usage) });
+        file = sf;
       } catch (e) {
         problem = `engine state does not load (${(e as Error).message})`;
       }
@@ -171,8 +193,10 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
       world = undefined;
       text = undefined;
       const movedTo = moveAside(path, deps.now());
+      moveKeyLogsAside(path, movedTo.slice(movedTo.lastIndexOf('.corrupt-') + '.corrupt-'.length));
+      keys = undefined;
       warnings.push(
-        `kms-study: the sandbox state ${path} could not be read (${problem}); it was moved to ${movedTo} and a fresh sandbox was started. To go back, repair that file and move it back; \`kms-study sandbox reset\` starts afresh.`,
+        `kms-study: the sandbox state ${path} could not be read (${problem}); it was moved to ${movedTo} (its key log beside it) and a fresh sandbox was started. To go back, repair that file and move both back; \`kms-study sandbox reset\` starts afresh.`,
       );
     }
   }
@@ -180,8 +204,9 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
     world = freshWorld(clock, random, { serviceRandom: random, history });
     file = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: 'default', profiles: { ...DEFAULT_PROFILES }, engine: {} };
   }
-  // Events of a state file from before the event log move to the log at the next save.
-  let migrating = history.events.length > 0 && !readOnly;
+  const keyLog = keys ?? new KeyLog(path, keyLogName(path, nextGeneration(path)));
+  // Events of a state file from before the event log move to the log at the next save; so do keys kept inline.
+  let migrating = (history.events.length > 0 || file.version !== SANDBOX_VERSION) && !readOnly;
   let loadedHighWater = (file.engine as { highWaterMs?: unknown }).highWaterMs;
   const w = world;
   let written = text === undefined ? undefined : text.replace(/\n$/, '');
@@ -192,6 +217,7 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
     profile: file.profile,
     profiles: file.profiles,
     history,
+    keys: keyLog,
     warnings,
     readOnly,
     stamp: fileStamp(path),
@@ -206,22 +232,27 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
         if (opts.eventsOnly) return;
       } else if (opts.eventsOnly && !migrating) {
         // Cryptographic calls change only their keys' last usage: kept in the small usage file.
-        const usage = usageOf(history.events);
+        const used = usageOf(history.events);
         history.prune(pruneAt);
         history.flush();
-        recordUsage(usagePathFor(path), usage);
+        recordUsage(usagePathFor(path), used);
+        Object.assign(usage, used);
         sandbox.stamp = fileStamp(path);
         return;
       } else {
         history.prune(pruneAt);
         history.flush();
       }
-      const doc: SandboxFile = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: sandbox.profile, profiles: sandbox.profiles, engine: w.toJSON() };
+      // Keys with a recorded last usage are read, so the usage goes into their records before the usage file goes.
+      w.kms.readKeys(Object.keys(usage));
+      const doc: SandboxFile = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: sandbox.profile, profiles: sandbox.profiles, keyLog: keyLog.name, engine: w.toJSON(keyLog) };
       const next = JSON.stringify(doc);
       const unchanged = written !== undefined && (next === written || comparable(doc, loadedHighWater) === written);
       if (unchanged && !opts.force && !migrating) return;
+      keyLog.flush();
       writeFileAtomic(path, `${next}\n`);
       clearUsage(usagePathFor(path));
+      for (const k of Object.keys(usage)) delete usage[k];
       written = next;
       migrating = false;
       loadedHighWater = (doc.engine as { highWaterMs?: unknown }).highWaterMs;
@@ -232,6 +263,52 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
     },
   };
   return sandbox;
+}
+
+/** One more than the newest key log generation beside the state file (1 when there is none). */
+function nextGeneration(path: string): number {
+  const files = keyLogFiles(path);
+  return files.length ? generationOf(files[files.length - 1]) + 1 : 1;
+}
+
+const refsOf = (engine: unknown): KeyRef[] => ((engine as { keys?: unknown[] }).keys ?? []).filter((k): k is KeyRef => Array.isArray(k));
+
+/** Why the key log cannot serve the state's references (missing, or shorter than they say), if it cannot. */
+function keyLogProblem(keys: KeyLog, engine: unknown): string | undefined {
+  const refs = refsOf(engine);
+  if (!refs.length) return undefined;
+  let end = 0;
+  for (const r of refs) end = Math.max(end, Number(r[2]) + Number(r[3]));
+  const size = keys.diskSize();
+  if (size < end) return size === 0 ? `its key log ${keys.path} is missing` : `its key log ${keys.path} is ${size} bytes, the state refers to byte ${end}`;
+  return undefined;
+}
+
+/** Rewrites a key log that is mostly superseded records (and the state file pointing at it); the new text, if so. */
+function compactIfWorthIt(path: string, file: SandboxFile, keys: KeyLog): [string, KeyLog] | undefined {
+  const refs = refsOf(file.engine);
+  const next = compactKeyLog(keys, refs);
+  if (!next) return undefined;
+  const previous = generationOf(keys.name);
+  file.keyLog = next.name;
+  const out = `${JSON.stringify(file)}\n`;
+  writeFileAtomic(path, out);
+  // The previous generation stays one round: a running serve may still read keys from it.
+  removeKeyLogsBefore(path, previous);
+  return [out, next];
+}
+
+/** The key log as the engine reads it, with the last usage recorded since the last full save applied. */
+function withUsage(keys: KeyLog, usage: UsageMap): KeyStorage {
+  return {
+    read(ref) {
+      const r = keys.read(ref);
+      applyUsage({ keys: [r.value] }, usage);
+      return r;
+    },
+    write: (t) => keys.write(t),
+    epoch: () => keys.epoch(),
+  };
 }
 
 /** File reads for file:// and fileb:// parameters; a leading ~ is the user's home directory, as in the AWS CLI. */

@@ -116,6 +116,6 @@ describe('kms-study aws', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/could not be read \(not valid JSON.*moved to .*state\.json\.corrupt-/);
     expect(JSON.parse(r.stdout)).toEqual({ Keys: [] });
-    expect(readdirSync(join(home, 'sandbox')).filter((f) => f.includes('.corrupt-'))).toHaveLength(1);
+    expect(readdirSync(join(home, 'sandbox')).filter((f) => f.startsWith('state.json.corrupt-'))).toHaveLength(1);
   });
 });

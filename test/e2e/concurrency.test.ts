@@ -3,7 +3,7 @@
 // serve sees it, and a second serve on the same sandbox is refused.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,11 @@ describe('parallel processes on one data directory', () => {
     // Every call is in the event history too.
     const status = JSON.parse(runSync(h, ['sandbox', 'status', '--json']).stdout);
     expect(status.eventHistory.events).toBe(21); // 20 CreateKey + the ListKeys above
+    // Each process appended its key to the one key log; the state refers to all 20 records in it.
+    const state = JSON.parse(readFileSync(join(h, 'sandbox', 'state.json'), 'utf8')) as { engine: { keys: [string, string, number, number][] } };
+    expect(status.keyLog.file).toBe(join(h, 'sandbox', 'state-keys-1.jsonl'));
+    expect(status.keyLog.bytes).toBeGreaterThanOrEqual(Math.max(...state.engine.keys.map((r) => r[2] + r[3])));
+    expect(state.engine.keys).toHaveLength(20);
   }, 300_000);
 
   it('20 parallel tag-resource keep all 20 tags', async () => {

@@ -67,7 +67,7 @@ describe('a read-only data directory', () => {
     expect(cli(home, ['sandbox', 'status']).code).toBe(0);
     const create = cli(home, ['aws', 'kms', 'create-key']);
     expect(create.code).toBe(74);
-    expect(create.stderr).toMatch(/^kms-study: cannot write .*sandbox\/state\.json: (read-only file system \(EROFS\)|permission denied \(EACCES\))/);
+    expect(create.stderr).toMatch(/^kms-study: cannot write .*sandbox\/state(\.json|-keys-\d+\.jsonl): (read-only file system \(EROFS\)|permission denied \(EACCES\))/);
     expect(create.stdout).toBe('');
   });
 });

@@ -153,7 +153,12 @@ describe('sandbox store', () => {
       expect(sb.warnings[0]).toMatch(problem);
       expect(sb.warnings[0]).toContain(`the sandbox state ${path} could not be read`);
       expect(sb.warnings[0]).toMatch(/moved to .*state\.json\.corrupt-.*`kms-study sandbox reset`/);
-      expect(readdirSync(join(h, 'sandbox')).filter((n) => n.includes('.corrupt-'))).toHaveLength(1);
+      const files = readdirSync(join(h, 'sandbox'));
+      expect(files.filter((n) => n.startsWith('state.json.corrupt-'))).toHaveLength(1);
+      // The key log the moved file refers to goes aside with it, under the same stamp.
+      const stamp = files.find((n) => n.startsWith('state.json.corrupt-'))!.slice('state.json.corrupt-'.length);
+      expect(files.filter((n) => /^state-keys-\d+\.jsonl$/.test(n))).toEqual([]);
+      expect(files).toContain(`state-keys-1.jsonl.corrupt-${stamp}`);
       expect(sb.engine.listKeyViews()).toHaveLength(0);
     });
   }

@@ -49,10 +49,12 @@ export function register(program: Command, ctx: ProgramContext): void {
         const { sandboxStatus, renderStatus } = await import('../../sim/status.js');
         const history = sb.history.size();
         const status = { ...sandboxStatus(sb.world, sb.profile, sb.profiles), auditEvents: history.events };
-        if (opts.json) return out(`${JSON.stringify({ ...status, eventHistory: { ...history, dir: sb.history.dir }, stateFile: sb.path }, null, 2)}\n`);
+        const keyLog = { file: sb.keys.path, bytes: sb.keys.diskSize() };
+        if (opts.json) return out(`${JSON.stringify({ ...status, eventHistory: { ...history, dir: sb.history.dir }, keyLog, stateFile: sb.path }, null, 2)}\n`);
         out(renderStatus(status, sb.path));
         const span = history.oldestDay ? `, ${history.oldestDay} to ${history.newestDay}` : '';
         out(`Event history:  ${history.events} events, ${sizeText(history.bytes)} in ${history.days} day file(s)${span} (${sb.history.dir}; 90 days kept)\n`);
+        out(`Key log:        ${sizeText(keyLog.bytes)} (${keyLog.file}; one record a key, rewritten without superseded records when they are over half of it)\n`);
       }),
     );
 

@@ -62,7 +62,7 @@ function seal(c: Call, key: KeyRecord, m: KeyMaterial, plaintext: Uint8Array, ct
 function openCiphertext(c: Call, blob: Uint8Array, keyIdParam: string | undefined, args: CryptoArgs, action: string, alg: string) {
   const header = readHeader(blob);
   if (!header) throw new InvalidCiphertextException('');
-  const found = c.core.store.byHandle.get(header.handle);
+  const found = c.core.store.keyByHandle(header.handle);
   if (!found) {
     if (c.core.store.deletedHandles.has(header.handle)) throw new AccessDeniedException(UNKNOWN_CIPHERTEXT_KEY);
     throw new InvalidCiphertextException('');

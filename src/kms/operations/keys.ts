@@ -88,9 +88,11 @@ register('DescribeKey', true, (c: Call, req: Req) => {
 register('ListKeys', true, (c: Call, req: Req) => {
   const { limit, marker } = paging(req);
   c.authorize('kms:ListKeys', undefined);
-  const mine = [...c.core.store.keys.values()].filter((k) => k.accountId === c.caller.accountId && k.region === c.caller.region);
+  // From the ARNs alone (arn:aws:kms:<region>:<account>:key/<id>): listing reads no key from the sandbox's key log.
+  const prefix = `arn:aws:kms:${c.caller.region}:${c.caller.accountId}:key/`;
+  const mine = [...c.core.store.keys.arns()].filter((arn) => arn.startsWith(prefix));
   const p = page(mine, limit, marker, invalidMarker);
-  return { Keys: p.items.map((k) => ({ KeyId: k.keyId, KeyArn: k.arn })), ...pageFields(p) };
+  return { Keys: p.items.map((arn) => ({ KeyId: arn.slice(prefix.length), KeyArn: arn })), ...pageFields(p) };
 });
 
 register('UpdateKeyDescription', false, (c: Call, req: Req) => {
