@@ -5,6 +5,7 @@
 import type { Caller } from '../aws/caller.js';
 import { hexFrom } from '../aws/ports.js';
 import { str, type Req, type S3Core } from './core.js';
+import { aclConditions, checkAcl } from './acl.js';
 import { b64, etagOf, multipartEtag, open, seal, unb64 } from './crypto.js';
 import { S3Exception, invalidArgument, invalidPart, invalidPartOrder, malformedXml, noSuchUpload } from './errors.js';
 import { objectArn, type Bucket, type StoredObject, type Upload } from './model.js';
@@ -27,7 +28,8 @@ export function createMultipartUpload(core: S3Core, req: Req, caller: Caller): R
   const b = core.bucket(req.Bucket);
   const key = str(req, 'Key')!;
   const { seal: sealReq, conditions } = sealRequestOf(req, b);
-  core.authorize(caller, 's3:PutObject', objectArn(b.name, key), b, conditions);
+  core.authorize(caller, 's3:PutObject', objectArn(b.name, key), b, { ...conditions, ...aclConditions(req) });
+  checkAcl(req);
   const { sealing } = core.envelope.sealFor(b, key, sealReq, caller);
   const u: Upload = {
     ...sealing,

@@ -7,6 +7,7 @@ import { b64, etagOf, open, seal, unb64 } from './crypto.js';
 import { accessDenied, headError, invalidArgument, invalidToken, noSuchKey } from './errors.js';
 import { bucketArn, objectArn, s3Time, type Bucket, type StoredObject } from './model.js';
 import { sealRequestOf, sseFields } from './sse.js';
+import { aclConditions, checkAcl } from './acl.js';
 import { ServiceException } from '../aws/errors.js';
 
 /** Stores `data` at bucket/key under the encryption the request or the bucket asks for. */
@@ -61,7 +62,8 @@ export function putObject(core: S3Core, req: Req, caller: Caller): Req {
   const b = core.bucket(req.Bucket);
   const key = str(req, 'Key')!;
   const { conditions } = sealRequestOf(req, b);
-  core.authorize(caller, 's3:PutObject', objectArn(b.name, key), b, conditions);
+  core.authorize(caller, 's3:PutObject', objectArn(b.name, key), b, { ...conditions, ...aclConditions(req) });
+  checkAcl(req);
   const body = req.Body instanceof Uint8Array ? req.Body : new TextEncoder().encode(typeof req.Body === 'string' ? req.Body : '');
   const obj = storeObject(core, b, key, body, req, caller);
   return { ETag: obj.etag, ...sseFields(obj, req.SSEKMSEncryptionContext !== undefined) };
@@ -111,7 +113,8 @@ export function copyObject(core: S3Core, req: Req, caller: Caller): Req {
   const skey = source.slice(slash + 1);
   core.authorize(caller, 's3:GetObject', objectArn(sb.name, skey), sb);
   const { conditions } = sealRequestOf(req, b);
-  core.authorize(caller, 's3:PutObject', objectArn(b.name, key), b, conditions);
+  core.authorize(caller, 's3:PutObject', objectArn(b.name, key), b, { ...conditions, ...aclConditions(req) });
+  checkAcl(req);
   const src = find(core, sb, skey, caller);
   const data = readObject(core, sb, src, caller);
   const replace = req.MetadataDirective === 'REPLACE';

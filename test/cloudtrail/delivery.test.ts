@@ -2,7 +2,7 @@
 // cloudtrail.amazonaws.com, SSE-KMS under the trail's key with aws:cloudtrail:arn (and S3's aws:s3:arn); a disabled
 // key or a key policy that stops allowing CloudTrail shows in GetTrailStatus; readers need kms:Decrypt.
 import { describe, expect, it } from '@jest/globals';
-import { ACCOUNT, BUCKET, DESCRIBE, ROOT, TRAIL, TRAIL_ARN, codeOf, createTrail, logKeys, readLog, trailWorld } from './helpers.js';
+import { ACCOUNT, BUCKET, DESCRIBE, READERS, ROOT, TRAIL, TRAIL_ARN, bucketPolicy, codeOf, createTrail, logKeys, readLog, trailWorld } from './helpers.js';
 
 const MIN = 60_000;
 
@@ -46,6 +46,15 @@ describe('delivery', () => {
     world.advance(5 * MIN);
     const next = logKeys(world, admin).filter((k) => k !== key);
     expect(readLog(world, admin, next[0]).Records.map((r) => r.eventName)).toContain('GenerateDataKey');
+  });
+
+  it("delivers into a bucket whose policy requires the bucket-owner-full-control ACL (AWS's recommended policy)", () => {
+    const w = trailWorld({ bucket: bucketPolicy([READERS], true) });
+    createTrail(w.world, w.admin, { KmsKeyId: w.keyArn });
+    w.world.call('cloudtrail', 'StartLogging', { Name: TRAIL }, w.admin);
+    w.world.advance(6 * MIN);
+    expect(logKeys(w.world, w.admin)).toHaveLength(1);
+    expect(w.world.call('cloudtrail', 'GetTrailStatus', { Name: TRAIL }, w.admin).LatestDeliveryError).toBeUndefined();
   });
 
   it('without a key the files are SSE-S3', () => {

@@ -37,6 +37,7 @@ export const s3Operations: OperationModel[] = [
     Bucket: str(),
     Key: str(),
     Body: blob(),
+    ACL: enm(['private', 'public-read', 'public-read-write', 'authenticated-read', 'aws-exec-read', 'bucket-owner-read', 'bucket-owner-full-control']),
     ContentType: str(),
     Metadata: map(str(), str()),
     ...KMS_OPTIONS,
@@ -48,6 +49,7 @@ export const s3Operations: OperationModel[] = [
     Key: str(),
     CopySource: str(),
     MetadataDirective: enm(['COPY', 'REPLACE']),
+    ACL: enm(['private', 'public-read', 'public-read-write', 'authenticated-read', 'aws-exec-read', 'bucket-owner-read', 'bucket-owner-full-control']),
     ContentType: str(),
     Metadata: map(str(), str()),
     ...KMS_OPTIONS,
@@ -64,6 +66,7 @@ export const s3Operations: OperationModel[] = [
   op('CreateMultipartUpload', 'Start a multipart upload (SSE-KMS: the data key is generated here).', {
     Bucket: str(),
     Key: str(),
+    ACL: enm(['private', 'public-read', 'public-read-write', 'authenticated-read', 'aws-exec-read', 'bucket-owner-read', 'bucket-owner-full-control']),
     ContentType: str(),
     Metadata: map(str(), str()),
     ...KMS_OPTIONS,
