@@ -117,7 +117,11 @@ describe('kill -9', () => {
     const list = runSync(h, ['aws', 'kms', 'list-keys']);
     expect(list.code).toBe(0);
     expect(list.stderr).not.toMatch(/could not be read/);
-    expect(JSON.parse(list.stdout).Keys.length).toBeGreaterThanOrEqual(1);
+    const keys = JSON.parse(list.stdout).Keys as { KeyId: string }[];
+    expect(keys.length).toBeGreaterThanOrEqual(1);
+    // Every key the state lists has a readable record in the key log (a killed append is never referred to).
+    const described = keys.map((k) => runSync(h, ['aws', 'kms', 'describe-key', '--key-id', k.KeyId, '--query', 'KeyMetadata.KeyId', '--output', 'text']));
+    expect(described.map((d) => [d.code, d.stdout.trim()])).toEqual(keys.map((k) => [0, k.KeyId]));
     expect(readdirSync(join(h, 'sandbox')).filter((n) => n.endsWith('.tmp') || n.includes('.corrupt-'))).toEqual([]);
   }, 300_000);
 });
