@@ -2,7 +2,8 @@
 // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CommonErrors.html
 import { errorClass } from '../aws/errors.js';
 
-export type CloudWatchErrorCode = 'InvalidParameterValue' | 'MissingParameter' | 'InvalidParameterCombination' | 'ResourceNotFound' | 'LimitExceeded' | 'AccessDenied';
+export type CloudWatchErrorCode =
+  'InvalidParameterValue' | 'MissingParameter' | 'InvalidParameterCombination' | 'ResourceNotFound' | 'LimitExceeded' | 'AccessDenied';
 
 export const InvalidParameterValueException = errorClass<CloudWatchErrorCode>('cloudwatch', 'InvalidParameterValue');
 export const MissingParameterException = errorClass<CloudWatchErrorCode>('cloudwatch', 'MissingParameter');

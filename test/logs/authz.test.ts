@@ -54,7 +54,13 @@ describe('a principal with no policy', () => {
     expect((await aws('aws logs describe-log-groups --query "logGroups[].logGroupName" --output text')).stdout).toBe('/app/a\t/app/b\n');
     const create = world.trail.events.find((e) => e.eventName === 'CreateLogGroup' && e.errorCode)!;
     expect(create).toMatchObject({ errorCode: 'AccessDeniedException', eventSource: 'logs.amazonaws.com', userIdentity: { type: 'IAMUser', userName: 'dev' } });
-    expect(create.errorMessage).toBe(denied('CreateLogGroup', `${GROUP('/app/c')}:log-stream:`).split(': ').slice(1).join(': ').trim());
+    expect(create.errorMessage).toBe(
+      denied('CreateLogGroup', `${GROUP('/app/c')}:log-stream:`)
+        .split(': ')
+        .slice(1)
+        .join(': ')
+        .trim(),
+    );
   });
 });
 
@@ -62,7 +68,9 @@ describe('identity policies', () => {
   it('a policy on one group (log-group:<name>:*) allows that group and refuses the other', async () => {
     const { aws, json } = await devWith({ Effect: 'Allow', Action: 'logs:*', Resource: `${GROUP('/app/a')}:*` });
     expect((await aws('aws logs create-log-stream --log-group-name /app/a --log-stream-name s2', 'dev')).exitCode).toBe(0);
-    expect((await aws('aws logs put-log-events --log-group-name /app/a --log-stream-name s2 --log-events timestamp=1795870800000,message=x', 'dev')).exitCode).toBe(0);
+    expect(
+      (await aws('aws logs put-log-events --log-group-name /app/a --log-stream-name s2 --log-events timestamp=1795870800000,message=x', 'dev')).exitCode,
+    ).toBe(0);
     expect((await json('aws logs get-log-events --log-group-name /app/a --log-stream-name s1', 'dev')).events).toMatchObject([{ message: 'hello' }]);
     expect((await json('aws logs describe-log-streams --log-group-name /app/a', 'dev')).logStreams).toHaveLength(2);
     expect((await aws('aws logs get-log-events --log-group-name /app/b --log-stream-name s1', 'dev')).stderr).toBe(
