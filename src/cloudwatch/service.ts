@@ -1,11 +1,13 @@
 // Amazon CloudWatch as the simulator answers it (`aws cloudwatch`): custom metrics, the AWS/KMS metric for expiring
 // imported key material, metric alarms evaluated on the simulated clock, and alarm actions that publish to SNS.
-// Differs: no IAM check of cloudwatch:* actions; PutMetricData and GetMetricStatistics are not recorded in CloudTrail.
+// IAM principals need cloudwatch:<Operation> (authz.ts). Differs: PutMetricData and GetMetricStatistics are not recorded
+// in CloudTrail.
 import { recordedCall } from '../aws/api-call-event.js';
 import type { Caller } from '../aws/caller.js';
 import { UnknownOperationException } from '../aws/errors.js';
 import type { ServiceContext, ServiceFactory, ServiceHandler } from '../aws/service.js';
 import * as A from './alarms.js';
+import { authorizeCloudWatch } from './authz.js';
 import * as M from './metrics.js';
 import { emptyCloudWatchState, readCloudWatchState, type CloudWatchState } from './state.js';
 
@@ -37,7 +39,18 @@ export const cloudWatchService: ServiceFactory = (ctx): ServiceHandler => {
       const op = OPS[operation];
       if (!op) throw new UnknownOperationException(`The cloudwatch operation ${operation} is not supported by the simulator.`);
       const record = !NOT_RECORDED.has(operation) && caller.principal.type !== 'AWSService';
-      return recordedCall(ctx, 'monitoring', operation, request, caller, () => op(ctx, state, request, caller), record);
+      return recordedCall(
+        ctx,
+        'monitoring',
+        operation,
+        request,
+        caller,
+        () => {
+          authorizeCloudWatch(ctx, operation, request, caller);
+          return op(ctx, state, request, caller);
+        },
+        record,
+      );
     },
     saveState: () => (state.series.length === 0 && state.alarms.length === 0 ? undefined : state),
     restoreState(doc) {

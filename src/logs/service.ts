@@ -1,11 +1,12 @@
 // Amazon CloudWatch Logs as the simulator answers it (`aws logs`): log groups encrypted with a KMS key that Logs
 // uses in its own name, events, metric filters feeding CloudWatch, and a CloudTrail-to-Logs stand-in.
-// Differs: no IAM check of logs:* actions (only the key policy decides); PutLogEvents/GetLogEvents/FilterLogEvents are
-// not recorded in CloudTrail (data events); CreateLogGroup and the other management calls are.
+// IAM principals need logs:<Operation> (authz.ts). Differs: PutLogEvents/GetLogEvents/FilterLogEvents are not recorded
+// in CloudTrail (data events); CreateLogGroup and the other management calls are, denials included.
 import { recordedCall } from '../aws/api-call-event.js';
 import type { Caller } from '../aws/caller.js';
 import { UnknownOperationException } from '../aws/errors.js';
 import type { ServiceContext, ServiceFactory, ServiceHandler } from '../aws/service.js';
+import { authorizeLogs } from './authz.js';
 import * as G from './groups.js';
 import * as M from './metric-filters.js';
 import { emptyLogsState, readLogsState, type LogsState } from './state.js';
@@ -47,7 +48,18 @@ export const logsService: ServiceFactory = (ctx): ServiceHandler => {
       if (!op) throw new UnknownOperationException(`The logs operation ${operation} is not supported by the simulator.`);
       deliverTrailEvents(ctx, state);
       const record = !DATA_EVENTS.has(operation) && caller.principal.type !== 'AWSService';
-      return recordedCall(ctx, 'logs', operation, request, caller, () => op(ctx, state, request, caller), record);
+      return recordedCall(
+        ctx,
+        'logs',
+        operation,
+        request,
+        caller,
+        () => {
+          authorizeLogs(ctx, operation, request, caller);
+          return op(ctx, state, request, caller);
+        },
+        record,
+      );
     },
     // A world that never made a log group keeps no `services.logs` member.
     saveState: () => (state.groups.length === 0 ? undefined : state),
