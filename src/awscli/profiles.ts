@@ -12,7 +12,7 @@ export interface Profile {
 
 export const DEFAULT_PROFILES: Record<string, Profile> = {
   default: { principalArn: 'arn:aws:iam::111122223333:user/admin', region: 'us-east-1', description: 'administrator of account 111122223333 (AdministratorAccess)' },
-  dev: { principalArn: 'arn:aws:iam::111122223333:user/dev', region: 'us-east-1', description: 'developer in 111122223333 with no IAM permissions for KMS' },
+  dev: { principalArn: 'arn:aws:iam::111122223333:user/dev', region: 'us-east-1', description: 'developer in 111122223333 with no IAM policy: only key, bucket and topic policies and grants let it in' },
   auditor: { principalArn: 'arn:aws:iam::111122223333:user/auditor', region: 'us-east-1', description: 'read-only KMS and CloudTrail access in 111122223333' },
   analytics: { principalArn: 'arn:aws:iam::444455556666:user/analyst', region: 'us-east-1', description: 'administrator of account 444455556666 (cross-account tests)' },
 };
