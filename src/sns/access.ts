@@ -12,7 +12,8 @@ import type { Topic } from './state.js';
 /**
  * The access policy CreateTopic attaches when the request has no Policy attribute: anyone ("AWS": "*") whose request
  * comes from the topic owner's account (AWS:SourceOwner) may use the topic. Its shape as get-topic-attributes prints it
- * (real outputs, e.g. https://github.com/awsdocs/iam-user-guide/issues/111 and aws sns get-topic-attributes examples).
+ * in real outputs (e.g. https://pastebin.com/EwbqW6Zy; topics of older accounts also list SNS:Receive; the key is
+ * discussed in https://github.com/awsdocs/iam-user-guide/issues/111).
  */
 export function defaultTopicPolicy(topicArn: string, accountId: string): string {
   return JSON.stringify({
@@ -50,7 +51,7 @@ export function topicPolicy(t: Topic): string {
  * default policy lets them in: CloudWatch alarms publish to a topic of their own account with no extra statement.
  * EventBridge does not: the topic policy must name events.amazonaws.com
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions,
- * https://repost.aws/knowledge-center/sns-not-getting-eventbridge-notification).
+ * https://www.repost.aws/knowledge-center/sns-not-getting-eventbridge-notification).
  */
 const SOURCE_OWNER_SERVICES = new Set(['cloudwatch.amazonaws.com']);
 
@@ -80,7 +81,9 @@ export function authorizeSns(ctx: ServiceContext, caller: Caller, operation: str
     now: ctx.now(),
     ...(topic === undefined
       ? {}
-      : { resourcePolicy: topic ? { document: topicPolicy(topic), accountId: topic.accountId } : { accountId: accountOfArn(resourceArn) ?? caller.accountId } }),
+      : {
+          resourcePolicy: topic ? { document: topicPolicy(topic), accountId: topic.accountId } : { accountId: accountOfArn(resourceArn) ?? caller.accountId },
+        }),
   });
   if (!d.allowed) throw new AuthorizationErrorException(d.message ?? '');
 }

@@ -41,11 +41,16 @@ describe('events:* authorization', () => {
 
   it('an identity policy on rule/kms-* allows those rules only; the admin profile keeps full access', async () => {
     const { aws, json } = monitorWorld();
-    const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['events:PutRule', 'events:DescribeRule'], Resource: RULE('kms-*') }] });
+    const doc = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['events:PutRule', 'events:DescribeRule'], Resource: RULE('kms-*') }],
+    });
     await json(`aws iam put-user-policy --user-name dev --policy-name rules --policy-document '${doc}'`);
     expect((await aws(`aws events put-rule --name kms-watch --event-pattern ${PATTERN}`, 'dev')).exitCode).toBe(0);
     expect((await aws('aws events describe-rule --name kms-watch', 'dev')).exitCode).toBe(0);
-    expect((await aws(`aws events put-rule --name other --event-pattern ${PATTERN}`, 'dev')).stderr.trim()).toBe(denied('PutRule', 'events:PutRule', RULE('other')));
+    expect((await aws(`aws events put-rule --name other --event-pattern ${PATTERN}`, 'dev')).stderr.trim()).toBe(
+      denied('PutRule', 'events:PutRule', RULE('other')),
+    );
     expect((await aws('aws events list-rules', 'dev')).stderr).toContain('(AccessDeniedException)');
     expect((await aws('aws events list-rules')).exitCode).toBe(0);
   });

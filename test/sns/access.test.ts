@@ -47,7 +47,13 @@ describe('the default topic access policy', () => {
     const r = await aws(`aws sns publish --topic-arn ${TOPIC} --message hi`, 'analytics');
     expect(r.stderr.trim()).toBe(denied('Publish', ANALYST, 'SNS:Publish', TOPIC, 'because no resource-based policy allows the SNS:Publish action'));
     expect(r.exitCode).toBe(254);
-    const call = () => world.call('sns', 'Publish', { TopicArn: TOPIC, Message: 'x' }, { principal: { type: 'IAMUser', arn: ANALYST, accountId: OTHER, name: 'analyst' }, accountId: OTHER, region: 'us-east-1' });
+    const call = () =>
+      world.call(
+        'sns',
+        'Publish',
+        { TopicArn: TOPIC, Message: 'x' },
+        { principal: { type: 'IAMUser', arn: ANALYST, accountId: OTHER, name: 'analyst' }, accountId: OTHER, region: 'us-east-1' },
+      );
     expect(call).toThrow(expect.objectContaining({ code: 'AuthorizationError', httpStatus: 403 }));
   });
 
@@ -79,7 +85,12 @@ describe('a replaced access policy', () => {
 
   it('an explicit deny in the topic policy wins over the administrator IAM policy', async () => {
     const { aws, setPolicy } = await topicWorld();
-    await setPolicy(policy({ Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: TOPIC }, { Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sns:*', Resource: TOPIC }));
+    await setPolicy(
+      policy(
+        { Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: TOPIC },
+        { Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sns:*', Resource: TOPIC },
+      ),
+    );
     expect((await aws(`aws sns publish --topic-arn ${TOPIC} --message hi`)).stderr.trim()).toBe(
       denied('Publish', `arn:aws:iam::${ACCOUNT}:user/admin`, 'SNS:Publish', TOPIC, 'with an explicit deny in a resource-based policy'),
     );
@@ -111,7 +122,13 @@ describe('operations without a topic policy to help', () => {
   it('CreateTopic and ListTopics need an IAM policy; a missing topic answers AuthorizationError before NotFound', async () => {
     const { aws, world } = monitorWorld();
     expect((await aws('aws sns create-topic --name mine', 'dev')).stderr.trim()).toBe(
-      denied('CreateTopic', DEV, 'SNS:CreateTopic', `arn:aws:sns:us-east-1:${ACCOUNT}:mine`, 'because no identity-based policy allows the SNS:CreateTopic action'),
+      denied(
+        'CreateTopic',
+        DEV,
+        'SNS:CreateTopic',
+        `arn:aws:sns:us-east-1:${ACCOUNT}:mine`,
+        'because no identity-based policy allows the SNS:CreateTopic action',
+      ),
     );
     expect((await aws('aws sns list-topics', 'dev')).stderr.trim()).toBe(
       denied('ListTopics', DEV, 'SNS:ListTopics', `arn:aws:sns:us-east-1:${ACCOUNT}:*`, 'because no identity-based policy allows the SNS:ListTopics action'),
@@ -133,7 +150,12 @@ describe('operations without a topic policy to help', () => {
   it('AuthorizationError is an SNS ServiceException with HTTP status 403', () => {
     const { world } = monitorWorld();
     try {
-      world.call('sns', 'ListTopics', {}, { principal: { type: 'IAMUser', arn: DEV, accountId: ACCOUNT, name: 'dev' }, accountId: ACCOUNT, region: 'us-east-1' });
+      world.call(
+        'sns',
+        'ListTopics',
+        {},
+        { principal: { type: 'IAMUser', arn: DEV, accountId: ACCOUNT, name: 'dev' }, accountId: ACCOUNT, region: 'us-east-1' },
+      );
       throw new Error('not refused');
     } catch (e) {
       expect(e).toBeInstanceOf(ServiceException);

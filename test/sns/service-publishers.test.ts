@@ -33,7 +33,9 @@ async function fireAlarm(w: Awaited<ReturnType<typeof topic>>) {
   await w.json(ALARM);
   await w.json('aws cloudwatch put-metric-data --namespace App --metric-name Errors --value 3');
   w.world.advance(60_000);
-  const items = (await w.json('aws cloudwatch describe-alarm-history --alarm-name errors --history-item-type Action')).AlarmHistoryItems as { HistorySummary: string }[];
+  const items = (await w.json('aws cloudwatch describe-alarm-history --alarm-name errors --history-item-type Action')).AlarmHistoryItems as {
+    HistorySummary: string;
+  }[];
   return items.map((h) => h.HistorySummary);
 }
 
@@ -51,7 +53,13 @@ describe('CloudWatch alarm actions', () => {
       `Failed to execute action ${TOPIC}. Received error: "User: cloudwatch.amazonaws.com is not authorized to perform: SNS:Publish on resource: ${TOPIC} because no resource-based policy allows the SNS:Publish action"`,
     ]);
     expect(await w.inbox()).toEqual([]);
-    const alarms = { Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: TOPIC, Condition: { ArnLike: { 'aws:SourceArn': ALARM_ARN } } };
+    const alarms = {
+      Effect: 'Allow',
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: 'sns:Publish',
+      Resource: TOPIC,
+      Condition: { ArnLike: { 'aws:SourceArn': ALARM_ARN } },
+    };
     await w.setPolicy(JSON.stringify({ Version: '2012-10-17', Statement: [alarms] }));
     await w.json('aws cloudwatch set-alarm-state --alarm-name errors --state-value OK --state-reason test');
     await w.json('aws cloudwatch put-metric-data --namespace App --metric-name Errors --value 3');
@@ -102,7 +110,13 @@ describe('EventBridge targets', () => {
 
   it('a statement limited to another rule does not', async () => {
     const w = await topic();
-    const other = { Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: TOPIC, Condition: { ArnEquals: { 'aws:SourceArn': `${RULE_ARN}-other` } } };
+    const other = {
+      Effect: 'Allow',
+      Principal: { Service: 'events.amazonaws.com' },
+      Action: 'sns:Publish',
+      Resource: TOPIC,
+      Condition: { ArnEquals: { 'aws:SourceArn': `${RULE_ARN}-other` } },
+    };
     await w.setPolicy(withStatement(other));
     expect(await ruleOn(w)).toEqual([expect.objectContaining({ ok: false })]);
     expect(await failed(w)).toBe(1);
