@@ -1,6 +1,7 @@
 // Who may call EventBridge: events:<Action> on the rule ARN (arn:aws:events:<region>:<account>:rule/<name>), decided by
 // the caller's IAM policies (rules on the default bus have no resource-based policy). Differs: see docs/services/events.md.
-// Actions and resources: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridge.html
+// Actions: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-permissions-reference.html ; resources:
+// https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridge.html
 import type { Caller } from '../aws/caller.js';
 import type { ServiceContext } from '../aws/service.js';
 import { AccessDeniedException } from './errors.js';
