@@ -118,6 +118,22 @@ describe('a replaced access policy', () => {
   });
 });
 
+describe('the Policy attribute at creation and reset', () => {
+  it('CreateTopic --attributes Policy sets the access policy; an empty Policy brings the default back', async () => {
+    const { aws, json } = monitorWorld();
+    const mine = `arn:aws:sns:us-east-1:${ACCOUNT}:mine`;
+    const onlyAdmin = policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/admin` }, Action: 'sns:*', Resource: mine });
+    await json(`aws sns create-topic --name mine --attributes '${JSON.stringify({ Policy: onlyAdmin })}'`);
+    expect((await aws(`aws sns get-topic-attributes --topic-arn ${mine} --query Attributes.Policy --output text`)).stdout.trim()).toBe(onlyAdmin);
+    expect((await aws(`aws sns publish --topic-arn ${mine} --message hi`, 'dev')).stderr).toContain('(AuthorizationError)');
+    await json(`aws sns set-topic-attributes --topic-arn ${mine} --attribute-name Policy --attribute-value ''`);
+    expect((await aws(`aws sns get-topic-attributes --topic-arn ${mine} --query Attributes.Policy --output text`)).stdout.trim()).toBe(
+      defaultTopicPolicy(mine, ACCOUNT),
+    );
+    expect((await aws(`aws sns publish --topic-arn ${mine} --message hi`, 'dev')).exitCode).toBe(0);
+  });
+});
+
 describe('operations without a topic policy to help', () => {
   it('CreateTopic and ListTopics need an IAM policy; a missing topic answers AuthorizationError before NotFound', async () => {
     const { aws, world } = monitorWorld();
