@@ -2,8 +2,11 @@
 // an SNS topic (published as events.amazonaws.com) or a CloudWatch Logs log group. The AWS/Events metrics
 // TriggeredRules, Invocations and FailedInvocations (dimension RuleName) go to CloudWatch.
 // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html
+// SNS publishes only if the topic's access policy lets events.amazonaws.com in (the default policy does not):
+// https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions
 // Differs: no retries or dead-letter queues (a failed invocation is final); no resource policy on the log group is
-// needed; aws:SourceArn is not passed to KMS for SNS targets (reported unsupported for this path; unverified).
+// needed; the rule's ARN is aws:SourceArn for the topic policy but is not passed on to KMS for an encrypted topic
+// (reported unsupported for this path; unverified).
 import { ServiceException } from '../aws/errors.js';
 import { uuidFrom } from '../aws/ports.js';
 import { eventsAfterId } from '../aws/cloudtrail.js';
@@ -16,7 +19,7 @@ function invoke(ctx: ServiceContext, r: Rule, t: Target, ev: BusEvent): void {
   const as = { principal: 'events.amazonaws.com', accountId: r.accountId, region: r.region };
   const body = t.Input ?? JSON.stringify(ev);
   if (t.Arn.startsWith('arn:aws:sns:')) {
-    ctx.callAsService('sns', 'Publish', { TopicArn: t.Arn, Message: body }, as);
+    ctx.callAsService('sns', 'Publish', { TopicArn: t.Arn, Message: body }, { ...as, sourceArn: r.Arn });
     return;
   }
   const m = /^arn:aws:logs:[a-z0-9-]+:\d{12}:log-group:([^:]+)(:\*)?$/.exec(t.Arn);

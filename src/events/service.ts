@@ -1,10 +1,12 @@
 // Amazon EventBridge as the simulator answers it (`aws events`): rules on the default bus matching the KMS events
 // and the CloudTrail API call events, with SNS topic and log group targets; see deliver.ts and kms-events.ts.
-// Differs: no IAM check of events:* actions; only the default event bus; no PutEvents of custom events.
+// Every operation is authorized first (access.ts: events:<Action> on the rule, IAM policies).
+// Differs: only the default event bus; no PutEvents of custom events.
 import { recordedCall } from '../aws/api-call-event.js';
 import type { Caller } from '../aws/caller.js';
 import { UnknownOperationException } from '../aws/errors.js';
 import type { ServiceFactory, ServiceHandler } from '../aws/service.js';
+import { authorizeEvents } from './access.js';
 import { pump } from './deliver.js';
 import * as R from './rules.js';
 import { emptyEventsState, readEventsState, type EventsState } from './state.js';
@@ -34,7 +36,18 @@ export const eventsService: ServiceFactory = (ctx): ServiceHandler => {
       if (!op) throw new UnknownOperationException(`The events operation ${operation} is not supported by the simulator.`);
       pump(ctx, state);
       const record = operation !== 'TestEventPattern' && caller.principal.type !== 'AWSService';
-      return recordedCall(ctx, 'events', operation, request, caller, () => op(state, request, caller), record);
+      return recordedCall(
+        ctx,
+        'events',
+        operation,
+        request,
+        caller,
+        () => {
+          authorizeEvents(ctx, caller, operation, request);
+          return op(state, request, caller);
+        },
+        record,
+      );
     },
     saveState: () => (state.rules.length === 0 ? undefined : state),
     restoreState(doc) {

@@ -15,6 +15,8 @@ export type SnsErrorCode =
 
 export const NotFoundException = errorClass<SnsErrorCode>('sns', 'NotFound', 404);
 export const InvalidParameterException = errorClass<SnsErrorCode>('sns', 'InvalidParameter');
+/** A request the caller's policies do not allow (HTTP 403, as the SDKs show it: "Status Code: 403; Error Code: AuthorizationError"). */
+export const AuthorizationErrorException = errorClass<SnsErrorCode>('sns', 'AuthorizationError', 403);
 
 /** The SNS error for a KMS refusal, by the KMS error code (AWS's SNS exceptions KMSAccessDenied, KMSDisabled...). */
 export function kmsFailure(kmsCode: string, message: string) {

@@ -20,7 +20,8 @@ function dataKeyFor(ctx: ServiceContext, keyId: string, topicArn: string, caller
         principal: caller.principal.arn,
         accountId: caller.accountId,
         region: caller.region,
-        ...(caller.sourceArn ? { sourceArn: caller.sourceArn } : {}),
+        // EventBridge's rule ARN stays with SNS (the topic policy); KMS does not see it (see src/events/deliver.ts).
+        ...(caller.sourceArn && caller.principal.arn !== 'events.amazonaws.com' ? { sourceArn: caller.sourceArn } : {}),
       });
     } else {
       ctx.callFor('kms', 'GenerateDataKey', req, caller);

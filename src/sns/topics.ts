@@ -1,10 +1,11 @@
 // SNS topics and subscriptions: CreateTopic (Attributes KmsMasterKeyId...), SetTopicAttributes, GetTopicAttributes,
 // ListTopics, DeleteTopic, Subscribe, Unsubscribe, ListSubscriptionsByTopic. https://docs.aws.amazon.com/sns/latest/api/
-// Differs: email subscriptions are confirmed at once (AWS waits for the recipient to confirm); no topic access policy
-// is evaluated (the Policy attribute is shown, not enforced); only the email and email-json protocols deliver.
+// Differs: email subscriptions are confirmed at once (AWS waits for the recipient to confirm); only the email and
+// email-json protocols deliver. Who may call them is decided before (access.ts).
 import type { Caller } from '../aws/caller.js';
 import { uuidFrom } from '../aws/ports.js';
 import type { ServiceContext } from '../aws/service.js';
+import { checkTopicPolicy, topicPolicy } from './access.js';
 import { InvalidParameterException, NotFoundException } from './errors.js';
 import type { SnsState, Topic } from './state.js';
 
@@ -17,38 +18,13 @@ export function findTopic(state: SnsState, arn: unknown): Topic {
   return t;
 }
 
-function defaultPolicy(t: Pick<Topic, 'arn' | 'accountId'>): string {
-  return JSON.stringify({
-    Version: '2008-10-17',
-    Id: '__default_policy_ID',
-    Statement: [
-      {
-        Sid: '__default_statement_ID',
-        Effect: 'Allow',
-        Principal: { AWS: '*' },
-        Action: [
-          'SNS:GetTopicAttributes',
-          'SNS:SetTopicAttributes',
-          'SNS:AddPermission',
-          'SNS:RemovePermission',
-          'SNS:DeleteTopic',
-          'SNS:Subscribe',
-          'SNS:ListSubscriptionsByTopic',
-          'SNS:Publish',
-        ],
-        Resource: t.arn,
-        Condition: { StringEquals: { 'AWS:SourceOwner': t.accountId } },
-      },
-    ],
-  });
-}
-
-export function createTopic(state: SnsState, req: Record<string, unknown>, caller: Caller): Record<string, unknown> {
+export function createTopic(ctx: ServiceContext, state: SnsState, req: Record<string, unknown>, caller: Caller): Record<string, unknown> {
   const name = String(req.Name ?? '');
   if (!/^[A-Za-z0-9_-]{1,256}$/.test(name)) throw new InvalidParameterException('Invalid parameter: Topic Name');
   const arn = `arn:aws:sns:${caller.region}:${caller.accountId}:${name}`;
   const attrs = (req.Attributes as Record<string, string> | undefined) ?? {};
   for (const k of Object.keys(attrs)) if (!SETTABLE.has(k)) throw new InvalidParameterException(`Invalid parameter: Attributes Reason: Unknown attribute ${k}`);
+  if (attrs.Policy !== undefined) checkTopicPolicy(ctx, String(attrs.Policy), caller.accountId);
   const existing = state.topics.find((t) => t.arn === arn);
   if (existing) return { TopicArn: arn }; // CreateTopic is idempotent for the same name and attributes
   const tags = Object.fromEntries(((req.Tags as { Key: string; Value: string }[] | undefined) ?? []).map((t) => [t.Key, t.Value]));
@@ -56,11 +32,14 @@ export function createTopic(state: SnsState, req: Record<string, unknown>, calle
   return { TopicArn: arn };
 }
 
-export function setTopicAttributes(state: SnsState, req: Record<string, unknown>): Record<string, unknown> {
+export function setTopicAttributes(ctx: ServiceContext, state: SnsState, req: Record<string, unknown>): Record<string, unknown> {
   const t = findTopic(state, req.TopicArn);
   const name = String(req.AttributeName ?? '');
   if (!SETTABLE.has(name)) throw new InvalidParameterException('Invalid parameter: AttributeName');
   const value = req.AttributeValue === undefined ? '' : String(req.AttributeValue);
+  // The Policy attribute replaces the topic's whole access policy; an empty value brings the default one back here
+  // (the simulator's choice: what AWS does with an empty policy is not verified).
+  if (name === 'Policy' && value !== '') checkTopicPolicy(ctx, value, t.accountId);
   if (value === '') delete t.attributes[name];
   else t.attributes[name] = value;
   return {};
@@ -71,7 +50,7 @@ export function getTopicAttributes(state: SnsState, req: Record<string, unknown>
   const subs = state.subscriptions.filter((s) => s.topicArn === t.arn).length;
   return {
     Attributes: {
-      Policy: defaultPolicy(t),
+      Policy: topicPolicy(t),
       Owner: t.accountId,
       SubscriptionsPending: '0',
       TopicArn: t.arn,

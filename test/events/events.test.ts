@@ -1,9 +1,11 @@
 // EventBridge: rules with event patterns, the KMS events emitted on the simulated clock (deletion, rotation, expiry of
 // imported material), CloudTrail API call events, SNS and log group targets, and FailedInvocations for a target
-// that the events.amazonaws.com principal cannot use (an aws/sns topic).
+// that the events.amazonaws.com principal cannot use (an aws/sns topic, or a topic whose policy does not let it in),
+// and the events:* authorization of every operation.
 import { describe, expect, it } from '@jest/globals';
 import { callerFor, DEFAULT_PROFILES } from '../../src/awscli/profiles.js';
 import { busEventsOf } from '../../src/events/kms-events.js';
+import { defaultTopicPolicy } from '../../src/sns/access.js';
 import { matches, parsePattern } from '../../src/events/pattern.js';
 import { ACCOUNT, monitorWorld } from '../logs/helpers.js';
 import { importedKey } from './kms-import.js';
@@ -11,9 +13,17 @@ import { importedKey } from './kms-import.js';
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:key-events`;
 const DAY = 86_400_000;
 
+/** The default topic policy plus the statement EventBridge needs to publish (what AWS requires for an SNS target). */
+function topicPolicyForEvents(topic: string, condition?: object): string {
+  const def = JSON.parse(defaultTopicPolicy(topic, ACCOUNT)) as { Statement: object[] };
+  const events = { Sid: 'AllowEventBridge', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: topic };
+  return JSON.stringify({ ...def, Statement: [...def.Statement, condition ? { ...events, Condition: condition } : events] });
+}
+
 async function withRule(pattern: object, topicKey?: string) {
   const w = monitorWorld();
   await w.aws(`aws sns create-topic --name key-events${topicKey ? ` --attributes KmsMasterKeyId=${topicKey}` : ''}`);
+  await w.json(`aws sns set-topic-attributes --topic-arn ${TOPIC} --attribute-name Policy --attribute-value '${topicPolicyForEvents(TOPIC)}'`);
   await w.aws(`aws sns subscribe --topic-arn ${TOPIC} --protocol email --notification-endpoint sec@example.com`);
   await w.json(`aws events put-rule --name kms-lifecycle --event-pattern '${JSON.stringify(pattern)}'`);
   await w.json(`aws events put-targets --rule kms-lifecycle --targets Id=pager,Arn=${TOPIC}`);
