@@ -1,10 +1,12 @@
 // AWS CloudTrail as the simulator answers it: LookupEvents over the world's event history, limited to the
-// caller's account, and trails (trails.ts) that deliver log files to S3 (trail-delivery.ts). Differs: LookupEvents
+// caller's account, and trails (trails.ts) that deliver log files to S3 (trail-delivery.ts) and events to CloudWatch
+// Logs (cwl-delivery.ts). Differs: LookupEvents
 // itself is not recorded.
 import type { AuditEvent } from '../aws/cloudtrail.js';
 import { UnknownOperationException } from '../aws/errors.js';
 import type { ServiceContext, ServiceHandler } from '../aws/service.js';
 import { lookupEventsNewestFirst, type LookupAttribute } from './lookup-events.js';
+import { deliverToLogs } from './cwl-delivery.js';
 import { deliverDue } from './trail-delivery.js';
 import { isTrailsState } from './trail-model.js';
 import { TRAIL_OPERATIONS, Trails } from './trails.js';
@@ -53,7 +55,14 @@ export function cloudTrailService(newestFirst: () => Iterable<AuditEvent>, ctx?:
       trails.state = JSON.parse(JSON.stringify(doc)) as typeof trails.state;
     },
     onAdvance(from, to) {
-      if (trails && ctx) deliverDue(ctx, trails.state.trails, eventsAfter(newestFirst(), Math.min(...trails.state.trails.filter((t) => t.isLogging).map((t) => t.deliveredThrough))), from, to);
+      if (!trails || !ctx) return;
+      const logging = trails.state.trails.filter((t) => t.isLogging);
+      if (logging.length === 0) return;
+      const oldest = Math.min(...logging.flatMap((t) => [t.deliveredThrough, ...(t.cwl ? [t.cwl.deliveredThrough] : [])]));
+      const events = eventsAfter(newestFirst(), oldest);
+      deliverDue(ctx, trails.state.trails, events, from, to);
+      // CloudWatch Logs after S3: the S3 delivery's own KMS calls wait for the next move, like every event of this second.
+      deliverToLogs(ctx, trails.state.trails, events, to);
     },
   };
 }

@@ -50,3 +50,27 @@ export const noSuchBucket = (bucket: string) => `S3 bucket does not exist: ${buc
 export const keyNotFound = (keyId: string) => `KMS key not found: ${keyId}`;
 export const invalidKeyId = (keyId: string) => `Invalid KMS key id: ${keyId}`;
 export const keyUnusable = (keyArn: string, reason: string) => `KMS key ${keyArn} cannot be used: ${reason}`;
+
+// CloudWatch Logs delivery (CloudWatchLogsLogGroupArn / CloudWatchLogsRoleArn).
+// https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html#API_CreateTrail_Errors
+// CloudWatchLogsDeliveryUnavailableException ("Cannot set a CloudWatch Logs delivery for this region.") is not raised:
+// every simulated Region supports the delivery.
+export const InvalidCloudWatchLogsLogGroupArnException = errorClass<'InvalidCloudWatchLogsLogGroupArnException'>(
+  'cloudtrail',
+  'InvalidCloudWatchLogsLogGroupArnException',
+);
+export const InvalidCloudWatchLogsRoleArnException = errorClass<'InvalidCloudWatchLogsRoleArnException'>('cloudtrail', 'InvalidCloudWatchLogsRoleArnException');
+/** Real output: a log group without a role (hashicorp/terraform-provider-aws#148, pulumi/docs#5117). */
+export const roleMissing = 'You must specify a role ARN as well as a log group.';
+/** Ours, mirroring the sentence above: AWS's wording for a role without a log group was not found. */
+export const groupMissing = 'You must specify a log group as well as a role ARN.';
+/** Real output: hashicorp/terraform-provider-aws#18038 (a log group ARN CloudTrail could not validate). */
+export const groupUnvalidated = "Check the log group ARN: CloudTrail can't validate it.";
+/** Real output: CloudTrail cannot assume the role (cloudposse/terraform-aws-cloudtrail-cloudwatch-alarms#2,
+ * awslabs/dynamodb-continuous-backup#2). */
+export const roleUntrusted = 'Access denied. Check the trust relationships for your role.';
+/** Real output: the role may not write to the group, reported as InvalidCloudWatchLogsLogGroupArnException
+ * (aws/aws-cli#5098, aws/aws-cdk#1963). */
+export const roleNotPermitted = 'Access denied. Check the permissions for your role.';
+/** Ours: AWS's wording for a malformed role ARN was not found. */
+export const badRoleArn = (arn: string) => `Invalid CloudWatch Logs role ARN: ${arn}`;

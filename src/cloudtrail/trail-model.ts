@@ -15,8 +15,11 @@ export interface TrailRecord {
   LogFileValidationEnabled: boolean;
   /** The key ARN (CloudTrail stores the ARN whatever form the request named). */
   KmsKeyId?: string;
+  /** arn:aws:logs:<region>:<account>:log-group:<name>:* (as the request gave it). */
   CloudWatchLogsLogGroupArn?: string;
   CloudWatchLogsRoleArn?: string;
+  /** The CloudWatch Logs delivery's cursor and status (set while both ARNs are). */
+  cwl?: CwlDelivery;
   isLogging: boolean;
   startLoggingTime?: number;
   stopLoggingTime?: number;
@@ -28,6 +31,17 @@ export interface TrailRecord {
   deliveredThrough: number;
   /** Log files delivered (object keys), newest last; kept for the labs and tests to read. */
   delivered: string[];
+}
+
+export interface CwlDelivery {
+  /** The role's unique id (AROA...), for the session's principalId. */
+  roleId: string;
+  /** Events with eventTime at or before this (epoch ms) have been sent to the log group (or predate the delivery). */
+  deliveredThrough: number;
+  /** Until when CloudTrail's session of the role is valid (epoch ms); it assumes the role again after. */
+  sessionUntil?: number;
+  latestDeliveryTime?: number;
+  latestDeliveryError?: string;
 }
 
 export interface TrailsState {

@@ -7,8 +7,11 @@ import type { Caller } from '../aws/caller.js';
 import { ServiceException } from '../aws/errors.js';
 import type { ServiceContext } from '../aws/service.js';
 import { parseArn } from '../aws/arn.js';
+import { SESSION_MS, assumeRole, checkGroup, checkRoleCanWrite, roleSession, streamName } from './cwl-role.js';
 import { checkBucket, checkKey, type Destination } from './trail-checks.js';
 import {
+  InvalidCloudWatchLogsLogGroupArnException,
+  InvalidCloudWatchLogsRoleArnException,
   InvalidHomeRegionException,
   InvalidParameterCombinationException,
   InvalidS3PrefixException,
@@ -16,6 +19,8 @@ import {
   TrailAlreadyExistsException,
   TrailNotFoundException,
   alreadyExists,
+  groupMissing,
+  roleMissing,
   unknownTrail,
 } from './trail-errors.js';
 import { trailArn, trailNameProblem, trailShape, writeResponse, type TrailRecord, type TrailsState } from './trail-model.js';
@@ -111,6 +116,7 @@ export class Trails {
     const d = this.destination(name, String(req.S3BucketName ?? ''), req.S3KeyPrefix as string | undefined, caller);
     const bucket = checkBucket(this.ctx, d);
     const kmsKeyArn = req.KmsKeyId ? checkKey(this.ctx, String(req.KmsKeyId), d, bucket) : undefined;
+    const logs = this.logsDestination(req.CloudWatchLogsLogGroupArn, req.CloudWatchLogsRoleArn, caller);
     const t: TrailRecord = {
       Name: name,
       accountId: caller.accountId,
@@ -126,6 +132,7 @@ export class Trails {
     };
     if (d.prefix) t.S3KeyPrefix = d.prefix;
     if (kmsKeyArn) t.KmsKeyId = kmsKeyArn;
+    this.setLogs(t, logs);
     this.state.trails.push(t);
     return writeResponse(t);
   }
@@ -144,6 +151,11 @@ export class Trails {
     let key = t.KmsKeyId;
     if (req.KmsKeyId !== undefined) key = req.KmsKeyId === '' ? undefined : checkKey(this.ctx, String(req.KmsKeyId), d, facts);
     else if (key) checkKey(this.ctx, key, d, facts);
+    // "" for both turns the CloudWatch Logs delivery off; one given alone combines with the trail's other one.
+    const groupArn = req.CloudWatchLogsLogGroupArn !== undefined ? req.CloudWatchLogsLogGroupArn : t.CloudWatchLogsLogGroupArn;
+    const roleArn = req.CloudWatchLogsRoleArn !== undefined ? req.CloudWatchLogsRoleArn : t.CloudWatchLogsRoleArn;
+    const changed = groupArn !== t.CloudWatchLogsLogGroupArn || roleArn !== t.CloudWatchLogsRoleArn;
+    const logs = changed ? this.logsDestination(groupArn, roleArn, caller) : 'keep';
     t.S3BucketName = d.bucket;
     if (d.prefix) t.S3KeyPrefix = d.prefix;
     else delete t.S3KeyPrefix;
@@ -152,7 +164,39 @@ export class Trails {
     if (typeof req.EnableLogFileValidation === 'boolean') t.LogFileValidationEnabled = req.EnableLogFileValidation;
     if (key) t.KmsKeyId = key;
     else delete t.KmsKeyId;
+    if (logs !== 'keep') this.setLogs(t, logs);
     return writeResponse(t);
+  }
+
+  /**
+   * The CloudWatch Logs destination once CloudTrail may use it: both ARNs or neither, the group exists, CloudTrail
+   * can assume the role, and the role session may create the stream and put events (see cwl-role.ts).
+   * https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html (CloudWatchLogsLogGroupArn, CloudWatchLogsRoleArn)
+   */
+  private logsDestination(group: unknown, role: unknown, caller: Caller): { groupArn: string; roleArn: string; roleId: string } | undefined {
+    const g = group ? String(group) : '';
+    const r = role ? String(role) : '';
+    if (!g && !r) return undefined;
+    if (!r) throw new InvalidCloudWatchLogsRoleArnException(roleMissing);
+    if (!g) throw new InvalidCloudWatchLogsLogGroupArnException(groupMissing);
+    const ref = checkGroup(this.ctx, g, caller.accountId, caller.region);
+    const roleId = assumeRole(this.ctx, r, caller.accountId, caller.region);
+    checkRoleCanWrite(this.ctx, roleSession(r, roleId), ref, streamName(caller.accountId, caller.region));
+    return { groupArn: g, roleArn: r, roleId };
+  }
+
+  private setLogs(t: TrailRecord, logs: { groupArn: string; roleArn: string; roleId: string } | undefined): void {
+    if (!logs) {
+      delete t.CloudWatchLogsLogGroupArn;
+      delete t.CloudWatchLogsRoleArn;
+      delete t.cwl;
+      return;
+    }
+    t.CloudWatchLogsLogGroupArn = logs.groupArn;
+    t.CloudWatchLogsRoleArn = logs.roleArn;
+    // Events from this second on go to the (new) group; the check's AssumeRole session lasts an hour.
+    const now = this.ctx.now();
+    t.cwl = { roleId: logs.roleId, deliveredThrough: Math.floor(now / 1000) * 1000 - 1, sessionUntil: now + SESSION_MS };
   }
 
   private describe(req: Req, caller: Caller): Req {
@@ -172,6 +216,8 @@ export class Trails {
     set('LatestDeliveryTime', at(t.latestDeliveryTime));
     set('StartLoggingTime', at(t.startLoggingTime));
     set('StopLoggingTime', at(t.stopLoggingTime));
+    set('LatestCloudWatchLogsDeliveryError', t.cwl?.latestDeliveryError);
+    set('LatestCloudWatchLogsDeliveryTime', at(t.cwl?.latestDeliveryTime));
     // AWS marks these fields "no longer in use" but still returns them (strings, or "" before any attempt).
     out.LatestDeliveryAttemptTime = t.latestDeliveryAttempt === undefined ? '' : new Date(t.latestDeliveryAttempt).toISOString().replace(/\.\d{3}Z$/, 'Z');
     out.LatestDeliveryAttemptSucceeded = t.latestDeliveryAttempt === undefined ? '' : t.latestDeliveryError ? '' : out.LatestDeliveryAttemptTime;
@@ -187,6 +233,7 @@ export class Trails {
       t.startLoggingTime = now;
       // eventTime has whole seconds: the events of this second (StartLogging's own included) are delivered.
       t.deliveredThrough = Math.floor(now / 1000) * 1000 - 1;
+      if (t.cwl) t.cwl.deliveredThrough = t.deliveredThrough;
     } else if (!on && t.isLogging) {
       t.isLogging = false;
       t.stopLoggingTime = now;

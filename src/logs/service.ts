@@ -1,5 +1,5 @@
 // Amazon CloudWatch Logs as the simulator answers it (`aws logs`): log groups encrypted with a KMS key that Logs
-// uses in its own name, events, metric filters feeding CloudWatch, and a CloudTrail-to-Logs stand-in.
+// uses in its own name, events, and metric filters feeding CloudWatch (CloudTrail writes here as a trail's role).
 // IAM principals need logs:<Operation> (authz.ts). Differs: PutLogEvents/GetLogEvents/FilterLogEvents are not recorded
 // in CloudTrail (data events); CreateLogGroup and the other management calls are, denials included.
 import { recordedCall } from '../aws/api-call-event.js';
@@ -10,7 +10,6 @@ import { authorizeLogs } from './authz.js';
 import * as G from './groups.js';
 import * as M from './metric-filters.js';
 import { emptyLogsState, readLogsState, type LogsState } from './state.js';
-import { deliverTrailEvents } from './trail-delivery.js';
 
 type Op = (ctx: ServiceContext, state: LogsState, req: Record<string, unknown>, caller: Caller) => Record<string, unknown>;
 
@@ -46,7 +45,6 @@ export const logsService: ServiceFactory = (ctx): ServiceHandler => {
     call(operation, request, caller) {
       const op = OPS[operation];
       if (!op) throw new UnknownOperationException(`The logs operation ${operation} is not supported by the simulator.`);
-      deliverTrailEvents(ctx, state);
       const record = !DATA_EVENTS.has(operation) && caller.principal.type !== 'AWSService';
       return recordedCall(
         ctx,
@@ -65,9 +63,6 @@ export const logsService: ServiceFactory = (ctx): ServiceHandler => {
     saveState: () => (state.groups.length === 0 ? undefined : state),
     restoreState(doc) {
       state = readLogsState(doc);
-    },
-    onAdvance() {
-      deliverTrailEvents(ctx, state);
     },
   };
 };

@@ -47,19 +47,17 @@ export interface LogGroup {
 
 export interface LogsState {
   groups: LogGroup[];
-  /** How many CloudTrail events the trail stand-in has looked at (see trail-delivery.ts). */
-  /** The id of the last CloudTrail event looked at (undefined: from the start of the history). */
-  trailCursor: string | undefined;
 }
 
 export function emptyLogsState(): LogsState {
-  return { groups: [], trailCursor: undefined };
+  return { groups: [] };
 }
 
 export function readLogsState(doc: unknown): LogsState {
   const d = doc as Partial<LogsState> | null;
   if (!d || typeof d !== 'object' || !Array.isArray(d.groups)) throw new Error('services.logs: not a CloudWatch Logs state document');
-  return { groups: d.groups, trailCursor: typeof d.trailCursor === 'string' ? d.trailCursor : undefined };
+  // Older documents also carry `trailCursor` (a CloudTrail stand-in that is gone): it is dropped.
+  return { groups: d.groups };
 }
 
 export function groupArn(region: string, accountId: string, name: string): string {

@@ -17,15 +17,15 @@ const destination = {
 };
 
 export const cloudtrailTrailOperations: OperationModel[] = [
-  op('CreateTrail', 'Create a trail that delivers log files to an S3 bucket (SSE-KMS with --kms-key-id).', {
+  op('CreateTrail', 'Create a trail that delivers log files to an S3 bucket (SSE-KMS with --kms-key-id), and events to a log group with --cloud-watch-logs-log-group-arn and --cloud-watch-logs-role-arn.', {
     Name: str(),
     ...destination,
     TagsList: list(struct({ Key: str(), Value: str() }, ['Key'])),
   }, ['Name', 'S3BucketName']),
-  op('UpdateTrail', "Change a trail's bucket, prefix, Regions or KMS key (--kms-key-id \"\" turns SSE-KMS off).", { Name: str(), ...destination }, ['Name']),
+  op('UpdateTrail', "Change a trail's bucket, prefix, Regions, KMS key (--kms-key-id \"\" turns SSE-KMS off) or CloudWatch Logs group and role (\"\" for both turns it off).", { Name: str(), ...destination }, ['Name']),
   op('DescribeTrails', 'List the trails of the Region (with multi-Region trails of other home Regions).', { trailNameList: list(str()), includeShadowTrails: bool() }, []),
   op('GetTrail', 'Show one trail.', { Name: str() }, ['Name']),
-  op('GetTrailStatus', "Show a trail's logging and delivery status (LatestDeliveryError, LatestDeliveryTime...).", { Name: str() }, ['Name']),
+  op('GetTrailStatus', "Show a trail's logging and delivery status (LatestDeliveryError, LatestCloudWatchLogsDeliveryError...).", { Name: str() }, ['Name']),
   op('StartLogging', 'Start recording and delivering events for a trail.', { Name: str() }, ['Name']),
   op('StopLogging', 'Stop recording events for a trail.', { Name: str() }, ['Name']),
   op('DeleteTrail', 'Delete a trail (log files already delivered stay in the bucket).', { Name: str() }, ['Name']),
