@@ -10,6 +10,7 @@ import type { Caller, Principal } from '../aws/caller.js';
 import { servicePrincipal } from '../aws/caller.js';
 import { ServiceException } from '../aws/errors.js';
 import type { ServiceContext } from '../aws/service.js';
+import { evaluatePolicy, parsePolicy } from '../policy/index.js';
 import { CLOUDTRAIL_PRINCIPAL } from './trail-checks.js';
 import {
   InvalidCloudWatchLogsLogGroupArnException,
@@ -69,11 +70,27 @@ export function recordAssumeRole(ctx: ServiceContext, roleArn: string, accountId
   ctx.trail.record(apiCallEvent('sts', 'AssumeRole', { RoleArn: roleArn, RoleSessionName: SESSION_NAME }, caller, ctx.now(), ctx.random, error));
 }
 
+/** Whether a trust policy lets cloudtrail.amazonaws.com sts:AssumeRole (aws:SourceArn = the trail, aws:SourceAccount). */
+function trusts(document: string, roleArn: string, accountId: string, trailArn: string): boolean {
+  let results;
+  try {
+    results = evaluatePolicy(parsePolicy(document, 'trust'), {
+      action: 'sts:AssumeRole',
+      resource: roleArn,
+      principal: { type: 'AWSService', arn: CLOUDTRAIL_PRINCIPAL, accountId: '' },
+      context: { 'aws:SourceArn': trailArn, 'aws:SourceAccount': accountId },
+    });
+  } catch {
+    return false;
+  }
+  return results.some((r) => r.matched && r.effect === 'Allow') && !results.some((r) => r.matched && r.effect === 'Deny');
+}
+
 /**
  * The role's unique id once CloudTrail may assume it: the role exists and its trust policy allows
  * cloudtrail.amazonaws.com sts:AssumeRole (else InvalidCloudWatchLogsRoleArnException).
  */
-export function assumeRole(ctx: ServiceContext, roleArn: string, accountId: string, region: string): string {
+export function assumeRole(ctx: ServiceContext, roleArn: string, accountId: string, region: string, trailArn: string): string {
   const m = ROLE_ARN.exec(roleArn);
   if (!m) throw new InvalidCloudWatchLogsRoleArnException(badRoleArn(roleArn));
   const as = { principal: CLOUDTRAIL_PRINCIPAL, accountId, region };
@@ -87,18 +104,7 @@ export function assumeRole(ctx: ServiceContext, roleArn: string, accountId: stri
   }
   const trust = role?.AssumeRolePolicyDocument;
   const document = typeof trust === 'string' ? (trust.trimStart().startsWith('{') ? trust : decodeURIComponent(trust)) : trust ? JSON.stringify(trust) : undefined;
-  const allowed =
-    !!role &&
-    role.Arn === roleArn &&
-    ctx.access.authorize({
-      action: 'sts:AssumeRole',
-      caller: { principal: servicePrincipal(CLOUDTRAIL_PRINCIPAL), accountId, region },
-      resourceArn: roleArn,
-      grants: [],
-      context: {},
-      now: ctx.now(),
-      resourcePolicy: { document, accountId: m[1] },
-    }).allowed;
+  const allowed = !!role && role.Arn === roleArn && document !== undefined && trusts(document, roleArn, accountId, trailArn);
   if (!allowed) {
     // STS's AccessDenied as it reads for a service principal (wording ours: the exact text was not found).
     recordAssumeRole(ctx, roleArn, accountId, region, { code: 'AccessDenied', message: `${CLOUDTRAIL_PRINCIPAL} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}` });

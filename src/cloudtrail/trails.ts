@@ -116,7 +116,7 @@ export class Trails {
     const d = this.destination(name, String(req.S3BucketName ?? ''), req.S3KeyPrefix as string | undefined, caller);
     const bucket = checkBucket(this.ctx, d);
     const kmsKeyArn = req.KmsKeyId ? checkKey(this.ctx, String(req.KmsKeyId), d, bucket) : undefined;
-    const logs = this.logsDestination(req.CloudWatchLogsLogGroupArn, req.CloudWatchLogsRoleArn, caller);
+    const logs = this.logsDestination(name, req.CloudWatchLogsLogGroupArn, req.CloudWatchLogsRoleArn, caller);
     const t: TrailRecord = {
       Name: name,
       accountId: caller.accountId,
@@ -155,7 +155,7 @@ export class Trails {
     const groupArn = req.CloudWatchLogsLogGroupArn !== undefined ? req.CloudWatchLogsLogGroupArn : t.CloudWatchLogsLogGroupArn;
     const roleArn = req.CloudWatchLogsRoleArn !== undefined ? req.CloudWatchLogsRoleArn : t.CloudWatchLogsRoleArn;
     const changed = groupArn !== t.CloudWatchLogsLogGroupArn || roleArn !== t.CloudWatchLogsRoleArn;
-    const logs = changed ? this.logsDestination(groupArn, roleArn, caller) : 'keep';
+    const logs = changed ? this.logsDestination(t.Name, groupArn, roleArn, caller) : 'keep';
     t.S3BucketName = d.bucket;
     if (d.prefix) t.S3KeyPrefix = d.prefix;
     else delete t.S3KeyPrefix;
@@ -173,14 +173,14 @@ export class Trails {
    * can assume the role, and the role session may create the stream and put events (see cwl-role.ts).
    * https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html (CloudWatchLogsLogGroupArn, CloudWatchLogsRoleArn)
    */
-  private logsDestination(group: unknown, role: unknown, caller: Caller): { groupArn: string; roleArn: string; roleId: string } | undefined {
+  private logsDestination(name: string, group: unknown, role: unknown, caller: Caller): { groupArn: string; roleArn: string; roleId: string } | undefined {
     const g = group ? String(group) : '';
     const r = role ? String(role) : '';
     if (!g && !r) return undefined;
     if (!r) throw new InvalidCloudWatchLogsRoleArnException(roleMissing);
     if (!g) throw new InvalidCloudWatchLogsLogGroupArnException(groupMissing);
     const ref = checkGroup(this.ctx, g, caller.accountId, caller.region);
-    const roleId = assumeRole(this.ctx, r, caller.accountId, caller.region);
+    const roleId = assumeRole(this.ctx, r, caller.accountId, caller.region, trailArn(caller.region, caller.accountId, name));
     checkRoleCanWrite(this.ctx, roleSession(r, roleId), ref, streamName(caller.accountId, caller.region));
     return { groupArn: g, roleArn: r, roleId };
   }
