@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { callerFor, DEFAULT_PROFILES } from '../../src/awscli/profiles.js';
 import { importedKey } from '../events/kms-import.js';
-import { ACCOUNT, monitorWorld } from '../logs/helpers.js';
+import { ACCOUNT, monitorWorld, trailToLogs } from '../logs/helpers.js';
 
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:pager`;
 const DAY = 86_400_000;
@@ -36,9 +36,9 @@ describe('AWS/KMS SecondsUntilKeyMaterialExpiration', () => {
 });
 
 describe('alarm on use of a key pending deletion', () => {
-  it('CloudTrail events reach a tagged log group; the metric filter counts the refused call; the alarm pages', async () => {
+  it("a trail's events reach its log group; the metric filter counts the refused call; the alarm pages", async () => {
     const { aws, json, world } = monitorWorld();
-    await aws('aws logs create-log-group --log-group-name CloudTrail/kms --tags kms-study:cloudtrail-delivery=true');
+    await trailToLogs(json, 'CloudTrail/kms');
     const pattern = '{ $.eventSource = kms* && $.errorMessage = "* is pending deletion."}';
     await aws(
       `aws logs put-metric-filter --log-group-name CloudTrail/kms --filter-name pending --filter-pattern '${pattern}' --metric-transformations metricName=KMSKeyPendingDeletionErrorCount,metricNamespace=CloudTrailLogMetrics,metricValue=1`,

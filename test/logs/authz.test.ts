@@ -2,7 +2,7 @@
 // the stream ARN, or the account-wide form), AccessDeniedException with AWS's sentence; service principals are not checked.
 import { describe, expect, it } from '@jest/globals';
 import { servicePrincipal } from '../../src/aws/caller.js';
-import { ACCOUNT, monitorWorld } from './helpers.js';
+import { ACCOUNT, monitorWorld, trailToLogs } from './helpers.js';
 
 const DEV = `arn:aws:iam::${ACCOUNT}:user/dev`;
 const GROUP = (name: string) => `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${name}`;
@@ -135,10 +135,11 @@ describe('AWS service principals', () => {
     expect((await json('aws logs get-log-events --log-group-name /app/b --log-stream-name rule')).events).toMatchObject([{ message: '{}' }]);
   });
 
-  it('the CloudTrail delivery stand-in still fills a tagged group while its readers need logs:* rights', async () => {
-    const { aws, json } = await devWith({ Effect: 'Allow', Action: 'logs:FilterLogEvents', Resource: `${GROUP('trail')}:*` });
-    await json('aws logs create-log-group --log-group-name trail --tags kms-study:cloudtrail-delivery=true');
+  it("a trail's CloudWatch Logs delivery fills its group while the group's readers need logs:* rights", async () => {
+    const { aws, json, world } = await devWith({ Effect: 'Allow', Action: 'logs:FilterLogEvents', Resource: `${GROUP('trail')}:*` });
+    await trailToLogs(json, 'trail');
     await aws('aws kms create-key');
+    world.advance(60_000);
     const found = (await json('aws logs filter-log-events --log-group-name trail --filter-pattern \'{ $.eventName = "CreateKey" }\'', 'dev')).events;
     expect(found).toHaveLength(1);
   });

@@ -42,3 +42,35 @@ export const logsStatement = (condition?: object) => ({
   Resource: '*',
   ...(condition ? { Condition: condition } : {}),
 });
+
+type Json = (line: string, profile?: string) => Promise<Record<string, unknown>>;
+
+/**
+ * Creates the log group `group` and a logging trail "audit" that sends the account's events to it (through the AWS CLI:
+ * a bucket with CloudTrail's bucket policy, the role CloudTrail assumes with logs:CreateLogStream and logs:PutLogEvents).
+ */
+export async function trailToLogs(json: Json, group: string): Promise<void> {
+  const trail = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/audit`;
+  const bucket = `trail-${ACCOUNT}`;
+  const bucketPolicy = {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: `arn:aws:s3:::${bucket}` },
+      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/AWSLogs/${ACCOUNT}/*`, Condition: { StringEquals: { 'aws:SourceArn': trail } } },
+    ],
+  };
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+  const write = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${group}:log-stream:*` }],
+  };
+  await json(`aws logs create-log-group --log-group-name ${group}`);
+  await json(`aws s3api create-bucket --bucket ${bucket}`);
+  await json(`aws s3api put-bucket-policy --bucket ${bucket} --policy '${JSON.stringify(bucketPolicy)}'`);
+  await json(`aws iam create-role --role-name trail-to-logs --assume-role-policy-document '${JSON.stringify(trust)}'`);
+  await json(`aws iam put-role-policy --role-name trail-to-logs --policy-name write --policy-document '${JSON.stringify(write)}'`);
+  await json(
+    `aws cloudtrail create-trail --name audit --s3-bucket-name ${bucket} --cloud-watch-logs-log-group-arn arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${group}:* --cloud-watch-logs-role-arn arn:aws:iam::${ACCOUNT}:role/trail-to-logs`,
+  );
+  await json('aws cloudtrail start-logging --name audit');
+}
