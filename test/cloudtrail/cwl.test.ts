@@ -4,7 +4,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Caller } from '../../src/aws/caller.js';
 import type { World } from '../../src/sim/world.js';
-import { ACCOUNT, TRAIL, createTrail, errorOf, trailWorld } from './helpers.js';
+import { logsStatement } from '../logs/helpers.js';
+import { createKey } from '../s3/helpers.js';
+import { ACCOUNT, ROOT, TRAIL, createTrail, errorOf, trailWorld } from './helpers.js';
 
 const GROUP = 'CloudTrail/audit';
 const GROUP_ARN = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${GROUP}:*`;
@@ -19,10 +21,12 @@ const writePolicy = (actions = ['logs:CreateLogStream', 'logs:PutLogEvents']) =>
   Statement: [{ Effect: 'Allow', Action: actions, Resource: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${GROUP}:log-stream:${ACCOUNT}_CloudTrail_us-east-1*` }],
 });
 
-function cwlWorld(o: { trust?: object; actions?: string[]; group?: boolean } = {}) {
+function cwlWorld(o: { trust?: object; actions?: string[]; group?: boolean; groupKey?: boolean } = {}) {
   const w = trailWorld();
   const { world, admin } = w;
-  if (o.group !== false) world.call('logs', 'CreateLogGroup', { logGroupName: GROUP }, admin);
+  // A group encrypted with a key whose policy lets Logs use it (logs.us-east-1.amazonaws.com).
+  const groupKey = o.groupKey ? createKey(world, admin, { Version: '2012-10-17', Statement: [ROOT, logsStatement()] }) : undefined;
+  if (o.group !== false) world.call('logs', 'CreateLogGroup', { logGroupName: GROUP, ...(groupKey ? { kmsKeyId: groupKey } : {}) }, admin);
   world.call('iam', 'CreateRole', { RoleName: 'CloudTrail_CloudWatchLogs_Role', AssumeRolePolicyDocument: JSON.stringify(o.trust ?? TRUST) }, admin);
   world.call(
     'iam',
@@ -30,7 +34,7 @@ function cwlWorld(o: { trust?: object; actions?: string[]; group?: boolean } = {
     { RoleName: 'CloudTrail_CloudWatchLogs_Role', PolicyName: 'cwl', PolicyDocument: JSON.stringify(writePolicy(o.actions)) },
     admin,
   );
-  return w;
+  return { ...w, groupKey };
 }
 
 const withLogs = { CloudWatchLogsLogGroupArn: GROUP_ARN, CloudWatchLogsRoleArn: ROLE_ARN };
@@ -190,6 +194,22 @@ describe('delivery to CloudWatch Logs', () => {
     other.world.call('cloudtrail', 'StopLogging', { Name: TRAIL }, other.admin);
     other.world.advance(MIN);
     expect(streamEvents(other.world, other.admin)).toEqual([]);
+  });
+
+  it("an encrypted group: Logs encrypts the events under the group's key; a disabled key stops the delivery", () => {
+    const { world, admin, groupKey } = deliveringTrail({ groupKey: true });
+    world.advance(MIN);
+    expect(streamEvents(world, admin).length).toBeGreaterThan(0);
+    const held = streamEvents(world, admin).length;
+    world.call('kms', 'DisableKey', { KeyId: groupKey }, admin);
+    world.advance(MIN);
+    expect(status(world, admin).LatestCloudWatchLogsDeliveryError).toBe('AccessDeniedException');
+    world.call('kms', 'EnableKey', { KeyId: groupKey }, admin);
+    world.advance(MIN);
+    const names = streamEvents(world, admin).map((e) => (JSON.parse(e.message) as { eventName: string }).eventName);
+    expect(names.length).toBeGreaterThan(held);
+    expect(names).toContain('DisableKey');
+    expect(status(world, admin).LatestCloudWatchLogsDeliveryError).toBeUndefined();
   });
 
   it('assumes the role again only when its one-hour session has ended', () => {
