@@ -66,7 +66,13 @@ export function roleSession(roleArn: string, roleId: string): Principal {
 
 /** Records CloudTrail's sts:AssumeRole of the role (an AWS service principal's call, invokedBy cloudtrail.amazonaws.com). */
 export function recordAssumeRole(ctx: ServiceContext, roleArn: string, accountId: string, region: string, error?: { code: string; message: string }): void {
-  const caller: Caller = { principal: servicePrincipal(CLOUDTRAIL_PRINCIPAL), accountId, region, sourceIp: CLOUDTRAIL_PRINCIPAL, userAgent: CLOUDTRAIL_PRINCIPAL };
+  const caller: Caller = {
+    principal: servicePrincipal(CLOUDTRAIL_PRINCIPAL),
+    accountId,
+    region,
+    sourceIp: CLOUDTRAIL_PRINCIPAL,
+    userAgent: CLOUDTRAIL_PRINCIPAL,
+  };
   ctx.trail.record(apiCallEvent('sts', 'AssumeRole', { RoleArn: roleArn, RoleSessionName: SESSION_NAME }, caller, ctx.now(), ctx.random, error));
 }
 
@@ -103,11 +109,15 @@ export function assumeRole(ctx: ServiceContext, roleArn: string, accountId: stri
     }
   }
   const trust = role?.AssumeRolePolicyDocument;
-  const document = typeof trust === 'string' ? (trust.trimStart().startsWith('{') ? trust : decodeURIComponent(trust)) : trust ? JSON.stringify(trust) : undefined;
+  const document =
+    typeof trust === 'string' ? (trust.trimStart().startsWith('{') ? trust : decodeURIComponent(trust)) : trust ? JSON.stringify(trust) : undefined;
   const allowed = !!role && role.Arn === roleArn && document !== undefined && trusts(document, roleArn, accountId, trailArn);
   if (!allowed) {
     // STS's AccessDenied as it reads for a service principal (wording ours: the exact text was not found).
-    recordAssumeRole(ctx, roleArn, accountId, region, { code: 'AccessDenied', message: `${CLOUDTRAIL_PRINCIPAL} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}` });
+    recordAssumeRole(ctx, roleArn, accountId, region, {
+      code: 'AccessDenied',
+      message: `${CLOUDTRAIL_PRINCIPAL} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+    });
     throw new InvalidCloudWatchLogsRoleArnException(roleUntrusted);
   }
   recordAssumeRole(ctx, roleArn, accountId, region);

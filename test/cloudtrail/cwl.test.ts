@@ -18,7 +18,9 @@ const TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal:
 /** The role policy of AWS's CloudTrail user guide (cloudtrail-required-policy-for-cloudwatch-logs.html). */
 const writePolicy = (actions = ['logs:CreateLogStream', 'logs:PutLogEvents']) => ({
   Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Action: actions, Resource: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${GROUP}:log-stream:${ACCOUNT}_CloudTrail_us-east-1*` }],
+  Statement: [
+    { Effect: 'Allow', Action: actions, Resource: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${GROUP}:log-stream:${ACCOUNT}_CloudTrail_us-east-1*` },
+  ],
 });
 
 function cwlWorld(o: { trust?: object; actions?: string[]; group?: boolean; groupKey?: boolean } = {}) {
@@ -78,8 +80,15 @@ describe('CreateTrail with CloudWatch Logs', () => {
   it('refuses a malformed group ARN, a group of another Region and a group that does not exist', () => {
     const { world, admin } = cwlWorld();
     const message = "Check the log group ARN: CloudTrail can't validate it.";
-    for (const arn of [`arn:aws:logs:us-east-1:${ACCOUNT}:${GROUP}`, `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:${GROUP}:*`, GROUP_ARN.replace(GROUP, 'missing')])
-      expect(fail(() => createTrail(world, admin, { ...withLogs, CloudWatchLogsLogGroupArn: arn }))).toEqual({ code: 'InvalidCloudWatchLogsLogGroupArnException', message });
+    for (const arn of [
+      `arn:aws:logs:us-east-1:${ACCOUNT}:${GROUP}`,
+      `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:${GROUP}:*`,
+      GROUP_ARN.replace(GROUP, 'missing'),
+    ])
+      expect(fail(() => createTrail(world, admin, { ...withLogs, CloudWatchLogsLogGroupArn: arn }))).toEqual({
+        code: 'InvalidCloudWatchLogsLogGroupArnException',
+        message,
+      });
   });
 
   it('refuses a role CloudTrail may not assume (trust policy for another service, or no such role)', () => {
@@ -171,7 +180,12 @@ describe('delivery to CloudWatch Logs', () => {
 
   it('a role that lost logs:PutLogEvents: no events, the error in GetTrailStatus; fixed, the held events arrive', () => {
     const { world, admin } = deliveringTrail();
-    world.call('iam', 'PutRolePolicy', { RoleName: 'CloudTrail_CloudWatchLogs_Role', PolicyName: 'cwl', PolicyDocument: JSON.stringify(writePolicy(['logs:CreateLogStream'])) }, admin);
+    world.call(
+      'iam',
+      'PutRolePolicy',
+      { RoleName: 'CloudTrail_CloudWatchLogs_Role', PolicyName: 'cwl', PolicyDocument: JSON.stringify(writePolicy(['logs:CreateLogStream'])) },
+      admin,
+    );
     world.call('kms', 'ListKeys', {}, admin);
     world.advance(MIN);
     expect(streamEvents(world, admin)).toEqual([]);

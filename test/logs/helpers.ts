@@ -56,13 +56,21 @@ export async function trailToLogs(json: Json, group: string): Promise<void> {
     Version: '2012-10-17',
     Statement: [
       { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: `arn:aws:s3:::${bucket}` },
-      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/AWSLogs/${ACCOUNT}/*`, Condition: { StringEquals: { 'aws:SourceArn': trail } } },
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: `arn:aws:s3:::${bucket}/AWSLogs/${ACCOUNT}/*`,
+        Condition: { StringEquals: { 'aws:SourceArn': trail } },
+      },
     ],
   };
   const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
   const write = {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${group}:log-stream:*` }],
+    Statement: [
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${group}:log-stream:*` },
+    ],
   };
   await json(`aws logs create-log-group --log-group-name ${group}`);
   await json(`aws s3api create-bucket --bucket ${bucket}`);
