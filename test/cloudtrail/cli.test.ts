@@ -22,6 +22,24 @@ describe('aws cloudtrail trail commands', () => {
     });
   });
 
+  it('create-trail and update-trail take the CloudWatch Logs group ARN (with its ":*") and the role ARN', () => {
+    const group = 'arn:aws:logs:us-east-1:111122223333:log-group:CloudTrail/kms:*';
+    const role = 'arn:aws:iam::111122223333:role/CloudTrail_CloudWatchLogs_Role';
+    expect(
+      parse(`cloudtrail create-trail --name t --s3-bucket-name b --cloud-watch-logs-log-group-arn ${group} --cloud-watch-logs-role-arn ${role}`).request,
+    ).toEqual({
+      Name: 't',
+      S3BucketName: 'b',
+      CloudWatchLogsLogGroupArn: group,
+      CloudWatchLogsRoleArn: role,
+    });
+    expect(parse('cloudtrail update-trail --name t --cloud-watch-logs-log-group-arn "" --cloud-watch-logs-role-arn ""').request).toEqual({
+      Name: 't',
+      CloudWatchLogsLogGroupArn: '',
+      CloudWatchLogsRoleArn: '',
+    });
+  });
+
   it('update-trail takes --kms-key-id "" (encryption off) and --no-is-multi-region-trail', () => {
     expect(parse('cloudtrail update-trail --name t --kms-key-id ""').request).toEqual({ Name: 't', KmsKeyId: '' });
     expect(parse('cloudtrail update-trail --name t --no-is-multi-region-trail').request).toEqual({ Name: 't', IsMultiRegionTrail: false });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Caller } from '../../src/aws/caller.js';
 import type { World } from '../../src/sim/world.js';
-import { logsStatement } from '../logs/helpers.js';
+import { logsStatement, monitorWorld, trailToLogs } from '../logs/helpers.js';
 import { createKey } from '../s3/helpers.js';
 import { ACCOUNT, ROOT, TRAIL, createTrail, errorOf, trailWorld } from './helpers.js';
 
@@ -245,5 +245,21 @@ describe('delivery to CloudWatch Logs', () => {
     world.call('kms', 'ListKeys', {}, admin);
     world.advance(10 * MIN);
     expect(world.call('logs', 'DescribeLogStreams', { logGroupName: 'tagged' }, admin).logStreams).toEqual([]);
+  });
+});
+
+describe('aws cloudtrail with CloudWatch Logs (the CLI)', () => {
+  it("prints AWS's error line for a group without a role, and get-trail-status shows the delivery time", async () => {
+    const { aws, json, world } = monitorWorld();
+    await trailToLogs(json, 'CloudTrail/kms');
+    const r = await aws(`aws cloudtrail update-trail --name audit --cloud-watch-logs-role-arn ""`);
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toBe(
+      '\nAn error occurred (InvalidCloudWatchLogsRoleArnException) when calling the UpdateTrail operation: You must specify a role ARN as well as a log group.\n',
+    );
+    world.advance(MIN);
+    const s = await json('aws cloudtrail get-trail-status --name audit');
+    expect(s.LatestCloudWatchLogsDeliveryTime).toEqual(expect.any(String));
+    expect(s.LatestCloudWatchLogsDeliveryError).toBeUndefined();
   });
 });
