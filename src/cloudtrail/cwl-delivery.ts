@@ -4,7 +4,9 @@
 // call (the role lost its permission or was deleted, the group was deleted, the group's KMS key is disabled) leaves the
 // events for the next attempt and shows in GetTrailStatus's LatestCloudWatchLogsDeliveryError (Logs' error code).
 // Differs: AWS documents no delay for this delivery (typically quicker than S3's 5 minutes); here it happens at each
-// move of the simulated clock, with the events recorded before that second. The error text is ours (the code).
+// move of the simulated clock, with the events recorded before that second. The error text is ours (the code). A
+// multi-Region trail whose delivery fails for one Region's stream after another Region's succeeded sends the latter's
+// events again on the next attempt (one cursor per trail).
 // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html
 // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetTrailStatus.html (LatestCloudWatchLogsDelivery*)
 import type { AuditEvent } from '../aws/cloudtrail.js';
