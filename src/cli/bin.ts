@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The kms-study executable: real streams, clock and randomness into the testable program.
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { CliDeps } from './io.js';
+import { findPackageRoot } from './package-root.js';
 
 // A closed pipe (`kms-study bank coverage | head`) ends the output quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -12,7 +13,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+// dist/cli/bin.js (the bundle) or dist/src/cli/bin.js (tsc's output): the root is the nearest kms-study package.
+const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 const argv = process.argv.slice(2);
 const deps: CliDeps = {
   stdout: {
