@@ -15,7 +15,9 @@ if (!entry) {
   const tsc = new URL('node_modules/typescript/bin/tsc', root);
   const build = new URL('scripts/build.mjs', root);
   if (!existsSync(tsc) || !existsSync(build)) {
-    process.stderr.write(`kms-study: the compiled program is missing (${fileURLToPath(bundle)}); reinstall the package, or run \`npm install\` in a source checkout.\n`);
+    process.stderr.write(
+      `kms-study: the compiled program is missing (${fileURLToPath(bundle)}); reinstall the package, or run \`npm install\` in a source checkout.\n`,
+    );
     process.exit(74);
   }
   process.stderr.write('kms-study: first run from a source checkout: building (once)...\n');

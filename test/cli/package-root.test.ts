@@ -29,7 +29,9 @@ describe('findPackageRoot', () => {
 
   it('skips package.json files of other packages and fails clearly where there is none', () => {
     expect(findPackageRoot(join(app, 'lib'), undefined)).toBe(base);
-    expect(() => findPackageRoot(join(pkg, 'dist', 'cli'), () => 'other', 3)).toThrow(/cannot find the package root \(a package\.json named "kms-study"\) above .*dist\/cli/);
+    expect(() => findPackageRoot(join(pkg, 'dist', 'cli'), () => 'other', 3)).toThrow(
+      /cannot find the package root \(a package\.json named "kms-study"\) above .*dist\/cli/,
+    );
   });
 
   it('stops after maxUp levels', () => {
