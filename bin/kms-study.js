@@ -4,7 +4,6 @@
 // yet (a fresh clone after `npm install`) runs the whole build once first (`npm run build`: tsc, the lab index and
 // the bundle), so the package needs no build script at install time and the first run already gets the bundle.
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +25,7 @@ if (!entry) {
     process.exit(74);
   }
   process.stderr.write('kms-study: first run from a source checkout: building (once)...\n');
+  const { spawnSync } = await import('node:child_process'); // only here: loading it costs every start a few ms
   const built = spawnSync(process.execPath, [fileURLToPath(build)], { cwd: fileURLToPath(root), stdio: ['ignore', 'inherit', 'inherit'] });
   entry = existsSync(bundle) ? bundle : undefined;
   if (built.status !== 0 || !entry) {

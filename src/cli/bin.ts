@@ -13,8 +13,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-// dist/cli/bin.js (the bundle) or dist/src/cli/bin.js (tsc's output): the root is the nearest kms-study package.
-const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+// dist/cli/bin.js (the bundle) or dist/src/cli/bin.js (tsc's output): the root is the nearest kms-study package,
+// looked up when a command first needs it (--version does not).
+let packageRoot: string | undefined;
 const argv = process.argv.slice(2);
 const deps: CliDeps = {
   stdout: {
@@ -34,7 +35,9 @@ const deps: CliDeps = {
   // Web Crypto is global in Node: no node:crypto import on the start-up path.
   randomBytes: (n) => globalThis.crypto.getRandomValues(new Uint8Array(n)),
   cwd: process.cwd(),
-  packageRoot,
+  get packageRoot() {
+    return (packageRoot ??= findPackageRoot(dirname(fileURLToPath(import.meta.url))));
+  },
   signals: {
     on(signal, handler) {
       const heard = () => {
