@@ -6,16 +6,21 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// node:crypto and node:zlib cost a few milliseconds to load, and most commands import them for a function they may
-// never call (a temp-file name, a CRC, gzip for trail log files): in the bundle, our sources' imports of them get a
-// stand-in whose functions load the real module on first call. Only lower-case (plain function) exports are
-// offered, so an import of anything else (a class, a constant) fails the build instead of misbehaving.
+// node:crypto, node:zlib and node:child_process cost a few milliseconds each to load, and most commands import them
+// for a function they may never call (a temp-file name, a CRC, gzip for trail log files, commander's support for
+// executable subcommands): in the bundle, those imports get a stand-in that loads the real module on first use.
+// Our sources' ES imports get plain functions (only lower-case exports are offered, so importing a class or a
+// constant fails the build instead of misbehaving); a bundled library's require() gets a proxy object.
+const LAZY = /^(node:)?(crypto|zlib|child_process)$/;
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:(crypto|zlib)$/ }, (args) =>
-      args.kind === 'import-statement' && /[\\/]src[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
-    );
+    b.onResolve({ filter: LAZY }, (args) => {
+      const path = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
+      if (args.kind === 'import-statement' && /[\\/]src[\\/]/.test(args.importer)) return { path, namespace: 'lazy-builtin' };
+      if (args.kind === 'require-call') return { path, namespace: 'lazy-builtin-cjs' };
+      return undefined;
+    });
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
       const names = Object.entries(await import(args.path))
         .filter(([n, v]) => typeof v === 'function' && /^[a-z]/.test(n) && n !== 'default')
@@ -28,6 +33,20 @@ const lazyBuiltins = {
       ];
       return { contents: lines.join('\n'), loader: 'js', resolveDir: root };
     });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin-cjs' }, (args) => ({
+      contents: [
+        `let m;`,
+        `const real = () => (m ??= require(${JSON.stringify(args.path)}));`,
+        `module.exports = new Proxy({}, {`,
+        `  get: (_, k) => real()[k],`,
+        `  has: (_, k) => k in real(),`,
+        `  ownKeys: () => Reflect.ownKeys(real()),`,
+        `  getOwnPropertyDescriptor: (_, k) => ({ ...Reflect.getOwnPropertyDescriptor(real(), k), configurable: true }),`,
+        `});`,
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
 };
 rmSync(new URL('../dist/cli', import.meta.url), { recursive: true, force: true });

@@ -1,8 +1,8 @@
 // What the built CLI loads, not how long it takes. In tsc's output (one module a file, so the hook sees each one):
 // `aws kms list-keys` loads no cryptography library and JMESPath only for --query, the lab list parses no lab file
 // the build indexed and loads neither the simulator, the YAML parser nor the scheduler, and stats with a warm bank
-// cache loads no YAML library. In the bundle: list-keys loads no node:crypto or node:zlib (the build's lazy
-// stand-ins). A loader hook (test/helpers/module-log) records every module a process loads; an encrypt shows the
+// cache loads no YAML library. In the bundle: list-keys loads no node:crypto or node:zlib, the lab list and stats
+// no node:child_process (the build's lazy stand-ins). A loader hook (test/helpers/module-log) records every module a process loads; an encrypt shows the
 // hook does see noble.
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -66,6 +66,14 @@ describe('lazy loading in the built CLI', () => {
     expect(modules.filter((m) => m.includes('/dist/src/'))).toEqual([]); // the bundle runs on its own
     expect(modules.filter((m) => /^(require:)?node:(zlib|crypto)$/.test(m))).toEqual([]);
     expect([...noble(modules), ...jmespath(modules)]).toEqual([]);
+  }, 60_000);
+
+  it('the bundle: the lab list and stats load no node:child_process (commander asks for it, never uses it)', () => {
+    for (const args of [['lab'], ['stats']]) {
+      const { stdout, modules } = modulesOf(home, args, BUNDLE);
+      expect(stdout.length).toBeGreaterThan(0);
+      expect(modules.filter((m) => /child_process/.test(m))).toEqual([]);
+    }
   }, 60_000);
 
   it('the lab list parses no lab file and loads neither the YAML parser nor the simulator', () => {
