@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import type { CliDeps } from './io.js';
 import { findPackageRoot } from './package-root.js';
+import { VERSION } from './version.js';
 
 // A closed pipe (`kms-study bank coverage | head`) ends the output quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -59,7 +60,6 @@ if (stoppedBy) process.stdout.write('', () => process.stderr.write('', () => pro
 /** Fast paths keep start-up close to bare Node: --version and `aws ...` skip loading the whole CLI. */
 async function main(args: string[], d: CliDeps): Promise<number> {
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    const { VERSION } = await import('./version.js');
     d.stdout.write(`${VERSION}\n`);
     return 0; // EXIT.OK, without loading the map on the fastest path
   }
