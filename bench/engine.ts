@@ -105,7 +105,7 @@ export async function benchEngine(opts: { durationMs?: number } = {}): Promise<s
 
 export const QUICK = process.argv.includes('--quick');
 
-const BIN = fileURLToPath(new URL('../src/cli/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/kms-study.js', import.meta.url));
 
 /** A sandbox in `home` with `keys` keys and `events` stored CloudTrail events spread over the last 30 days. */
 export function grownSandbox(home: string, keys: number, events: number): { keyId: string } {

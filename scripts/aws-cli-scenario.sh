@@ -2,7 +2,7 @@
 # Runs the serve scenario with the real AWS CLI against `kms-study serve`:
 # create, alias, encrypt, rotate, decrypt, schedule deletion, and the common errors.
 # Usage: scripts/aws-cli-scenario.sh [AWS_CLI]   (default: /usr/bin/aws if present, else aws on PATH)
-# Needs a built tree (npm run build). Exits non-zero on the first unexpected result.
+# Needs a built tree (npm run build): runs the launcher, which runs the bundle (dist/cli). Exits non-zero on the first unexpected result.
 set -euo pipefail
 AWS=$(command -v "${1:-$( [ -x /usr/bin/aws ] && echo /usr/bin/aws || echo aws )}" || true)
 [ -n "$AWS" ] || { echo "no AWS CLI found" >&2; exit 2; }
@@ -10,7 +10,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 export KMS_STUDY_HOME="$WORK/home" AWS_ACCESS_KEY_ID=default AWS_SECRET_ACCESS_KEY=not-checked AWS_DEFAULT_REGION=us-east-1
 export AWS_CONFIG_FILE="$WORK/none" AWS_SHARED_CREDENTIALS_FILE="$WORK/none" AWS_PAGER="" PAGER=cat MANPAGER=cat AWS_MAX_ATTEMPTS=1
-node "$ROOT/dist/src/cli/bin.js" serve --port 0 --quiet > "$WORK/serve.out" 2> "$WORK/serve.err" &
+node "$ROOT/bin/kms-study.js" serve --port 0 --quiet > "$WORK/serve.out" 2> "$WORK/serve.err" &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 50); do grep -q 'listening on' "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done

@@ -1,4 +1,4 @@
-// After tsc: the lab index (dist/src/lab-index.json) that lets `kms-study lab` list the labs without parsing them.
+// After tsc: the lab index (dist/lab-index.json) that lets `kms-study lab` list the labs without parsing them.
 import { fileURLToPath } from 'node:url';
 import { labIndexPath, writeLabIndex } from '../dist/src/cli/lab-index.js';
 import { parseLab } from '../dist/src/labs/parse.js';

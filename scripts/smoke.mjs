@@ -1,6 +1,7 @@
 // The smoke run on the Node.js versions learners use (22 and 24): each version's binary comes from the npm
 // registry's `node` package (installed once into scripts/smoke/node<N>/ from its lockfile), then runs the built
-// CLI: --version, a piped quiz, a lab's reference solution, and `serve` answering one KMS request.
+// CLI through its launcher (bin/kms-study.js, which runs the bundle): --version, a piped quiz, a lab's reference
+// solution, and `serve` answering one KMS request.
 // Needs `npm run build` first (npm test's pretest does it). Usage: node scripts/smoke.mjs [22 24]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -64,6 +65,12 @@ async function serveOneRequest(node, home) {
     child.kill('SIGTERM');
     await new Promise((ok) => (child.exitCode === null ? child.once('exit', ok) : ok()));
   }
+}
+
+// The launcher runs the bundle when there is one: the smoke run tests that, not a fallback to tsc's output.
+if (!existsSync(join(root, 'dist/cli/bin.js'))) {
+  process.stderr.write('smoke: dist/cli/bin.js (the bundle) is missing: run npm run build first\n');
+  process.exit(1);
 }
 
 for (const version of versions) {

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The kms-study executable: real streams, clock and randomness into the testable program.
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { CliDeps } from './io.js';
+import { findPackageRoot } from './package-root.js';
+import { VERSION } from './version.js';
 
 // A closed pipe (`kms-study bank coverage | head`) ends the output quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -12,7 +14,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+// dist/cli/bin.js (the bundle) or dist/src/cli/bin.js (tsc's output): the root is the nearest kms-study package,
+// looked up when a command first needs it (--version does not).
+let packageRoot: string | undefined;
 const argv = process.argv.slice(2);
 const deps: CliDeps = {
   stdout: {
@@ -32,7 +36,9 @@ const deps: CliDeps = {
   // Web Crypto is global in Node: no node:crypto import on the start-up path.
   randomBytes: (n) => globalThis.crypto.getRandomValues(new Uint8Array(n)),
   cwd: process.cwd(),
-  packageRoot,
+  get packageRoot() {
+    return (packageRoot ??= findPackageRoot(dirname(fileURLToPath(import.meta.url))));
+  },
   signals: {
     on(signal, handler) {
       const heard = () => {
@@ -54,7 +60,6 @@ if (stoppedBy) process.stdout.write('', () => process.stderr.write('', () => pro
 /** Fast paths keep start-up close to bare Node: --version and `aws ...` skip loading the whole CLI. */
 async function main(args: string[], d: CliDeps): Promise<number> {
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    const { VERSION } = await import('./version.js');
     d.stdout.write(`${VERSION}\n`);
     return 0; // EXIT.OK, without loading the map on the fastest path
   }

@@ -1,4 +1,4 @@
-// The lab list without parsing every lab file: `npm run build` writes a small index (dist/src/lab-index.json) with
+// The lab list without parsing every lab file: `npm run build` writes a small index (dist/lab-index.json) with
 // each lab file's summary, keyed by the file's size and the CRC-32 of its text. At run time every file is still read
 // and hashed; a file that differs from its entry (edited, added, or not indexed) is parsed as before, so a stale
 // index can never show wrong data, only cost the time the index saves.
@@ -101,4 +101,4 @@ export async function labSummaries(dir: string, index: LabIndex, parse: () => Pr
 }
 
 /** Where the build puts the index for the labs of `packageRoot`. */
-export const labIndexPath = (packageRoot: string): string => join(packageRoot, 'dist', 'src', 'lab-index.json');
+export const labIndexPath = (packageRoot: string): string => join(packageRoot, 'dist', 'lab-index.json');

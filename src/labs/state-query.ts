@@ -1,6 +1,6 @@
 // The `service_state` lab check's query: a JMESPath expression over a simulated service's own state document
 // (`World.serviceState(name)`, e.g. S3's buckets or EC2's volumes), with the lab's $VARIABLES expanded.
-import { compile, search } from '@jmespath-community/jmespath';
+import { compile, search } from '../text/jmespath-lazy.js';
 import { expandVars } from './setup.js';
 
 const OPTIONS = { enable_legacy_literals: true };

@@ -1,48 +1,19 @@
 // Spaced repetition with FSRS (ts-fsrs): each question is a card. Wrong = Again, right = Good, right but
 // guessed = Hard (a pass, as FSRS intends). Time comes in as an argument; cards are stored with epoch ms.
-import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, State, type Grade } from 'ts-fsrs';
+import { fromCard, toCard, type StoredCard } from './card.js';
+
+export { fromCard, toCard, type StoredCard } from './card.js';
 
 /** Fuzz off so the same answers at the same times give the same schedule (tests, repeatable studies). */
 const scheduler = fsrs({ request_retention: 0.9, enable_fuzz: false });
 
-/** A card as JSON: dates as epoch milliseconds. */
-export interface StoredCard {
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  last_review?: number;
-}
 
 export function ratingFor(correct: boolean, guessed: boolean): Grade {
   if (!correct) return Rating.Again;
   return guessed ? Rating.Hard : Rating.Good;
 }
 
-export function toCard(s: StoredCard): Card {
-  return { ...s, state: s.state as State, due: new Date(s.due), last_review: s.last_review === undefined ? undefined : new Date(s.last_review) };
-}
-
-export function fromCard(c: Card): StoredCard {
-  const out: StoredCard = {
-    due: c.due.getTime(),
-    stability: c.stability,
-    difficulty: c.difficulty,
-    elapsed_days: c.elapsed_days,
-    scheduled_days: c.scheduled_days,
-    learning_steps: c.learning_steps,
-    reps: c.reps,
-    lapses: c.lapses,
-    state: c.state,
-  };
-  if (c.last_review) out.last_review = c.last_review.getTime();
-  return out;
-}
 
 /** The card after one review at `now` (a new card when there was none). */
 export function review(card: StoredCard | undefined, now: number, rating: Grade): StoredCard {

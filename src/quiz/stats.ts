@@ -5,15 +5,10 @@ import { recallProbability, type StoredCard } from './schedule.js';
 import { scaledScore, PASS_SCORE } from './score.js';
 import type { Question } from './types.js';
 import { questionTitle } from './title.js';
+import { accuracyBy, type Accuracy, type AnswerLike } from './accuracy.js';
 
-interface AnswerLike {
-  questionId: string;
-  topic: string;
-  tips: string[];
-  correct: boolean;
-  durationMs: number | null;
-  at: number;
-}
+export { accuracyBy, type Accuracy } from './accuracy.js';
+
 interface SessionLike {
   mode: string;
   startedAt: number;
@@ -26,12 +21,6 @@ interface SessionLike {
 interface LabLike {
   labId: string;
   completed: boolean;
-}
-
-export interface Accuracy {
-  answered: number;
-  correct: number;
-  accuracy: number;
 }
 
 export interface WeakTip extends Accuracy {
@@ -53,19 +42,6 @@ export interface Stats {
   weakestTips: WeakTip[];
   readiness: { estimate: number; recall: number; passLikely: boolean; method: string };
   labs: { completed: string[]; attempted: string[] };
-}
-
-/** Answered/correct/accuracy per key (topic, tip...) over answer records. */
-export function accuracyBy(rows: AnswerLike[], keys: (a: AnswerLike) => string[]): Record<string, Accuracy> {
-  const out: Record<string, Accuracy> = {};
-  for (const a of rows)
-    for (const k of keys(a)) {
-      const s = (out[k] ??= { answered: 0, correct: 0, accuracy: 0 });
-      s.answered++;
-      if (a.correct) s.correct++;
-    }
-  for (const s of Object.values(out)) s.accuracy = s.answered ? s.correct / s.answered : 0;
-  return out;
 }
 
 export const READINESS_METHOD =

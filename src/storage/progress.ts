@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Card } from 'ts-fsrs';
 import { DataError } from '../errors.js';
-import { toCard, type StoredCard } from '../quiz/schedule.js';
+import { toCard, type StoredCard } from '../quiz/card.js';
 import { cleanStaleTemps, readJsonFile, writeFileAtomic } from './atomic.js';
 import { withLock } from './lock.js';
 import {
@@ -28,7 +28,7 @@ export interface TopicStat {
   accuracy: number;
 }
 
-import { accuracyBy } from '../quiz/stats.js';
+import { accuracyBy } from '../quiz/accuracy.js';
 
 export class ProgressStore {
   private cleaned = false;

@@ -6,10 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BUNDLE } from '../helpers/shipped.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'dist', 'src', 'cli', 'bin.js');
+const BIN = BUNDLE;
 
 function cli(home: string, args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {

@@ -8,9 +8,10 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE } from '../helpers/shipped.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'dist', 'src', 'cli', 'bin.js');
+const BIN = BUNDLE;
 const mounts: string[] = [];
 
 function cli(home: string, args: string[], input = '') {

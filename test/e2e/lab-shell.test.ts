@@ -4,9 +4,10 @@ import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT, tempHome } from '../helpers/cli.js';
+import { tempHome } from '../helpers/cli.js';
+import { BUNDLE } from '../helpers/shipped.js';
 
-const bin = join(PACKAGE_ROOT, 'dist/src/cli/bin.js');
+const bin = BUNDLE;
 
 function startLab(home: string) {
   const child = spawn(process.execPath, [bin, 'lab', 'key-deletion', '--seed', '42'], { env: { ...process.env, KMS_STUDY_HOME: home, NO_COLOR: '1' } });

@@ -1,7 +1,9 @@
-// What the built CLI loads, not how long it takes: `aws kms list-keys` loads no cryptography library, the lab
-// list parses no lab file the build indexed and loads neither the simulator nor the YAML parser, and stats with a
-// warm bank cache loads no YAML library. A loader hook
-// (test/helpers/module-log) records every module a process loads; an encrypt shows the hook does see noble.
+// What the built CLI loads, not how long it takes. In tsc's output (one module a file, so the hook sees each one):
+// `aws kms list-keys` loads no cryptography library and JMESPath only for --query, the lab list parses no lab file
+// the build indexed and loads neither the simulator, the YAML parser nor the scheduler, and stats with a warm bank
+// cache loads no YAML library. In the bundle: list-keys loads no node:crypto or node:zlib, the lab list and stats
+// no node:child_process (the build's lazy stand-ins). A loader hook (test/helpers/module-log) records every module a process loads; an encrypt shows the
+// hook does see noble.
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,13 +13,14 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'dist', 'src', 'cli', 'bin.js');
+const BUNDLE = join(ROOT, 'dist', 'cli', 'bin.js');
 const HOOK = join(ROOT, 'test', 'helpers', 'module-log', 'register.mjs');
 
 /** Runs the built CLI and returns its stdout and every module it loaded (file URLs, `require:<id>`). */
-function modulesOf(home: string, args: string[]): { stdout: string; modules: string[] } {
+function modulesOf(home: string, args: string[], bin = BIN): { stdout: string; modules: string[] } {
   const log = join(home, `modules-${args.join('-').replace(/[^a-z0-9-]/gi, '')}.txt`);
   rmSync(log, { force: true });
-  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
+  const r = spawnSync(process.execPath, ['--import', HOOK, bin, ...args], {
     cwd: home,
     env: { PATH: process.env.PATH ?? '', KMS_STUDY_HOME: home, NO_COLOR: '1', KMS_STUDY_MODULE_LOG: log },
     encoding: 'utf8',
@@ -28,13 +31,14 @@ function modulesOf(home: string, args: string[]): { stdout: string; modules: str
 }
 
 const noble = (modules: string[]) => modules.filter((m) => m.includes('@noble/'));
+const jmespath = (modules: string[]) => modules.filter((m) => m.includes('@jmespath-community/jmespath'));
 
 describe('lazy loading in the built CLI', () => {
   const home = mkdtempSync(join(tmpdir(), 'kms-study-modules-'));
 
   it('is built, with the lab index', () => {
     expect(existsSync(BIN)).toBe(true);
-    expect(existsSync(join(ROOT, 'dist', 'src', 'lab-index.json'))).toBe(true);
+    expect(existsSync(join(ROOT, 'dist', 'lab-index.json'))).toBe(true);
   });
 
   it('aws kms list-keys loads no cryptography library; encrypt loads AES only', () => {
@@ -48,11 +52,35 @@ describe('lazy loading in the built CLI', () => {
     expect(noble(enc.modules).filter((m) => /curves|post-quantum/.test(m))).toEqual([]);
   }, 120_000);
 
+  it('loads the JMESPath library only for --query', () => {
+    expect(jmespath(modulesOf(home, ['aws', 'kms', 'list-keys']).modules)).toEqual([]);
+    const queried = modulesOf(home, ['aws', 'kms', 'list-keys', '--query', 'Keys[].KeyId']);
+    expect(jmespath(queried.modules)).toEqual(['require:@jmespath-community/jmespath']);
+    expect(queried.stdout).toMatch(/^\[/);
+  }, 60_000);
+
+  it('the bundle: list-keys loads neither node:zlib nor node:crypto, nor noble or JMESPath', () => {
+    modulesOf(home, ['aws', 'kms', 'list-keys'], BUNDLE);
+    const { modules } = modulesOf(home, ['aws', 'kms', 'list-keys'], BUNDLE);
+    expect(modules.some((m) => m.endsWith('/dist/cli/bin.js'))).toBe(true);
+    expect(modules.filter((m) => m.includes('/dist/src/'))).toEqual([]); // the bundle runs on its own
+    expect(modules.filter((m) => /^(require:)?node:(zlib|crypto)$/.test(m))).toEqual([]);
+    expect([...noble(modules), ...jmespath(modules)]).toEqual([]);
+  }, 60_000);
+
+  it('the bundle: the lab list and stats load no node:child_process (commander asks for it, never uses it)', () => {
+    for (const args of [['lab'], ['stats']]) {
+      const { stdout, modules } = modulesOf(home, args, BUNDLE);
+      expect(stdout.length).toBeGreaterThan(0);
+      expect(modules.filter((m) => /child_process/.test(m))).toEqual([]);
+    }
+  }, 60_000);
+
   it('the lab list parses no lab file and loads neither the YAML parser nor the simulator', () => {
     const { stdout, modules } = modulesOf(home, ['lab']);
     expect(stdout).toContain('access-denied');
     expect(modules.some((m) => m.endsWith('/dist/src/cli/lab-list.js'))).toBe(true);
-    const heavy = modules.filter((m) => /\/dist\/src\/(labs\/parse|labs\/runner|kms\/engine|sim\/world)\.js$|\/node_modules\/yaml\//.test(m));
+    const heavy = modules.filter((m) => /\/dist\/src\/(labs\/parse|labs\/runner|kms\/engine|sim\/world)\.js$|\/node_modules\/(yaml|ts-fsrs)\//.test(m));
     expect(heavy).toEqual([]);
   }, 60_000);
 

@@ -5,9 +5,10 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE } from '../helpers/shipped.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'dist/src/cli/bin.js');
+const BIN = BUNDLE;
 const BANK = 'test/fixtures/banks/small';
 
 function cli(args: string[], home: string, input = '') {

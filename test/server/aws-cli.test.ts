@@ -5,9 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../helpers/cli.js';
+import { BUNDLE } from '../helpers/shipped.js';
 
 const cli = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : spawnSync('sh', ['-c', 'command -v aws']).stdout.toString().trim();
-const built = existsSync(join(PACKAGE_ROOT, 'dist/src/cli/bin.js'));
+const built = existsSync(BUNDLE);
 
 describe('kms-study serve with the AWS CLI', () => {
   (cli && built ? it : it.skip)(`runs the scenario script with ${cli || 'no AWS CLI installed'}`, () => {

@@ -1,6 +1,6 @@
 // Print a response as AWS CLI v2 does for --output json|text|table, after --query (JMESPath), and the
 // service-error line on stderr.
-import { compile, search } from '@jmespath-community/jmespath';
+import { compile, search } from '../../text/jmespath-lazy.js';
 import type { ParsedCommand } from '../types.js';
 import { usage } from '../errors.js';
 import { normalize, type Json } from './normalize.js';

@@ -11,7 +11,10 @@ export interface RsaPrivate {
 }
 
 export const E = 65537n;
-const SMALL_PRIMES: number[] = (() => {
+/** The primes below 8000, sieved on the first RSA key generation (not at import: every aws command loads this). */
+let smallPrimes: number[] | undefined;
+function primesBelow8000(): number[] {
+  if (smallPrimes) return smallPrimes;
   const out: number[] = [];
   const limit = 8000;
   const sieve = new Uint8Array(limit);
@@ -20,8 +23,8 @@ const SMALL_PRIMES: number[] = (() => {
     out.push(i);
     for (let j = i * i; j < limit; j += i) sieve[j] = 1;
   }
-  return out;
-})();
+  return (smallPrimes = out);
+}
 
 export function bytesToBig(b: Uint8Array): bigint {
   let x = 0n;
@@ -90,11 +93,12 @@ export function generatePrime(bits: number, random: Random): bigint {
     b[bytes - 1] |= 1;
     const base = bytesToBig(b);
     // Incremental search: sieve residues once, then step by 2.
-    const residues = SMALL_PRIMES.map((p) => Number(base % BigInt(p)));
+    const primes = primesBelow8000();
+    const residues = primes.map((p) => Number(base % BigInt(p)));
     for (let delta = 0; delta < 20_000; delta += 2) {
       let composite = false;
-      for (let i = 0; i < SMALL_PRIMES.length; i++) {
-        if ((residues[i] + delta) % SMALL_PRIMES[i] === 0) {
+      for (let i = 0; i < primes.length; i++) {
+        if ((residues[i] + delta) % primes[i] === 0) {
           composite = true;
           break;
         }

@@ -1,0 +1,16 @@
+// After tsc and the lab index: bundles the CLI (src/cli/bin.ts) into dist/cli/ (scripts/bundle-lib.mjs says how):
+// one file per lazily loaded part, so start-up reads a few files instead of ~200 modules.
+import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle-lib.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+await bundle({
+  root,
+  entry: 'src/cli/bin.ts',
+  name: 'bin',
+  outdir: fileURLToPath(new URL('../dist/cli', import.meta.url)),
+  sourceDir: fileURLToPath(new URL('../src/', import.meta.url)),
+  // The lazily required libraries (noble, yaml) stay in node_modules: createRequire(import.meta.url) finds them
+  // by walking up from dist/cli/, as it does from dist/src/.
+  external: ['@noble/*', 'yaml'],
+});

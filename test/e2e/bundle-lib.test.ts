@@ -1,0 +1,59 @@
+// scripts/bundle-lib.mjs on a small fixture: the lazy stand-ins for node:crypto / node:zlib / node:child_process
+// work for ES imports of our sources and for a bundled CommonJS library's require(), the real module loads only on
+// first use, and only the chunks that call require() get the createRequire line (the source map moves with it).
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/shipped.js';
+
+type BundleLib = { bundle(o: { root: string; entry: string; name: string; outdir: string; sourceDir: string }): Promise<string[]> };
+
+const REQUIRE_LINE = "import { createRequire as __kmsStudyRequire } from 'node:module'";
+
+describe('the bundler (scripts/bundle-lib.mjs)', () => {
+  it('lazy builtins load on first use, from ES imports and from require(); require() only where used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kms-study-bundle-'));
+    mkdirSync(join(dir, 'src'));
+    // What loaded when: the builtins a process has loaded show in process.moduleLoadList.
+    writeFileSync(
+      join(dir, 'src', 'entry.mjs'),
+      [
+        '#!/usr/bin/env node',
+        "import { createHash } from 'node:crypto';",
+        "import { crc32 } from 'node:zlib';",
+        'const has = (m) => process.moduleLoadList.includes(`NativeModule ${m}`);',
+        "const before = { crypto: has('crypto'), zlib: has('zlib'), child_process: has('child_process') };",
+        "const hash = createHash('sha256').update('x').digest('hex').slice(0, 8);",
+        "const { default: cp } = await import('./lib.cjs');",
+        "const afterRequire = has('child_process');",
+        "const out = cp.spawnSync(process.execPath, ['-e', 'process.stdout.write(\"child\")']).stdout.toString();",
+        "console.log(JSON.stringify({ before, hash, crc: crc32('x'), afterRequire, afterUse: has('child_process'), out }));",
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'src', 'lib.cjs'), "module.exports = require('node:child_process');\n");
+    const { bundle } = (await import(join(ROOT, 'scripts', 'bundle-lib.mjs'))) as BundleLib;
+    const outdir = join(dir, 'out');
+    const files = await bundle({ root: dir, entry: 'src/entry.mjs', name: 'main', outdir, sourceDir: join(dir, 'src') + '/' });
+    const r = spawnSync(process.execPath, [join(outdir, 'main.js')], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({
+      before: { crypto: false, zlib: false, child_process: false },
+      hash: '2d711642',
+      crc: 2363233923,
+      afterRequire: false,
+      afterUse: true,
+      out: 'child',
+    });
+    const withRequire = files.filter((f) => readFileSync(f, 'utf8').includes(REQUIRE_LINE));
+    expect(withRequire.length).toBeGreaterThan(0);
+    for (const f of withRequire) {
+      const text = readFileSync(f, 'utf8');
+      expect(text).toMatch(/typeof require\b|[^\w$.]require\(/);
+      expect((JSON.parse(readFileSync(`${f}.map`, 'utf8')) as { mappings: string }).mappings.startsWith(';')).toBe(true);
+    }
+    expect(readFileSync(join(outdir, 'main.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
