@@ -126,6 +126,9 @@ export class SandboxBackend implements KmsBackend {
     const lock = tryLock(lockPathFor(this.sandbox.path));
     if (!lock) return this.scheduleFlush();
     try {
+      // Another process may have written since the last request: pick that up first, or the save below would take
+      // the new file's identity for the one this process read, and serve would never reload it.
+      this.reloadIfChanged();
       this.save(true);
     } finally {
       lock.release();

@@ -233,11 +233,14 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
       } else if (opts.eventsOnly && !migrating) {
         // Cryptographic calls change only their keys' last usage: kept in the small usage file.
         const used = usageOf(history.events);
+        // Only this process's own write may move the identity it remembers: if another process wrote the state
+        // since this one read it, the old identity stays, so a long-running reader (serve) still reloads.
+        const unchangedSinceRead = fileStamp(path) === sandbox.stamp;
         history.prune(pruneAt);
         history.flush();
         recordUsage(usagePathFor(path), used);
         Object.assign(usage, used);
-        sandbox.stamp = fileStamp(path);
+        if (unchangedSinceRead) sandbox.stamp = fileStamp(path);
         return;
       } else {
         history.prune(pruneAt);

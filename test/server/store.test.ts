@@ -68,4 +68,23 @@ describe('serve and the sandbox store', () => {
       await s.close();
     }
   });
+
+  it("sees a change another process made between a cryptographic request and serve's batched event write", async () => {
+    const s = await startServer();
+    try {
+      const keyId = ((await kms(s.url, 'CreateKey', {})).body.KeyMetadata as { KeyId: string }).KeyId;
+      expect((await kms(s.url, 'Encrypt', { KeyId: keyId, Plaintext: Buffer.from('x').toString('base64') })).status).toBe(200);
+      // Before the batch timer fires, another command changes the state.
+      const random = new SeededRandom('between');
+      const sb = openSandbox({ env: { KMS_STUDY_HOME: s.home }, now: () => s.clock.t, randomBytes: (n) => random.bytes(n) });
+      sb.world.call('kms', 'CreateAlias', { AliasName: 'alias/between', TargetKeyId: keyId }, sb.callerFor());
+      sb.save();
+      sb.close();
+      await new Promise((ok) => setTimeout(ok, 60)); // the batch of Encrypt's event went out after that write
+      const aliases = (await kms(s.url, 'ListAliases', {})).body.Aliases as { AliasName: string }[];
+      expect(aliases.map((a) => a.AliasName)).toContain('alias/between');
+    } finally {
+      await s.close();
+    }
+  });
 });
