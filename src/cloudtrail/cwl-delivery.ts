@@ -43,7 +43,7 @@ export function deliverToLogs(ctx: ServiceContext, trails: TrailRecord[], events
     try {
       for (const region of [...new Set(due.map((e) => e.awsRegion))].sort()) {
         const stream = streamName(t.accountId, region);
-        ensureStream(ctx, caller, group, stream);
+        ensureStream(ctx, caller, group, stream, (d.streams ??= []));
         const mine = due.filter((e) => e.awsRegion === region);
         for (let i = 0; i < mine.length; i += BATCH) {
           const logEvents = mine.slice(i, i + BATCH).map((e) => ({ timestamp: Date.parse(e.eventTime), message: JSON.stringify(e) }));
@@ -53,6 +53,8 @@ export function deliverToLogs(ctx: ServiceContext, trails: TrailRecord[], events
     } catch (e) {
       if (!(e instanceof ServiceException)) throw e;
       d.latestDeliveryError = e.code;
+      // A group deleted (and perhaps made again) has lost its streams: make them again at the next delivery.
+      if (e.code === 'ResourceNotFoundException') d.streams = [];
       continue;
     }
     delete d.latestDeliveryError;

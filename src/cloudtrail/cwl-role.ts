@@ -35,7 +35,11 @@ export interface GroupRef {
   name: string;
 }
 
-/** The group a CloudWatchLogsLogGroupArn names; it must exist in the trail's account and home Region. */
+/**
+ * The group a CloudWatchLogsLogGroupArn names; it must exist in the trail's account and home Region. Differs: how AWS
+ * checks that the group exists is not documented (a role scoped to the group cannot tell a missing group from a
+ * forbidden one), so CloudTrail looks at Logs' state document here instead of calling Logs.
+ */
 export function checkGroup(ctx: ServiceContext, arn: string, accountId: string, region: string): GroupRef {
   const m = GROUP_ARN.exec(arn);
   if (!m || m[1] !== region || m[2] !== accountId) throw new InvalidCloudWatchLogsLogGroupArnException(groupUnvalidated);
@@ -128,11 +132,12 @@ export function assumeRole(ctx: ServiceContext, roleArn: string, accountId: stri
  * Checks, as the role session, that Logs lets it create the trail's stream and put events in it (Logs' own IAM checks
  * decide). The stream is created if missing. Else InvalidCloudWatchLogsLogGroupArnException (AWS's sentence).
  */
-export function checkRoleCanWrite(ctx: ServiceContext, session: Principal, group: GroupRef, stream: string): void {
+export function checkRoleCanWrite(ctx: ServiceContext, session: Principal, group: GroupRef, stream: string): string[] {
   const caller: Caller = { principal: session, accountId: group.accountId, region: group.region };
   const denied = (e: unknown) => e instanceof ServiceException && e.code === 'AccessDeniedException';
+  const known: string[] = [];
   try {
-    ensureStream(ctx, caller, group, stream);
+    ensureStream(ctx, caller, group, stream, known);
     // An empty PutLogEvents: Logs authorizes it first, then refuses the empty batch (InvalidParameterException).
     ctx.callFor('logs', 'PutLogEvents', { logGroupName: group.name, logStreamName: stream, logEvents: [] }, caller);
   } catch (e) {
@@ -140,14 +145,21 @@ export function checkRoleCanWrite(ctx: ServiceContext, session: Principal, group
     if (!(e instanceof ServiceException)) throw e;
     if (e.code === 'ResourceNotFoundException') throw new InvalidCloudWatchLogsLogGroupArnException(groupUnvalidated);
   }
+  return known;
 }
 
-/** CreateLogStream as the session when the group has no such stream yet (Logs' state shows it). */
-export function ensureStream(ctx: ServiceContext, caller: Caller, group: GroupRef, stream: string): void {
-  const doc = ctx.serviceState?.('logs') as { groups?: (GroupRef & { streams: { name: string }[] })[] } | undefined;
-  const g = doc?.groups?.find((x) => x.name === group.name && x.accountId === group.accountId && x.region === group.region);
-  if (g?.streams.some((s) => s.name === stream)) return;
-  ctx.callFor('logs', 'CreateLogStream', { logGroupName: group.name, logStreamName: stream }, caller);
+/**
+ * CreateLogStream as the session, unless CloudTrail already made (or found) the stream: `known` is CloudTrail's own
+ * list. A stream that already exists is taken as it is (ResourceAlreadyExistsException).
+ */
+export function ensureStream(ctx: ServiceContext, caller: Caller, group: GroupRef, stream: string, known: string[]): void {
+  if (known.includes(stream)) return;
+  try {
+    ctx.callFor('logs', 'CreateLogStream', { logGroupName: group.name, logStreamName: stream }, caller);
+  } catch (e) {
+    if (!(e instanceof ServiceException && e.code === 'ResourceAlreadyExistsException')) throw e;
+  }
+  known.push(stream);
 }
 
 /** The stream CloudTrail writes a Region's events to: <account>_CloudTrail_<region>. */

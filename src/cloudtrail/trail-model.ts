@@ -40,6 +40,8 @@ export interface CwlDelivery {
   deliveredThrough: number;
   /** Until when CloudTrail's session of the role is valid (epoch ms); it assumes the role again after. */
   sessionUntil?: number;
+  /** The streams CloudTrail created (or found) in the group, so it calls CreateLogStream once per stream. */
+  streams?: string[];
   latestDeliveryTime?: number;
   latestDeliveryError?: string;
 }

@@ -173,7 +173,7 @@ export class Trails {
    * can assume the role, and the role session may create the stream and put events (see cwl-role.ts).
    * https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html (CloudWatchLogsLogGroupArn, CloudWatchLogsRoleArn)
    */
-  private logsDestination(name: string, group: unknown, role: unknown, caller: Caller): { groupArn: string; roleArn: string; roleId: string } | undefined {
+  private logsDestination(name: string, group: unknown, role: unknown, caller: Caller): { groupArn: string; roleArn: string; roleId: string; streams: string[] } | undefined {
     const g = group ? String(group) : '';
     const r = role ? String(role) : '';
     if (!g && !r) return undefined;
@@ -181,11 +181,11 @@ export class Trails {
     if (!g) throw new InvalidCloudWatchLogsLogGroupArnException(groupMissing);
     const ref = checkGroup(this.ctx, g, caller.accountId, caller.region);
     const roleId = assumeRole(this.ctx, r, caller.accountId, caller.region, trailArn(caller.region, caller.accountId, name));
-    checkRoleCanWrite(this.ctx, roleSession(r, roleId), ref, streamName(caller.accountId, caller.region));
-    return { groupArn: g, roleArn: r, roleId };
+    const streams = checkRoleCanWrite(this.ctx, roleSession(r, roleId), ref, streamName(caller.accountId, caller.region));
+    return { groupArn: g, roleArn: r, roleId, streams };
   }
 
-  private setLogs(t: TrailRecord, logs: { groupArn: string; roleArn: string; roleId: string } | undefined): void {
+  private setLogs(t: TrailRecord, logs: { groupArn: string; roleArn: string; roleId: string; streams: string[] } | undefined): void {
     if (!logs) {
       delete t.CloudWatchLogsLogGroupArn;
       delete t.CloudWatchLogsRoleArn;
@@ -196,7 +196,7 @@ export class Trails {
     t.CloudWatchLogsRoleArn = logs.roleArn;
     // Events from this second on go to the (new) group; the check's AssumeRole session lasts an hour.
     const now = this.ctx.now();
-    t.cwl = { roleId: logs.roleId, deliveredThrough: Math.floor(now / 1000) * 1000 - 1, sessionUntil: now + SESSION_MS };
+    t.cwl = { roleId: logs.roleId, deliveredThrough: Math.floor(now / 1000) * 1000 - 1, sessionUntil: now + SESSION_MS, streams: logs.streams };
   }
 
   private describe(req: Req, caller: Caller): Req {

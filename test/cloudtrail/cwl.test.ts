@@ -204,6 +204,11 @@ describe('delivery to CloudWatch Logs', () => {
     world.call('logs', 'DeleteLogGroup', { logGroupName: GROUP }, admin);
     world.advance(MIN);
     expect(status(world, admin).LatestCloudWatchLogsDeliveryError).toBe('ResourceNotFoundException');
+    // The group made again: CloudTrail makes its stream again and delivers the events it held.
+    world.call('logs', 'CreateLogGroup', { logGroupName: GROUP }, admin);
+    world.advance(MIN);
+    expect(status(world, admin).LatestCloudWatchLogsDeliveryError).toBeUndefined();
+    expect(streamEvents(world, admin).length).toBeGreaterThan(0);
     const other = deliveringTrail();
     other.world.call('cloudtrail', 'StopLogging', { Name: TRAIL }, other.admin);
     other.world.advance(MIN);
