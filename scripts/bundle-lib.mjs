@@ -62,28 +62,34 @@ const BANNER = "import { createRequire as __kmsStudyRequire } from 'node:module'
 const usesRequire = (code) => /typeof require\b|(?<![\w$.])require\(/.test(code);
 
 /**
- * Bundles `entry` (a path relative to `root`) into `outdir` (cleared first) as `<outdir>/<name>.js` plus chunks/;
- * `external` packages stay in node_modules. Returns the written .js files.
+ * An esbuild plugin that leaves `specifier`, when `importer` (relative to root) imports it, as an import of
+ * `./<name>.js` beside the importer's output: the standalone bundle written for that path.
  */
-export async function bundle({ root, entry, name, outdir, sourceDir, external = [] }) {
-  rmSync(outdir, { recursive: true, force: true });
+function standaloneImports(root, standalone) {
+  return {
+    name: 'standalone-imports',
+    setup(b) {
+      for (const s of standalone) {
+        const filter = new RegExp(`^${s.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+        b.onResolve({ filter }, (args) => (args.importer === join(root, s.importer) ? { path: `./${s.name}.js`, external: true } : undefined));
+      }
+    },
+  };
+}
+
+async function buildOne(options, plugins) {
   const result = await build({
-    absWorkingDir: root,
-    entryPoints: { [name]: entry },
-    outdir,
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external,
-    chunkNames: 'chunks/[name]-[hash]',
     sourcemap: true,
     sourcesContent: false,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [lazyBuiltins(sourceDir)],
     write: false,
+    ...options,
+    plugins,
   });
   const needsBanner = new Set(result.outputFiles.filter((f) => f.path.endsWith('.js') && usesRequire(f.text)).map((f) => f.path));
   for (const f of result.outputFiles) {
@@ -96,6 +102,28 @@ export async function bundle({ root, entry, name, outdir, sourceDir, external = 
       writeFileSync(f.path, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
     } else writeFileSync(f.path, f.contents);
   }
-  chmodSync(join(outdir, `${name}.js`), 0o755);
   return result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.path);
+}
+
+/**
+ * Bundles `entry` (a path relative to `root`) into `outdir` (cleared first) as `<outdir>/<name>.js` plus chunks/;
+ * `external` packages stay in node_modules. Returns the written .js files.
+ *
+ * `standalone` lists hot paths that get a bundle of their own, one file with everything the path reaches (its
+ * dynamic imports included) instead of a chain of chunks: `{ importer, specifier, entry, name }` makes the
+ * `import(specifier)` in `importer` load `<outdir>/<name>.js`, built from `entry`. Node pays for every module file
+ * it loads (resolving, reading, linking), so a path that needs thirty chunks starts faster from one file. A
+ * standalone bundle shares no module with the chunks, so the importer must be the only place that loads it, and
+ * a process that loads it must not load the chunks as well (two copies of a class would not be one class).
+ */
+export async function bundle({ root, entry, name, outdir, sourceDir, external = [], standalone = [] }) {
+  rmSync(outdir, { recursive: true, force: true });
+  const common = { absWorkingDir: root, outdir, external };
+  const files = await buildOne({ ...common, entryPoints: { [name]: entry }, splitting: true, chunkNames: 'chunks/[name]-[hash]' }, [
+    lazyBuiltins(sourceDir),
+    standaloneImports(root, standalone),
+  ]);
+  for (const s of standalone) files.push(...(await buildOne({ ...common, entryPoints: { [s.name]: s.entry }, splitting: false }, [lazyBuiltins(sourceDir)])));
+  chmodSync(join(outdir, `${name}.js`), 0o755);
+  return files;
 }

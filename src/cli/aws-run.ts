@@ -55,3 +55,17 @@ export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<numb
   deps.stderr.write(escapeControls(result.stderr));
   return result.exitCode;
 }
+
+/**
+ * `kms-study aws ...` as the executable's start-up fast path runs it: errors are reported exactly as the full CLI
+ * reports them. Reported here, not by the caller, so the error classes checked are those of the code that threw
+ * them (the fast path loads this module as a bundle of its own).
+ */
+export async function runAwsReported(argv: string[], deps: CliDeps): Promise<number> {
+  try {
+    return await runAwsCommand(argv, deps);
+  } catch (e) {
+    const { reportError } = await import('./report-error.js');
+    return reportError(e, { stderr: deps.stderr, env: deps.env, debug: false });
+  }
+}

@@ -3,6 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import type { CliDeps } from './io.js';
+import { fastCommand } from './fast-command.js';
+import { osRandom } from './os-random.js';
 import { findPackageRoot } from './package-root.js';
 import { VERSION } from './version.js';
 
@@ -33,8 +35,8 @@ const deps: CliDeps = {
   stdin: process.stdin,
   env: process.env,
   now: () => Date.now(),
-  // Web Crypto is global in Node: no node:crypto import on the start-up path.
-  randomBytes: (n) => globalThis.crypto.getRandomValues(new Uint8Array(n)),
+  // The OS's generator, read without loading node:crypto or Web Crypto on the start-up path (os-random.ts).
+  randomBytes: osRandom(),
   cwd: process.cwd(),
   get packageRoot() {
     return (packageRoot ??= findPackageRoot(dirname(fileURLToPath(import.meta.url))));
@@ -57,22 +59,24 @@ process.exitCode = await main(argv, deps);
 // the process alive, so it ends here once the output is flushed (SIGINT, SIGTERM and SIGHUP are never ignored).
 if (stoppedBy) process.stdout.write('', () => process.stderr.write('', () => process.exit(process.exitCode)));
 
-/** Fast paths keep start-up close to bare Node: --version and `aws ...` skip loading the whole CLI. */
+/** Fast paths keep start-up close to bare Node: --version, `aws ...`, the lab list and stats skip loading the whole CLI. */
 async function main(args: string[], d: CliDeps): Promise<number> {
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     d.stdout.write(`${VERSION}\n`);
     return 0; // EXIT.OK, without loading the map on the fastest path
   }
   if (args[0] === 'aws' && !args.includes('--debug')) {
-    try {
-      const { runAwsCommand } = await import('./aws-run.js');
-      return await runAwsCommand(args.slice(1), d);
-    } catch (e) {
-      // Errors are reported exactly as the full CLI reports them.
-      const { reportError } = await import('./report-error.js');
-      return reportError(e, { stderr: d.stderr, env: d.env, debug: false });
-    }
+    const { runAwsReported } = await import('./aws-run.js');
+    return runAwsReported(args.slice(1), d);
   }
+  const fast = fastCommand(args);
+  // Each fast command's module is a bundle of its own (scripts/bundle.mjs): the import names it directly.
+  const code = !fast
+    ? undefined
+    : fast.command === 'lab-list'
+      ? await (await import('./fast-lab.js')).runFastLab(fast, d)
+      : await (await import('./fast-stats.js')).runFastStats(fast, d);
+  if (code !== undefined) return code;
   const { run } = await import('./main.js');
   return run(args, d);
 }

@@ -1,15 +1,18 @@
 // The lab list without parsing every lab file: `npm run build` writes a small index (dist/lab-index.json) with
-// each lab file's summary, keyed by the file's size and the CRC-32 of its text. At run time every file is still read
-// and hashed; a file that differs from its entry (edited, added, or not indexed) is parsed as before, so a stale
-// index can never show wrong data, only cost the time the index saves.
-import { readFileSync, writeFileSync } from 'node:fs';
+// each lab file's summary, keyed by the file's size in bytes and the CRC-32 of its text. At run time a file with
+// the indexed size that was last modified no later than the index itself is taken from the index without being
+// read (the folder listing stats every file anyway); any other file is read and hashed, and parsed as before when
+// it differs from its entry (edited, added, or not indexed). An installed package gives every file the same
+// modification time, so nothing is read there; in a source checkout an edit moves the file's time past the index's.
+// The lab runner always parses the file itself: the index only ever decides what the list shows.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ContentError } from '../errors.js';
 import type { Lab } from '../labs/types.js';
 import { readRegularText, skippedLine, yamlFilesIn } from '../storage/regular-file.js';
 
-export const LAB_INDEX_FORMAT = 'kms-study-lab-index-1';
+export const LAB_INDEX_FORMAT = 'kms-study-lab-index-2';
 
 /** What the list shows of a lab. */
 export interface LabSummary {
@@ -23,6 +26,7 @@ export interface LabSummary {
 export interface LabIndexEntry {
   /** The file name inside the labs folder. */
   file: string;
+  /** The file's size in bytes. */
   size: number;
   hash: string;
   lab: LabSummary;
@@ -31,6 +35,8 @@ export interface LabIndexEntry {
 export interface LabIndex {
   format: typeof LAB_INDEX_FORMAT;
   entries: LabIndexEntry[];
+  /** When the index file was last modified (epoch ms, from its stat; not stored in it). */
+  mtimeMs?: number;
 }
 
 export type ParseLab = (text: string, file: string) => { lab?: Lab; errors: ContentError[] };
@@ -48,7 +54,7 @@ export function buildLabIndex(dir: string, parse: ParseLab): LabIndex {
   for (const path of yamlFilesIn(dir).files) {
     const text = readRegularText(path);
     const { lab, errors } = parse(text, path);
-    if (lab && !errors.length) entries.push({ file: basename(path), size: text.length, hash: textHash(text), lab: summaryOf(lab) });
+    if (lab && !errors.length) entries.push({ file: basename(path), size: Buffer.byteLength(text), hash: textHash(text), lab: summaryOf(lab) });
   }
   return { format: LAB_INDEX_FORMAT, entries };
 }
@@ -60,8 +66,9 @@ export function writeLabIndex(dir: string, target: string, parse: ParseLab): voi
 /** The index at `path`, or an empty one when it is missing or not an index (every lab is then parsed). */
 export function readLabIndex(path: string): LabIndex {
   try {
+    const mtimeMs = statSync(path).mtimeMs;
     const v = JSON.parse(readFileSync(path, 'utf8')) as Partial<LabIndex>;
-    if (v.format === LAB_INDEX_FORMAT && Array.isArray(v.entries)) return v as LabIndex;
+    if (v.format === LAB_INDEX_FORMAT && Array.isArray(v.entries)) return { format: v.format, entries: v.entries, mtimeMs };
   } catch {
     // no index (a build without it, a clone before `npm run build`): parse every lab
   }
@@ -74,12 +81,18 @@ export function readLabIndex(path: string): LabIndex {
  */
 export async function labSummaries(dir: string, index: LabIndex, parse: () => Promise<ParseLab>): Promise<{ labs: LabSummary[]; errors: ContentError[]; warnings: string[]; parsed: number }> {
   const byFile = new Map(index.entries.map((e) => [e.file, e]));
-  const { files, skipped } = yamlFilesIn(dir);
+  const { files, skipped, stats } = yamlFilesIn(dir);
   const warnings = skipped.map(skippedLine);
   const labs: LabSummary[] = [];
   const errors: ContentError[] = [];
   let parsed = 0;
   for (const path of files) {
+    const entry = byFile.get(basename(path));
+    const st = stats.get(path);
+    if (entry && st && index.mtimeMs !== undefined && st.size === entry.size && st.mtimeMs <= index.mtimeMs) {
+      labs.push(entry.lab);
+      continue;
+    }
     let text: string;
     try {
       text = readRegularText(path);
@@ -87,8 +100,7 @@ export async function labSummaries(dir: string, index: LabIndex, parse: () => Pr
       warnings.push(skippedLine({ path, why: (e as Error).message }));
       continue;
     }
-    const entry = byFile.get(basename(path));
-    if (entry && entry.size === text.length && entry.hash === textHash(text)) {
+    if (entry && entry.size === Buffer.byteLength(text) && entry.hash === textHash(text)) {
       labs.push(entry.lab);
       continue;
     }

@@ -12,7 +12,7 @@ import { dataDir } from '../storage/paths.js';
 import type { LabResult } from '../storage/progress-schema.js';
 import { escapeControls } from '../text/terminal.js';
 import type { ProgramContext } from './context.js';
-import { labIndexPath, labSummaries, readLabIndex, type LabSummary } from './lab-index.js';
+import { labIndexPath, labSummaries, readLabIndex, type LabSummary, type ParseLab } from './lab-index.js';
 import { chalkFor } from './style.js';
 import type { Lab } from '../labs/types.js';
 import { fit } from '../text/wrap.js';
@@ -118,11 +118,17 @@ function savedStep(env: Record<string, string | undefined>, labId: string): numb
 
 /**
  * Lists the labs; returns undefined when `id` is "list" and a lab really has that id (the caller runs it).
- * Broken lab files are reported and skipped, as when a lab is run.
+ * Broken lab files are reported and skipped, as when a lab is run. `loadParser` gives the lab parser for files the
+ * lab index does not describe.
  */
-export async function labList(id: string | undefined, opts: { json?: boolean }, ctx: ProgramContext): Promise<number | undefined> {
+export async function labList(
+  id: string | undefined,
+  opts: { json?: boolean },
+  ctx: ProgramContext,
+  loadParser: () => Promise<ParseLab>,
+): Promise<number | undefined> {
   const { deps } = ctx;
-  const { labs, errors, warnings } = await labSummaries(join(deps.packageRoot, 'labs'), readLabIndex(labIndexPath(deps.packageRoot)), async () => (await import('../labs/parse.js')).parseLab);
+  const { labs, errors, warnings } = await labSummaries(join(deps.packageRoot, 'labs'), readLabIndex(labIndexPath(deps.packageRoot)), loadParser);
   if (id !== undefined && labs.some((l) => l.id === id)) return undefined;
   for (const w of warnings) deps.stderr.write(`${escapeControls(w)}\n`);
   const broken = [...new Set(errors.map((e) => e.file))];

@@ -1,7 +1,6 @@
 // The one path from a thrown error to what the user sees: every command (and the `aws` start-up fast path)
 // ends here. One line on stderr, no stack trace unless --debug (or KMS_STUDY_DEBUG), and a code from EXIT.
 import { escapeControls } from '../text/terminal.js';
-import { CommanderError } from 'commander';
 import { CliUsageError } from '../awscli/errors.js';
 import { ContentError, DataError, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -19,6 +18,16 @@ export interface ReportTarget {
 const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
 
 /**
+ * commander's errors (CommanderError and its InvalidArgumentError) by their shape, a `commander.*` code and an exit
+ * code, rather than by class: importing commander here would load it on paths that never parse with it (`aws ...`).
+ */
+export function isCommanderError(err: unknown): err is Error & { code: string; exitCode: number } {
+  if (!(err instanceof Error)) return false;
+  const { code, exitCode } = err as { code?: unknown; exitCode?: unknown };
+  return typeof code === 'string' && code.startsWith('commander.') && typeof exitCode === 'number';
+}
+
+/**
  * Print the error as one line and return the exit code:
  * - commander's own errors (bad option, unknown command): commander printed them; EXIT.USAGE (help: EXIT.OK)
  * - UsageError / DataError: `kms-study: <message>`, the code they carry
@@ -32,7 +41,7 @@ const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.version', 'c
 export function reportError(err: unknown, to: ReportTarget): number {
   // Error lines echo input (file names, values, YAML content): control characters are escaped.
   const say = (line: string) => to.stderr.write(`${escapeControls(line)}\n`);
-  if (err instanceof CommanderError) {
+  if (isCommanderError(err)) {
     // commander has already printed its message (or the help and version text).
     if (COMMANDER_OK.has(err.code)) return EXIT.OK;
     return err.exitCode === EXIT.OK ? EXIT.OK : EXIT.USAGE;

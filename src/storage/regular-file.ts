@@ -76,8 +76,9 @@ export function readRegularText(path: string, maxBytes = 16 * 1024 * 1024): stri
  * The *.yaml / *.yml entries of a folder that are regular files (following symlinks), sorted; the others
  * (a dangling symlink, a directory or FIFO named *.yaml) come back in `skipped` with the reason, for a warning.
  */
-export function yamlFilesIn(dir: string): { files: string[]; skipped: { path: string; why: string }[] } {
+export function yamlFilesIn(dir: string): { files: string[]; skipped: { path: string; why: string }[]; stats: Map<string, Stats> } {
   const files: string[] = [];
+  const stats = new Map<string, Stats>();
   const skipped: { path: string; why: string }[] = [];
   for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
     const path = join(dir, name);
@@ -97,9 +98,12 @@ export function yamlFilesIn(dir: string): { files: string[]; skipped: { path: st
     }
     const kind = fileKind(st);
     if (kind) skipped.push({ path, why: `${kind}, not a regular file` });
-    else files.push(path);
+    else {
+      files.push(path);
+      stats.set(path, st);
+    }
   }
-  return { files, skipped };
+  return { files, skipped, stats };
 }
 
 /** The warning line for a skipped entry. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,10 @@ function setup() {
   for (const f of ['create-key.yaml', 'key-deletion.yaml', 'grants.yaml']) copyFileSync(join(LABS, f), join(labs, f));
   const indexFile = join(dir, 'lab-index.json');
   writeLabIndex(labs, indexFile, parseLab);
+  // As after a build: the lab files older than the index (file times are coarse, so the test sets them).
+  const now = Date.now() / 1000;
+  for (const f of ['create-key.yaml', 'key-deletion.yaml', 'grants.yaml']) utimesSync(join(labs, f), now - 20, now - 20);
+  utimesSync(indexFile, now - 10, now - 10);
   let calls = 0;
   const counting = async (): Promise<ParseLab> => (text, file) => {
     calls++;
@@ -79,6 +83,33 @@ describe('the lab index', () => {
     const other = await labSummaries(labs, readLabIndex(indexFile), counting);
     expect(calls()).toBe(6);
     expect(other.labs).toEqual(none.labs);
+  });
+
+  it('reads no lab file whose size matches its entry and that is not newer than the index (an installed copy: all files one time)', async () => {
+    const { labs, indexFile, counting, calls } = setup();
+    const file = join(labs, 'grants.yaml');
+    const text = readFileSync(file, 'utf8');
+    // Same size, other text, and the index's own time: the listing trusts the index (the lab runner parses the file).
+    writeFileSync(file, text.replace(/^title: .*$/m, (t) => `title: ${'X'.repeat(t.length - 7)}`));
+    const t = statSync(indexFile).mtime;
+    utimesSync(file, t, t);
+    const r = await labSummaries(labs, readLabIndex(indexFile), counting);
+    expect(calls()).toBe(0);
+    expect(r.labs.find((l) => l.id === 'grants')!.title).toBe(/^title: (.*)$/m.exec(text)![1]);
+    // One second newer than the index: read, found changed, parsed.
+    utimesSync(file, new Date(t.getTime() + 1000), new Date(t.getTime() + 1000));
+    const again = await labSummaries(labs, readLabIndex(indexFile), counting);
+    expect(calls()).toBe(1);
+    expect(again.labs.find((l) => l.id === 'grants')!.title).toMatch(/^X+$/);
+  });
+
+  it('keeps byte sizes: a file of multi-byte characters is matched by its bytes, not its length in characters', () => {
+    const { labs } = setup();
+    const file = join(labs, 'grants.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: Grants — who may use a key'));
+    const entry = buildLabIndex(labs, parseLab).entries.find((e) => e.file === 'grants.yaml')!;
+    expect(entry.size).toBe(statSync(file).size);
+    expect(entry.size).toBeGreaterThan(readFileSync(file, 'utf8').length);
   });
 
   it('indexes only files that parse cleanly', () => {

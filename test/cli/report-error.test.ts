@@ -1,6 +1,6 @@
 // One error-reporting path: every kind of thrown error becomes one line on stderr and a named exit code.
 import { describe, expect, it } from '@jest/globals';
-import { CommanderError } from 'commander';
+import { CommanderError, InvalidArgumentError } from 'commander';
 import { CliConfigError, CliUsageError } from '../../src/awscli/errors.js';
 import { reportError } from '../../src/cli/report-error.js';
 import { ContentError, DataError, UsageError } from '../../src/errors.js';
@@ -46,6 +46,10 @@ describe('reportError', () => {
   it('leaves commander messages to commander: help and version are OK, the rest USAGE', () => {
     expect(report(new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)'))).toEqual({ code: EXIT.OK, stderr: '' });
     expect(report(new CommanderError(1, 'commander.unknownOption', "error: unknown option '--x'"))).toEqual({ code: EXIT.USAGE, stderr: '' });
+    expect(report(new InvalidArgumentError('not a number'))).toEqual({ code: EXIT.USAGE, stderr: '' });
+    // Known by shape (a commander.* code and an exit code), not by class: an error with only a look-alike code is a bug.
+    const lookalike = Object.assign(new Error('odd'), { code: 'commander.x' });
+    expect(report(lookalike).code).toBe(EXIT.INTERNAL);
   });
 
   it('calls anything else a bug: one line and the advice, the stack only with --debug or KMS_STUDY_DEBUG', () => {

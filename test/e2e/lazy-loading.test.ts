@@ -2,7 +2,7 @@
 // `aws kms list-keys` loads no cryptography library and JMESPath only for --query, the lab list parses no lab file
 // the build indexed and loads neither the simulator, the YAML parser nor the scheduler, and stats with a warm bank
 // cache loads no YAML library. In the bundle: list-keys loads no node:crypto or node:zlib, the lab list and stats
-// no node:child_process (the build's lazy stand-ins). A loader hook (test/helpers/module-log) records every module a process loads; an encrypt shows the
+// no node:child_process (the build's lazy stand-ins), and each of those three runs from one standalone file. A loader hook (test/helpers/module-log) records every module a process loads; an encrypt shows the
 // hook does see noble.
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -74,6 +74,25 @@ describe('lazy loading in the built CLI', () => {
       expect(stdout.length).toBeGreaterThan(0);
       expect(modules.filter((m) => /child_process/.test(m))).toEqual([]);
     }
+  }, 60_000);
+
+  it('the bundle: aws, the lab list and stats each run from their own standalone file, no chunk and no commander', () => {
+    for (const [args, file] of [
+      [['aws', 'kms', 'list-keys'], 'aws.js'],
+      [['lab'], 'lab-list.js'],
+      [['lab', 'list', '--json'], 'lab-list.js'],
+      [['stats'], 'stats.js'],
+    ] as const) {
+      const { modules } = modulesOf(home, [...args], BUNDLE);
+      // bin.js's own static imports (the version, esbuild's helpers) aside.
+      const binImports = [...readFileSync(BUNDLE, 'utf8').matchAll(/^import .*?"\.\/(chunks\/[^"]+)";$/gms)].map((m) => `/dist/cli/${m[1]}`);
+      const ours = modules.filter((m) => m.includes('/dist/cli/')).map((m) => m.slice(m.indexOf('/dist/cli/')));
+      expect({ args, ours: ours.filter((m) => !binImports.includes(m)) }).toEqual({ args, ours: ['/dist/cli/bin.js', `/dist/cli/${file}`] });
+      expect(binImports.length).toBeLessThanOrEqual(3);
+    }
+    // Anything else takes the chunks (commander's program).
+    const quizHelp = modulesOf(home, ['stats', 'reset', '--help'], BUNDLE);
+    expect(quizHelp.modules.some((m) => m.includes('/dist/cli/chunks/'))).toBe(true);
   }, 60_000);
 
   it('the lab list parses no lab file and loads neither the YAML parser nor the simulator', () => {

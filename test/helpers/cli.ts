@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.js';
+import { fastCommand } from '../../src/cli/fast-command.js';
+import { runFastLab } from '../../src/cli/fast-lab.js';
+import { runFastStats } from '../../src/cli/fast-stats.js';
 import type { CliDeps, Signal, Signals } from '../../src/cli/io.js';
 import { SeededRandom } from '../../src/aws/ports.js';
 
@@ -36,6 +39,8 @@ export interface RunOptions {
   columns?: number;
   /** Signals the test can raise (default: a fresh FakeSignals nobody raises). */
   signals?: FakeSignals;
+  /** Take the executable's start-up fast path (fast-paths.ts) where it applies, as bin.ts does. */
+  fast?: boolean;
 }
 
 /** Signals on demand: `raise('SIGINT')` calls the handlers a command subscribed, as Ctrl-C would. */
@@ -71,6 +76,8 @@ export async function runCli(argv: string[], opts: RunOptions = {}): Promise<Cli
     packageRoot: PACKAGE_ROOT,
     signals: opts.signals ?? new FakeSignals(),
   };
-  const code = await run(argv, deps);
+  const fast = opts.fast ? fastCommand(argv) : undefined;
+  const fastCode = !fast ? undefined : fast.command === 'lab-list' ? await runFastLab(fast, deps) : await runFastStats(fast, deps);
+  const code = fastCode ?? (await run(argv, deps));
   return { code, stdout, stderr };
 }

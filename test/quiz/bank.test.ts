@@ -141,4 +141,52 @@ describe('the parse cache', () => {
     expect(changed.questions.find((q) => q.id === 'fx-rotation-period')?.answer).toEqual(['B']);
     expect(readdirSync(cacheDir)).toHaveLength(2);
   });
+
+  it('trusts a cached file by its signature only when it was modified well before it was read (no read then)', async () => {
+    const { mkdtempSync, copyFileSync, writeFileSync, utimesSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kms-cache-sig-'));
+    const cacheDir = join(dir, 'cache');
+    const file = join(dir, 'rotation.yaml');
+    copyFileSync(join(BANKS, 'small', 'rotation.yaml'), file);
+    const text = readFileSync(file, 'utf8');
+    const sameSize = text.replace('answer: A', 'answer: B');
+    const id = 'fx-rotation-period';
+    const answerOf = (r: ReturnType<typeof loadBanks>) => r.questions.find((q) => q.id === id)?.answer;
+    const old = new Date('2026-01-01T00:00:00Z');
+    const wallNow = () => Date.parse('2026-06-01T00:00:00Z');
+    // Modified long before the read: the signature is recorded.
+    utimesSync(file, old, old);
+    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow }))).toEqual(['A']);
+    // The same size and time again (an edit that kept them, which real edits do not): the file is not read.
+    writeFileSync(file, sameSize);
+    utimesSync(file, old, old);
+    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow }))).toEqual(['A']);
+    // Its time moved: read, hashed, parsed anew.
+    utimesSync(file, new Date('2026-02-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z'));
+    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow }))).toEqual(['B']);
+
+    // Modified within RACY_MS of the read: no signature, so a later edit in the same clock tick is still seen.
+    const recent = new Date(wallNow() - 500);
+    writeFileSync(file, text);
+    utimesSync(file, recent, recent);
+    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow }))).toEqual(['A']);
+    writeFileSync(file, sameSize);
+    utimesSync(file, recent, recent);
+    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow }))).toEqual(['B']);
+  });
+
+  it('skips the cross-file rules when asked (callers that use only the questions)', async () => {
+    const { mkdtempSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kms-nolint-'));
+    // The same file twice: every id is duplicated, which only the cross-file rules see.
+    copyFileSync(join(BANKS, 'small', 'rotation.yaml'), join(dir, 'a.yaml'));
+    copyFileSync(join(BANKS, 'small', 'rotation.yaml'), join(dir, 'b.yaml'));
+    const linted = loadBanks([dir], { today: TODAY });
+    const noLint = loadBanks([dir], { today: TODAY, lint: false });
+    expect(linted.errors.length).toBeGreaterThan(0);
+    expect(noLint.errors).toEqual([]);
+    expect(noLint.questions).toEqual(linted.questions);
+  });
 });

@@ -25,7 +25,8 @@ export function register(program: Command, ctx: ProgramContext): void {
       }
       // The list comes from the lab index, without loading the lab runner (lab-list.ts).
       if (!id || id === 'list') {
-        const code = await (await import('../lab-list.js')).labList(id, opts, ctx);
+        const parser = async () => (await import('../../labs/parse.js')).parseLab;
+        const code = await (await import('../lab-list.js')).labList(id, opts, ctx, parser);
         if (code !== undefined) {
           ctx.exit.code = code;
           return;

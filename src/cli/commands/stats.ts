@@ -1,16 +1,11 @@
 // `kms-study stats`: totals, per-topic accuracy bars, the score trend, the weakest exam tips with the lab
 // and questions to do next, a labelled readiness estimate and lab completions; `reset` and `export`.
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { ProgramContext } from '../context.js';
 
 async function openStore(ctx: ProgramContext) {
-  const { ProgressStore } = await import('../../storage/progress.js');
-  const { dataDir } = await import('../../storage/paths.js');
-  const { store, warnings } = ProgressStore.open(dataDir(ctx.deps.env), ctx.deps.now);
-  for (const w of warnings) ctx.deps.stderr.write(`kms-study: warning: ${w}\n`);
-  return store;
+  return (await import('../stats-show.js')).openProgressStore(ctx);
 }
 
 export function register(program: Command, ctx: ProgramContext): void {
@@ -18,26 +13,7 @@ export function register(program: Command, ctx: ProgramContext): void {
     .command('stats')
     .description('your scores: totals, per-topic accuracy, trend, weakest exam tips, a readiness estimate, labs')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { json?: boolean }) => {
-      const store = await openStore(ctx);
-      const { loadBanks } = await import('../../storage/banks.js');
-      const { statsOf, renderStats } = await import('../../quiz/stats-report.js');
-      const { styleFrom } = await import('../render/style.js');
-      const { chalkFor } = await import('../style.js');
-      const { proseWidth } = await import('../../text/wrap.js');
-      const { bankPathsFor } = await import('../banks.js');
-      const dirs = bankPathsFor(ctx.deps, store.config().bankDirs);
-      const { dataDir } = await import('../../storage/paths.js');
-      const bank = loadBanks(dirs, { cacheDir: join(dataDir(ctx.deps.env), 'cache', 'banks') }).questions;
-      const s = statsOf(store, bank, ctx.deps.now());
-      const out = ctx.deps.stdout;
-      if (opts.json) {
-        out.write(JSON.stringify({ ...s, answers: store.answers() }, null, 2) + '\n');
-        return;
-      }
-      // On a terminal, long lines wrap at word boundaries to its width (at most 100); piped output is unchanged.
-      out.write(renderStats(s, styleFrom(chalkFor(ctx.deps, !ctx.color())), proseWidth(out)));
-    });
+    .action(async (opts: { json?: boolean }) => (await import('../stats-show.js')).showStats(opts, ctx));
 
   stats
     .command('reset')

@@ -16,7 +16,7 @@ export async function loadStudy(ctx: ProgramContext, examDate?: string) {
   const { LAB_IDS } = await import('../../content/taxonomy.js');
   const { store, warnings } = ProgressStore.open(dataDir(deps.env), deps.now);
   for (const w of warnings) deps.stderr.write(`kms-study: warning: ${w}\n`);
-  const bank = loadBanks(bankPathsFor(deps, store.config().bankDirs), { cacheDir: join(dataDir(deps.env), 'cache', 'banks') }).questions;
+  const bank = loadBanks(bankPathsFor(deps, store.config().bankDirs), { cacheDir: join(dataDir(deps.env), 'cache', 'banks'), lint: false }).questions;
   // Catalogue order (the taxonomy's list) so "the next lab" follows the course; lab files not listed come last.
   const order = (id: string) => ((LAB_IDS as readonly string[]).indexOf(id) + LAB_IDS.length + 1) % (LAB_IDS.length + 1);
   const labs = loadLabs(join(deps.packageRoot, 'labs'))
