@@ -4,14 +4,16 @@ import type { CliDeps } from './io.js';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { escapeControls } from '../text/terminal.js';
+// Static imports: every aws line needs all three, and a standalone bundle (dist/cli/aws.js) then runs their code as
+// plain top-level code instead of through lazy-initialisation wrappers.
+import { openSandbox } from '../storage/sandbox.js';
+import { paramFileReader } from './param-file.js';
+import { runAws } from '../awscli/run.js';
 
 /** Services whose every state change is recorded as a CloudTrail event that is not read-only. */
 const EVENTS_ONLY_SERVICES = new Set(['kms', 'iam', 'sts']);
 
 export async function runAwsCommand(argv: string[], deps: CliDeps): Promise<number> {
-  const { openSandbox } = await import('../storage/sandbox.js');
-  const { paramFileReader } = await import('./param-file.js');
-  const { runAws } = await import('../awscli/run.js');
   // The sandbox is opened (and locked) at the first call, after the command line and its file:// parameters
   // were read, and stays locked until its state is written back: parallel commands never lose changes, and
   // a parameter read from a slow pipe never holds the lock. Help and skeletons never open it.

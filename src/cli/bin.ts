@@ -20,6 +20,9 @@ for (const stream of [process.stdout, process.stderr]) {
 // looked up when a command first needs it (--version does not).
 let packageRoot: string | undefined;
 const argv = process.argv.slice(2);
+// The bundle is minified; with --debug (or KMS_STUDY_DEBUG) a stack trace should name src/ files and lines, which
+// Node does from the source maps beside the bundle for the modules it loads after this.
+if (argv.includes('--debug') || process.env.KMS_STUDY_DEBUG) process.setSourceMapsEnabled(true);
 const deps: CliDeps = {
   stdout: {
     write: (s) => void process.stdout.write(s),

@@ -46,8 +46,17 @@ export function kebab(name: string): string {
   return n.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
+const byCliName = new Map<ServiceName, Map<string, OperationModel>>();
+
+/** The operation a CLI name (`create-key`) names; the service's name table is built on first use. */
 export function findOperation(service: ServiceName, cliName: string): OperationModel | undefined {
-  return SERVICES[service].operations.find((o) => kebab(o.name) === cliName);
+  let names = byCliName.get(service);
+  if (!names) {
+    names = new Map();
+    for (const o of SERVICES[service].operations) if (!names.has(kebab(o.name))) names.set(kebab(o.name), o);
+    byCliName.set(service, names);
+  }
+  return names.get(cliName);
 }
 
 export function cliOperationNames(service: ServiceName): string[] {
