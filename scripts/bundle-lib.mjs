@@ -61,22 +61,6 @@ export function lazyBuiltins(sourceDir) {
 const BANNER = "import { createRequire as __kmsStudyRequire } from 'node:module'; const require = __kmsStudyRequire(import.meta.url);";
 const usesRequire = (code) => /typeof require\b|(?<![\w$.])require\(/.test(code);
 
-/**
- * An esbuild plugin that leaves `specifier`, when `importer` (relative to root) imports it, as an import of
- * `./<name>.js` beside the importer's output: the standalone bundle written for that path.
- */
-function standaloneImports(root, standalone) {
-  return {
-    name: 'standalone-imports',
-    setup(b) {
-      for (const s of standalone) {
-        const filter = new RegExp(`^${s.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
-        b.onResolve({ filter }, (args) => (args.importer === join(root, s.importer) ? { path: `./${s.name}.js`, external: true } : undefined));
-      }
-    },
-  };
-}
-
 async function buildOne(options, plugins) {
   const result = await build({
     bundle: true,
@@ -106,28 +90,39 @@ async function buildOne(options, plugins) {
       writeFileSync(f.path, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
     } else writeFileSync(f.path, f.contents);
   }
-  return result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.path);
+  return result.outputFiles.filter((f) => /\.c?js$/.test(f.path)).map((f) => f.path);
 }
 
 /**
  * Bundles `entry` (a path relative to `root`) into `outdir` (cleared first) as `<outdir>/<name>.js` plus chunks/;
  * `external` packages stay in node_modules. Returns the written .js files.
  *
- * `standalone` lists hot paths that get a bundle of their own, one file with everything the path reaches (its
- * dynamic imports included) instead of a chain of chunks: `{ importer, specifier, entry, name }` makes the
- * `import(specifier)` in `importer` load `<outdir>/<name>.js`, built from `entry`. Node pays for every module file
- * it loads (resolving, reading, linking), so a path that needs thirty chunks starts faster from one file. A
- * standalone bundle shares no module with the chunks, so the importer must be the only place that loads it, and
- * a process that loads it must not load the chunks as well (two copies of a class would not be one class).
+ * `standalone` lists hot paths that also get a bundle of their own, `{ entry, name }` -> `<outdir>/<name>.cjs`: one
+ * CommonJS file with everything the entry reaches (its dynamic imports included) instead of a chain of chunks, which
+ * src/cli/standalone.ts loads with V8's code cache (Node pays for every module file it loads, and compiles all of
+ * it at every start). A standalone bundle shares no module with the chunks, so a process that loads one must not
+ * load the chunks for the same work as well (two copies of a class would not be one class).
  */
 export async function bundle({ root, entry, name, outdir, sourceDir, external = [], standalone = [] }) {
   rmSync(outdir, { recursive: true, force: true });
   const common = { absWorkingDir: root, outdir, external };
-  const files = await buildOne({ ...common, entryPoints: { [name]: entry }, splitting: true, chunkNames: 'chunks/[name]-[hash]' }, [
-    lazyBuiltins(sourceDir),
-    standaloneImports(root, standalone),
-  ]);
-  for (const s of standalone) files.push(...(await buildOne({ ...common, entryPoints: { [s.name]: s.entry }, splitting: false }, [lazyBuiltins(sourceDir)])));
+  const files = await buildOne({ ...common, entryPoints: { [name]: entry }, splitting: true, chunkNames: 'chunks/[name]-[hash]' }, [lazyBuiltins(sourceDir)]);
+  for (const s of standalone)
+    files.push(
+      ...(await buildOne(
+        {
+          ...common,
+          entryPoints: { [s.name]: s.entry },
+          splitting: false,
+          format: 'cjs',
+          outExtension: { '.js': '.cjs' },
+          // import.meta.url (createRequire for the lazily required libraries) is the bundle file's URL.
+          define: { 'import.meta.url': '__kmsStudyImportMetaUrl' },
+          banner: { js: 'var __kmsStudyImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+        },
+        [lazyBuiltins(sourceDir)],
+      )),
+    );
   chmodSync(join(outdir, `${name}.js`), 0o755);
   return files;
 }

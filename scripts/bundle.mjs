@@ -1,6 +1,7 @@
 // After tsc and the lab index: bundles the CLI (src/cli/bin.ts) into dist/cli/ (scripts/bundle-lib.mjs says how):
 // one file per lazily loaded part, so start-up reads a few files instead of ~200 modules; the commands people run
-// most (`aws ...`, the lab list and stats) each get one standalone file, which bin.js loads instead of the chunks.
+// most (`aws ...`, the lab list and stats) each get one standalone CommonJS file, which bin.js loads instead of the
+// chunks, with V8's code cache (src/cli/standalone.ts).
 import { fileURLToPath } from 'node:url';
 import { bundle } from './bundle-lib.mjs';
 
@@ -15,8 +16,8 @@ await bundle({
   // by walking up from dist/cli/, as it does from dist/src/.
   external: ['@noble/*', 'yaml'],
   standalone: [
-    { importer: 'src/cli/bin.ts', specifier: './aws-run.js', entry: 'src/cli/aws-run.ts', name: 'aws' },
-    { importer: 'src/cli/bin.ts', specifier: './fast-lab.js', entry: 'src/cli/fast-lab.ts', name: 'lab-list' },
-    { importer: 'src/cli/bin.ts', specifier: './fast-stats.js', entry: 'src/cli/fast-stats.ts', name: 'stats' },
+    { entry: 'src/cli/aws-run.ts', name: 'aws' },
+    { entry: 'src/cli/fast-lab.ts', name: 'lab-list' },
+    { entry: 'src/cli/fast-stats.ts', name: 'stats' },
   ],
 });

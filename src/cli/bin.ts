@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // The kms-study executable: real streams, clock and randomness into the testable program.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { dataDir } from '../storage/paths.js';
 import type { CliDeps } from './io.js';
 import { fastCommand } from './fast-command.js';
 import { osRandom } from './os-random.js';
 import { findPackageRoot } from './package-root.js';
-import { VERSION } from './version.js';
+import { loadBundle, type LoadedBundle } from './standalone.js';
 
 // A closed pipe (`kms-study bank coverage | head`) ends the output quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -65,21 +67,42 @@ if (stoppedBy) process.stdout.write('', () => process.stderr.write('', () => pro
 /** Fast paths keep start-up close to bare Node: --version, `aws ...`, the lab list and stats skip loading the whole CLI. */
 async function main(args: string[], d: CliDeps): Promise<number> {
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    d.stdout.write(`${VERSION}\n`);
+    d.stdout.write(`${(await import('./version.js')).VERSION}\n`); // bin/kms-study.js answers it before this
     return 0; // EXIT.OK, without loading the map on the fastest path
   }
   if (args[0] === 'aws' && !args.includes('--debug')) {
-    const { runAwsReported } = await import('./aws-run.js');
-    return runAwsReported(args.slice(1), d);
+    const bundle = standalone<typeof import('./aws-run.js')>('aws', d.env);
+    const { runAwsReported } = bundle?.exports ?? (await import('./aws-run.js'));
+    return after(bundle, await runAwsReported(args.slice(1), d));
   }
   const fast = fastCommand(args);
-  // Each fast command's module is a bundle of its own (scripts/bundle.mjs): the import names it directly.
-  const code = !fast
-    ? undefined
-    : fast.command === 'lab-list'
-      ? await (await import('./fast-lab.js')).runFastLab(fast, d)
-      : await (await import('./fast-stats.js')).runFastStats(fast, d);
-  if (code !== undefined) return code;
+  if (fast?.command === 'lab-list') {
+    const bundle = standalone<typeof import('./fast-lab.js')>('lab-list', d.env);
+    const code = await (bundle?.exports ?? (await import('./fast-lab.js'))).runFastLab(fast, d);
+    if (code !== undefined) return after(bundle, code);
+  } else if (fast?.command === 'stats') {
+    const bundle = standalone<typeof import('./fast-stats.js')>('stats', d.env);
+    const code = await (bundle?.exports ?? (await import('./fast-stats.js'))).runFastStats(fast, d);
+    if (code !== undefined) return after(bundle, code);
+  }
   const { run } = await import('./main.js');
   return run(args, d);
+}
+
+/**
+ * The build's standalone bundle `name` beside this file (dist/cli/<name>.cjs), loaded with V8's code cache in the data
+ * directory; undefined in tsc's output, where the modules are imported as they are. NODE_DISABLE_COMPILE_CACHE (as
+ * for Node's own cache), --debug and KMS_STUDY_DEBUG load it without the cache (source maps then map stack traces).
+ */
+function standalone<T>(name: string, env: CliDeps['env']): LoadedBundle<T> | undefined {
+  const file = fileURLToPath(new URL(`./${name}.cjs`, import.meta.url));
+  if (!existsSync(file)) return undefined;
+  const plain = env.NODE_DISABLE_COMPILE_CACHE || env.KMS_STUDY_DEBUG || argv.includes('--debug');
+  return loadBundle<T>(file, plain ? undefined : join(dataDir(env), 'cache', 'code', `${name}-${process.version}-${process.arch}.bin`));
+}
+
+/** Once a bundle's command has run: its code cache written when it was missing (a first run). */
+async function after(bundle: LoadedBundle<unknown> | undefined, code: number): Promise<number> {
+  await bundle?.save();
+  return code;
 }

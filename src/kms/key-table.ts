@@ -17,9 +17,11 @@ export interface KeyDue {
  */
 export type KeyRef = [arn: string, handle: string, offset: number, length: number, dueAt?: number, dueKind?: DueKind];
 
-type Entry = { key: KeyRecord } | { stored: KeyRef };
+/** A key in memory, or its row while it is still in its store (rows are arrays, records are not). */
+type Entry = KeyRecord | KeyRef;
 
 export class KeyTable {
+  // The row itself is the entry of a stored key: no wrapper object per key (loading ten thousand rows is one command).
   private readonly entries = new Map<string, Entry>();
   /** Reads and decodes a stored key (throws a clear Error when its store is damaged). */
   reader: ((ref: KeyRef) => KeyRecord) | undefined;
@@ -36,21 +38,21 @@ export class KeyTable {
   get(arn: string): KeyRecord | undefined {
     const e = this.entries.get(arn);
     if (!e) return undefined;
-    if ('key' in e) return e.key;
+    if (!Array.isArray(e)) return e;
     if (!this.reader) throw new Error(`the key ${arn} is kept in a key store, and none is open`);
-    const key = this.reader(e.stored);
-    this.entries.set(arn, { key });
+    const key = this.reader(e);
+    this.entries.set(arn, key);
     return key;
   }
 
   set(arn: string, key: KeyRecord): this {
-    this.entries.set(arn, { key });
+    this.entries.set(arn, key);
     return this;
   }
 
   /** Adds a key that stays in its store until it is used. */
   setStored(ref: KeyRef): void {
-    this.entries.set(ref[0], { stored: ref });
+    this.entries.set(ref[0], ref);
   }
 
   delete(arn: string): boolean {
@@ -76,6 +78,6 @@ export class KeyTable {
 
   /** Each key's record when in memory, else its row in the store: for saving and scheduling, reading nothing. */
   *all(): IterableIterator<KeyRecord | KeyRef> {
-    for (const e of this.entries.values()) yield 'key' in e ? e.key : e.stored;
+    yield* this.entries.values();
   }
 }

@@ -5,6 +5,7 @@
 // checked atomic write. A file that does not parse or fails its schema is moved aside and reported.
 import { join, dirname, basename } from 'node:path';
 import { homedir } from 'node:os';
+import { isAscii } from 'node:buffer';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { dataDir } from './paths.js';
 import { DataError } from '../errors.js';
@@ -101,10 +102,24 @@ export function fileStamp(path: string): string {
 
 const isReadOnlyError = (e: unknown) => READ_ONLY_CODES.has((e as NodeJS.ErrnoException).code ?? '');
 
+/**
+ * The state as JSON in ASCII only: every other character as a \\u escape, which JSON reads back as the same text.
+ * An ASCII file is read without UTF-8 decoding (stateText), several milliseconds for a state with thousands of keys.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A state file's text: as Latin-1 when every byte is ASCII (the same text, no decoding), else as UTF-8 (older files). */
+export function stateText(path: string): string {
+  const bytes = readFileSync(path);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
 /** The text compared to decide whether the state changed: the clock's high-water mark moves on every read. */
 function comparable(doc: SandboxFile, highWaterMs: unknown): string {
   const engine = { ...(doc.engine as Record<string, unknown>), highWaterMs };
-  return JSON.stringify({ ...doc, engine });
+  return asciiJson({ ...doc, engine });
 }
 
 /**
@@ -151,7 +166,7 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
     }
   } else {
     try {
-      text = readFileSync(path, 'utf8');
+      text = stateText(path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
@@ -249,7 +264,7 @@ function load(deps: SandboxDeps, path: string, fresh: boolean, lock: Lock | unde
       // Keys with a recorded last usage are read, so the usage goes into their records before the usage file goes.
       w.kms.readKeys(Object.keys(usage));
       const doc: SandboxFile = { format: SANDBOX_FORMAT, version: SANDBOX_VERSION, profile: sandbox.profile, profiles: sandbox.profiles, keyLog: keyLog.name, engine: w.toJSON(keyLog) };
-      const next = JSON.stringify(doc);
+      const next = asciiJson(doc);
       const unchanged = written !== undefined && (next === written || comparable(doc, loadedHighWater) === written);
       if (unchanged && !opts.force && !migrating) return;
       keyLog.flush();
@@ -294,7 +309,7 @@ function compactIfWorthIt(path: string, file: SandboxFile, keys: KeyLog): [strin
   if (!next) return undefined;
   const previous = generationOf(keys.name);
   file.keyLog = next.name;
-  const out = `${JSON.stringify(file)}\n`;
+  const out = `${asciiJson(file)}\n`;
   writeFileAtomic(path, out);
   // The previous generation stays one round: a running serve may still read keys from it.
   removeKeyLogsBefore(path, previous);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/shipped.js';
 
-type Standalone = { importer: string; specifier: string; entry: string; name: string };
+type Standalone = { entry: string; name: string };
 type BundleLib = { bundle(o: { root: string; entry: string; name: string; outdir: string; sourceDir: string; standalone?: Standalone[] }): Promise<string[]> };
 
 const REQUIRE_LINE = "import { createRequire as __kmsStudyRequire } from 'node:module'";
@@ -58,31 +58,32 @@ describe('the bundler (scripts/bundle-lib.mjs)', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('a standalone path: the importer loads one file holding everything the path reaches, the chunks stay for the rest', async () => {
+  it('a standalone bundle: one CommonJS file holding everything its entry reaches; the chunks stay for the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kms-study-bundle-'));
     mkdirSync(join(dir, 'src'));
     const w = (f: string, lines: string[]) => writeFileSync(join(dir, 'src', f), lines.join('\n'));
-    w('entry.mjs', [
-      "const mode = process.argv[2];",
-      "if (mode === 'hot') console.log(await (await import('./hot.mjs')).hot());",
-      "else console.log((await import('./cold.mjs')).cold());",
+    w('entry.mjs', ["console.log((await import('./cold.mjs')).cold());"]);
+    w('hot.mjs', [
+      "import { shared } from './shared.mjs';",
+      "import { createRequire } from 'node:module';",
+      // import.meta.url is the bundle file's URL, as createRequire needs.
+      "export async function hot() { return `hot:${shared()}:${(await import('./deep.mjs')).deep()}:${createRequire(import.meta.url)('node:path').sep}`; }",
     ]);
-    w('hot.mjs', ["import { shared } from './shared.mjs';", "export async function hot() { return `hot:${shared()}:${(await import('./deep.mjs')).deep()}`; }"]);
-    w('cold.mjs', ["import { shared } from './shared.mjs';", "export function cold() { return `cold:${shared()}`; }"]);
+    w('cold.mjs', ["import { shared } from './shared.mjs';", 'export function cold() { return `cold:${shared()}`; }']);
     w('shared.mjs', ["export function shared() { return 'SHARED_MARK'; }"]);
     w('deep.mjs', ["export function deep() { return 'DEEP_MARK'; }"]);
     const { bundle } = (await import(join(ROOT, 'scripts', 'bundle-lib.mjs'))) as BundleLib;
     const outdir = join(dir, 'out');
-    await bundle({ root: dir, entry: 'src/entry.mjs', name: 'main', outdir, sourceDir: join(dir, 'src') + '/', standalone: [{ importer: 'src/entry.mjs', specifier: './hot.mjs', entry: 'src/hot.mjs', name: 'hot' }] });
-    const run = (mode: string) => spawnSync(process.execPath, [join(outdir, 'main.js'), mode], { encoding: 'utf8' });
-    expect(run('hot').stdout).toBe('hot:SHARED_MARK:DEEP_MARK\n');
-    expect(run('cold').stdout).toBe('cold:SHARED_MARK\n');
-    const hot = readFileSync(join(outdir, 'hot.js'), 'utf8');
-    // One file: its shared and dynamically imported code inside, no import of a chunk.
+    const files = await bundle({ root: dir, entry: 'src/entry.mjs', name: 'main', outdir, sourceDir: join(dir, 'src') + '/', standalone: [{ entry: 'src/hot.mjs', name: 'hot' }] });
+    expect(files).toContain(join(outdir, 'hot.cjs'));
+    expect(spawnSync(process.execPath, [join(outdir, 'main.js')], { encoding: 'utf8' }).stdout).toBe('cold:SHARED_MARK\n');
+    const hot = readFileSync(join(outdir, 'hot.cjs'), 'utf8');
     expect(hot).toContain('SHARED_MARK');
     expect(hot).toContain('DEEP_MARK');
     expect(hot).not.toMatch(/chunks\//);
-    expect(readFileSync(join(outdir, 'main.js'), 'utf8')).toContain('import("./hot.js")');
+    const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(outdir, 'hot.cjs'))}).hot().then((s) => process.stdout.write(s))`], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('hot:SHARED_MARK:DEEP_MARK:/');
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });

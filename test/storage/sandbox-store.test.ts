@@ -227,3 +227,23 @@ describe('key last usage', () => {
     expect((call(d, 'GetKeyLastUsage', { KeyId: keyId }).KeyLastUsage as { Operation: string }).Operation).toBe('Encrypt');
   });
 });
+
+describe('the state file in ASCII', () => {
+  it('escapes every other character, reads back the same text, and still reads an older UTF-8 file', () => {
+    const h = home();
+    const d = deps(h);
+    const name = 'résumé – 東京 🔑.txt';
+    call(d, 'CreateBucket', { Bucket: 'docs' }, 's3');
+    call(d, 'PutObject', { Bucket: 'docs', Key: name, Body: new TextEncoder().encode('x') }, 's3');
+    const path = sandboxPath({ KMS_STUDY_HOME: h });
+    const bytes = readFileSync(path);
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    expect(bytes.toString('latin1')).toContain('r\\u00e9sum\\u00e9');
+    const keys = () => (call(d, 'ListObjectsV2', { Bucket: 'docs' }, 's3').Contents as { Key: string }[]).map((o) => o.Key);
+    expect(keys()).toEqual([name]);
+    // A file written before (raw UTF-8) reads the same.
+    writeFileSync(path, `${JSON.stringify(JSON.parse(readFileSync(path, 'utf8')))}\n`);
+    expect(readFileSync(path).some((b) => b >= 0x80)).toBe(true);
+    expect(keys()).toEqual([name]);
+  });
+});
