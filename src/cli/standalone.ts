@@ -3,16 +3,19 @@
 // people run most, the simulator's few hundred kilobytes of code are most of a start. So the bundle is compiled
 // here with vm.Script, and V8's cached data for it — taken after the command ran, so it holds the functions the
 // command compiled too — is kept in the data directory's cache folder (one file per bundle and Node version).
-// V8 checks the data against its own version and flags, but of the source only its length; so the cache file
-// starts with the bundle's signature (size, modification time, inode), and data made for another build of the
-// bundle is never handed to V8. Data that does not match is not used: the bundle compiles as usual and the cache
-// is written again. The cache is an optimisation: any failure to read or write it is ignored.
+// V8 checks the data against its own version and flags, but of the source only its length, and it does not check
+// the data itself in release builds (damaged data can end the process). So the cache file starts with the bundle's
+// signature (size, modification time, inode) and the data's length: data made for another build of the bundle, or
+// cut short, is never handed to V8. It is written atomically (temp file, fsync, rename), so a crash leaves the old
+// file or the new one. Data that does not match is not used: the bundle compiles as usual and the cache is written
+// again. The cache is an optimisation: any failure to read or write it is ignored. (Not defended: the file being
+// altered in place on disk; deleting cache/code/ is always safe.)
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { constants, Script } from 'node:vm';
 
-const CACHE_MAGIC = 'kms-study-code-cache-1';
+const CACHE_MAGIC = 'kms-study-code-cache-2';
 
 /** What became of the cache on this load: used, missing, rejected (another build, or by V8), or not asked for. */
 export type CacheOutcome = 'hit' | 'miss' | 'rejected' | 'off';
@@ -32,12 +35,15 @@ export function loadBundle<T>(file: string, cacheFile: string | undefined): Load
   const require = createRequire(file);
   if (!cacheFile) return { exports: require(file) as T, cache: 'off', save: async () => undefined };
   const st = statSync(file);
-  const header = Buffer.from(`${CACHE_MAGIC} ${st.size} ${st.mtimeMs} ${st.ino}\n`);
+  const signature = `${CACHE_MAGIC} ${st.size} ${st.mtimeMs} ${st.ino}`;
   let cached: Buffer | undefined;
   let stale = false;
   try {
     const data = readFileSync(cacheFile);
-    if (data.subarray(0, header.length).equals(header)) cached = data.subarray(header.length);
+    const end = data.indexOf(10);
+    const [sig, length] =
+      end < 0 ? [] : [data.toString('latin1', 0, data.lastIndexOf(32, end)), Number(data.toString('latin1', data.lastIndexOf(32, end) + 1, end))];
+    if (sig === signature && length === data.length - end - 1) cached = data.subarray(end + 1);
     else stale = true;
   } catch {
     // no cache yet
@@ -61,7 +67,8 @@ export function loadBundle<T>(file: string, cacheFile: string | undefined): Load
       if (cache === 'hit') return;
       try {
         const { writeFileAtomic } = await import('../storage/atomic.js');
-        writeFileAtomic(cacheFile, Buffer.concat([header, script.createCachedData()]));
+        const data = script.createCachedData();
+        writeFileAtomic(cacheFile, Buffer.concat([Buffer.from(`${signature} ${data.length}\n`), data]));
       } catch {
         // a read-only or full data directory: the next start compiles again
       }

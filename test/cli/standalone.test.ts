@@ -22,7 +22,7 @@ describe('loading a standalone bundle with V8 code cache (standalone.ts)', () =>
     expect(first.cache).toBe('miss');
     await first.save();
     expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
-    expect(readFileSync(cacheFile).subarray(0, 22).toString()).toBe('kms-study-code-cache-1');
+    expect(readFileSync(cacheFile).subarray(0, 22).toString()).toBe('kms-study-code-cache-2');
 
     const second = loadBundle<{ answer(): number }>(file, cacheFile);
     expect(second.cache).toBe('hit');
@@ -49,6 +49,11 @@ describe('loading a standalone bundle with V8 code cache (standalone.ts)', () =>
     const r = loadBundle<{ answer(): number }>(file, cacheFile);
     expect(r.cache).toBe('rejected');
     expect(r.exports.answer()).toBe(7);
+    // A cache cut short (the length in its header no longer matches): not handed to V8.
+    await r.save();
+    const whole = readFileSync(cacheFile);
+    writeFileSync(cacheFile, whole.subarray(0, whole.length - 100));
+    expect(loadBundle<{ answer(): number }>(file, cacheFile).cache).toBe('rejected');
     const blocked = join(dir, 'a-file');
     writeFileSync(blocked, 'x');
     const unwritable = loadBundle<{ answer(): number }>(file, join(blocked, 'cache.bin'));

@@ -57,12 +57,18 @@ describe('a fresh source checkout', () => {
     }
     symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(dir, 'node_modules'));
     expect(existsSync(join(dir, 'dist'))).toBe(false);
-    const first = run(join(dir, 'bin/kms-study.js'), ['--version'], join(dir, 'home'));
+    // --version is answered by the launcher itself: no build for it.
+    const version = run(join(dir, 'bin/kms-study.js'), ['--version'], join(dir, 'home'));
+    expect({ status: version.status, stderr: version.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+    const first = run(join(dir, 'bin/kms-study.js'), ['lab'], join(dir, 'home'));
     expect(first.status).toBe(0);
     expect(first.stderr).toContain('building (once)');
-    for (const built of ['dist/src/cli/bin.js', 'dist/lab-index.json', 'dist/cli/bin.js']) expect(existsSync(join(dir, built))).toBe(true);
-    const second = run(join(dir, 'bin/kms-study.js'), ['--version'], join(dir, 'home'));
+    expect(first.stdout).toContain('create-key');
+    for (const built of ['dist/src/cli/bin.js', 'dist/lab-index.json', 'dist/cli/bin.js', 'dist/cli/aws.cjs']) expect(existsSync(join(dir, built))).toBe(true);
+    const second = run(join(dir, 'bin/kms-study.js'), ['lab'], join(dir, 'home'));
     expect({ status: second.status, stderr: second.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(second.stdout).toBe(first.stdout);
     rmSync(dir, { recursive: true, force: true });
   }, 180_000);
 });
