@@ -94,41 +94,76 @@ function nobleRate(ms: number): number {
   return (n * 1000) / (performance.now() - start);
 }
 
-/** moto_server's Encrypt rate with the same load, or why it was skipped. */
-async function motoRate(clients: number, body: (keyId: string) => string, seconds: number): Promise<{ rate?: number; why?: string }> {
+/** Encrypt requests per second from `clients` keep-alive clients for `seconds`. */
+async function rateOf(port: number, agent: Agent, clients: number, text: string, seconds: number, who: string): Promise<number> {
+  let n = 0;
+  const start = performance.now();
+  const worker = async () => {
+    while (performance.now() - start < seconds * 1000) {
+      const r = await post(port, agent, 'Encrypt', text);
+      if (r.status !== 200) throw new Error(`${who} Encrypt failed: ${r.status} ${r.text.slice(0, 200)}`);
+      n++;
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, worker));
+  return (n * 1000) / (performance.now() - start);
+}
+
+/** moto_server started on a free port with a key to encrypt under, or why it cannot be. */
+async function startMoto(clients: number): Promise<{ port: number; agent: Agent; keyId: string; stop(): void } | { why: string }> {
   if (spawnSync('moto_server', ['--help'], { timeout: 15_000 }).error) return { why: 'skipped (moto_server not installed)' };
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const stop = () => {
+    agent.destroy();
+    child.kill('SIGTERM');
+  };
+  let keyId = '';
+  const until = Date.now() + 20_000;
+  while (!keyId) {
+    try {
+      keyId = (JSON.parse((await post(port, agent, 'CreateKey', '{}')).text) as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId;
+    } catch {
+      if (Date.now() > until) {
+        stop();
+        return { why: 'skipped (moto_server did not start)' };
+      }
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+  }
+  return { port, agent, keyId, stop };
+}
+
+/**
+ * serve's and moto_server's Encrypt rates measured in alternating rounds of `seconds` each (the order flips every
+ * round), so a machine that speeds up or slows down during the run affects both alike; the ratio is of medians.
+ */
+async function versusMoto(
+  serve: { port: number; agent: Agent; body: string },
+  clients: number,
+  bodyFor: (keyId: string) => string,
+  rounds: number,
+  seconds: number,
+): Promise<{ serve: number[]; moto: number[] } | { why: string }> {
+  const moto = await startMoto(clients);
+  if ('why' in moto) return moto;
   try {
-    let keyId = '';
-    const until = Date.now() + 20_000;
-    while (!keyId) {
-      try {
-        keyId = (JSON.parse((await post(port, agent, 'CreateKey', '{}')).text) as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId;
-      } catch {
-        if (Date.now() > until) return { why: 'skipped (moto_server did not start)' };
-        await new Promise((ok) => setTimeout(ok, 200));
+    const motoBody = bodyFor(moto.keyId);
+    for (let i = 0; i < 20; i++) await post(moto.port, moto.agent, 'Encrypt', motoBody);
+    const rates = { serve: [] as number[], moto: [] as number[] };
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 ? (['moto', 'serve'] as const) : (['serve', 'moto'] as const);
+      for (const who of order) {
+        if (who === 'serve') rates.serve.push(await rateOf(serve.port, serve.agent, clients, serve.body, seconds, 'serve'));
+        else rates.moto.push(await rateOf(moto.port, moto.agent, clients, motoBody, seconds, 'moto_server'));
       }
     }
-    const text = body(keyId);
-    for (let i = 0; i < 20; i++) await post(port, agent, 'Encrypt', text);
-    let n = 0;
-    const start = performance.now();
-    const worker = async () => {
-      while (performance.now() - start < seconds * 1000) {
-        const r = await post(port, agent, 'Encrypt', text);
-        if (r.status !== 200) throw new Error(`moto Encrypt failed: ${r.status} ${r.text.slice(0, 200)}`);
-        n++;
-      }
-    };
-    await Promise.all(Array.from({ length: clients }, worker));
-    return { rate: (n * 1000) / (performance.now() - start) };
+    return rates;
   } catch (e) {
     return { why: `skipped (${(e as Error).message})` };
   } finally {
-    agent.destroy();
-    child.kill('SIGTERM');
+    moto.stop();
   }
 }
 
@@ -187,12 +222,14 @@ export async function benchServer(opts: { requests?: number; clients?: number; k
     const p99 = pct(sorted, 99);
     const rssRatio = atEnd / at10;
     const noble = nobleRate(1000);
-    const moto = await motoRate(clients, bodyFor, QUICK ? 5 : 15);
+    const vs = await versusMoto({ port, agent: new Agent({ keepAlive: true, maxSockets: clients }), body }, clients, bodyFor, QUICK ? 3 : 5, QUICK ? 2 : 4);
+    const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    const moto = 'why' in vs ? { why: vs.why } : { rate: middle(vs.moto), serve: middle(vs.serve), rounds: vs };
     lines.push(`  serve:                    ${Math.round(rate).toLocaleString('en-US').padStart(6)} req/s  p50 ${pct(sorted, 50).toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (${secs.toFixed(1)} s)`);
     lines.push(`  raw noble AES-256-GCM:    ${Math.round(noble).toLocaleString('en-US').padStart(6)} encryptions/s of 4 KB (one thread, no HTTP) — serve's ceiling if AES is the bottleneck`);
     lines.push(
       moto.rate !== undefined
-        ? `  moto_server:              ${Math.round(moto.rate).toLocaleString('en-US').padStart(6)} req/s (same load, same machine, after serve)`
+        ? `  moto_server:              ${Math.round(moto.rate).toLocaleString('en-US').padStart(6)} req/s, serve ${Math.round(moto.serve!).toLocaleString('en-US')} req/s (medians of ${moto.rounds!.moto.length} alternating rounds, same load: serve ${moto.rounds!.serve.map(Math.round).join(' ')}; moto ${moto.rounds!.moto.map(Math.round).join(' ')})`
         : `  moto_server:              ${moto.why}`,
     );
     lines.push(`  req/s per tenth of the run: ${perWindow.map((r) => Math.round(r)).join(' ')}`);
@@ -204,7 +241,10 @@ export async function benchServer(opts: { requests?: number; clients?: number; k
     lines.push(
       `  serve's RSS: ${mb(at10)} after ${(total / 10).toLocaleString('en-US')} requests, ${mb(atEnd)} after ${total.toLocaleString('en-US')}: ${rssRatio.toFixed(2)}x   target within 20%: ${verdict(rssRatio <= 1.2 && rssRatio >= 0.8)}${QUICK ? ' (quick run: 2,000 vs 20,000 requests)' : ''}`,
     );
-    if (moto.rate !== undefined) lines.push(`  serve / moto_server ${(rate / moto.rate).toFixed(1)}x                     target >= 10x: ${verdict(rate / moto.rate >= 10)}`);
+    if (moto.rate !== undefined) {
+      const ratio = moto.serve! / moto.rate;
+      lines.push(`  serve / moto_server ${ratio.toFixed(1)}x (alternating rounds)      target >= 10x: ${verdict(ratio >= 10)}`);
+    }
     else lines.push(`  serve / moto_server                           target >= 10x: ${moto.why}`);
     const half = perWindow.length >> 1;
     const trend = perWindow.slice(half).reduce((a, b) => a + b, 0) / perWindow.slice(1, half).reduce((a, b) => a + b, 0) * ((half - 1) / (perWindow.length - half));

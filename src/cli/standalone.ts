@@ -5,7 +5,8 @@
 // command compiled too — is kept in the data directory's cache folder (one file per bundle and Node version).
 // V8 checks the data against its own version and flags, but of the source only its length, and it does not check
 // the data itself in release builds (damaged data can end the process). So the cache file starts with the bundle's
-// signature (size, modification time, inode) and the data's length: data made for another build of the bundle, or
+// signature (size, modification and change times, inode: npm gives every installed file the same modification
+// time, but no one can set the change time) and the data's length: data made for another build of the bundle, or
 // cut short, is never handed to V8. It is written atomically (temp file, fsync, rename), so a crash leaves the old
 // file or the new one. Data that does not match is not used: the bundle compiles as usual and the cache is written
 // again. The cache is an optimisation: any failure to read or write it is ignored. (Not defended: the file being
@@ -35,7 +36,7 @@ export function loadBundle<T>(file: string, cacheFile: string | undefined): Load
   const require = createRequire(file);
   if (!cacheFile) return { exports: require(file) as T, cache: 'off', save: async () => undefined };
   const st = statSync(file);
-  const signature = `${CACHE_MAGIC} ${st.size} ${st.mtimeMs} ${st.ino}`;
+  const signature = `${CACHE_MAGIC} ${st.size} ${st.mtimeMs} ${st.ctimeMs} ${st.ino}`;
   let cached: Buffer | undefined;
   let stale = false;
   try {

@@ -1,9 +1,10 @@
 // Reads question bank files and folders from disk and hands the text to the pure parser; the cross-file
 // rules run over everything loaded together. An optional cache keeps each file's parse result keyed by a
 // hash of its text, so a quiz does not re-parse unchanged YAML (the yaml parser dominates load time).
-// A cache entry also keeps the file's signature (size, modification time, inode): a file whose signature still
-// matches is not even read. The signature is only recorded for a file last modified at least RACY_MS before it
-// was read, so an edit made after that read always moves the modification time (file times can be coarse).
+// A cache entry also keeps the file's signature (size, modification and change times, inode): a file whose
+// signature still matches is not even read. The change time counts because npm gives every file it installs the same
+// modification time, while no one can set the change time. The signature is only recorded for a file last changed
+// at least RACY_MS before it was read, so a change made after that read always moves it (file times can be coarse).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ function entryName(file: string): string {
   return `${h.toString(16).padStart(16, '0')}.json`;
 }
 
-const signature = (st: Stats, file: string, today: string | undefined) => [PARSER_VERSION, today ?? '', file, st.size, st.mtimeMs, st.ino, st.dev].join('\0');
+const signature = (st: Stats, file: string, today: string | undefined) => [PARSER_VERSION, today ?? '', file, st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev].join('\0');
 
 const fromEntry = (c: CacheEntry): Parsed => ({ questions: c.questions, errors: c.errors.map((e) => new ContentError(e.file, e.line, e.column, e.what)) });
 
@@ -83,7 +84,7 @@ function loadFile(file: string, options: LoadOptions): Parsed {
   const sig = st?.isFile() ? signature(st, file, today) : undefined;
   if (cached && sig && cached.sig === sig && cached.file === file) return fromEntry(cached);
   const text = readRegularText(file);
-  const safeSig = sig && st!.mtimeMs <= (options.wallNow ?? Date.now)() - RACY_MS ? sig : undefined;
+  const safeSig = sig && Math.max(st!.mtimeMs, st!.ctimeMs) <= (options.wallNow ?? Date.now)() - RACY_MS ? sig : undefined;
   const key = createHash('sha256').update(`${PARSER_VERSION}\0${today ?? ''}\0${file}\0${text}`).digest('hex');
   if (cached && cached.key === key && cached.file === file) {
     if (safeSig && cached.sig !== safeSig) writeEntry(entryPath, { ...cached, sig: safeSig });

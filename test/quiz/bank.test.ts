@@ -142,38 +142,45 @@ describe('the parse cache', () => {
     expect(readdirSync(cacheDir)).toHaveLength(2);
   });
 
-  it('trusts a cached file by its signature only when it was modified well before it was read (no read then)', async () => {
-    const { mkdtempSync, copyFileSync, writeFileSync, utimesSync } = await import('node:fs');
+  it('trusts a cached file by its signature (no read) only when it changed well before it was read', async () => {
+    const { mkdtempSync, copyFileSync, writeFileSync, readdirSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'kms-cache-sig-'));
     const cacheDir = join(dir, 'cache');
     const file = join(dir, 'rotation.yaml');
     copyFileSync(join(BANKS, 'small', 'rotation.yaml'), file);
-    const text = readFileSync(file, 'utf8');
-    const sameSize = text.replace('answer: A', 'answer: B');
     const id = 'fx-rotation-period';
     const answerOf = (r: ReturnType<typeof loadBanks>) => r.questions.find((q) => q.id === id)?.answer;
-    const old = new Date('2026-01-01T00:00:00Z');
-    const wallNow = () => Date.parse('2026-06-01T00:00:00Z');
-    // Modified long before the read: the signature is recorded.
-    utimesSync(file, old, old);
-    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow }))).toEqual(['A']);
-    // The same size and time again (an edit that kept them, which real edits do not): the file is not read.
-    writeFileSync(file, sameSize);
-    utimesSync(file, old, old);
-    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow }))).toEqual(['A']);
-    // Its time moved: read, hashed, parsed anew.
-    utimesSync(file, new Date('2026-02-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z'));
-    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow }))).toEqual(['B']);
+    // The cache entry altered: its answer, and its content key, so that reading the file would reparse it.
+    const tamper = () => {
+      const entry = join(cacheDir, readdirSync(cacheDir)[0]);
+      const c = JSON.parse(readFileSync(entry, 'utf8')) as { key: string; questions: { id: string; answer: string[] }[] };
+      c.key = 'not-the-hash-of-the-file';
+      c.questions.find((q) => q.id === id)!.answer = ['TAMPERED'];
+      writeFileSync(entry, JSON.stringify(c));
+    };
+    // Read 10 s after its last change: the signature is recorded, and the next load takes the entry without reading.
+    const later = () => Date.now() + 10_000;
+    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow: later }))).toEqual(['A']);
+    tamper();
+    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow: later }))).toEqual(['TAMPERED']);
+    // Any write moves the change time: the signature no longer matches, the file is read and parsed anew.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('answer: A', 'answer: B'));
+    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow: later }))).toEqual(['B']);
 
-    // Modified within RACY_MS of the read: no signature, so a later edit in the same clock tick is still seen.
-    const recent = new Date(wallNow() - 500);
-    writeFileSync(file, text);
-    utimesSync(file, recent, recent);
-    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow }))).toEqual(['A']);
-    writeFileSync(file, sameSize);
-    utimesSync(file, recent, recent);
-    expect(answerOf(loadBanks([dir], { today: TODAY, cacheDir, wallNow }))).toEqual(['B']);
+    // Read within RACY_MS of its last change: no signature, so the file is read (and hashed) every time.
+    const dir2 = mkdtempSync(join(tmpdir(), 'kms-cache-racy-'));
+    const cache2 = join(dir2, 'cache');
+    copyFileSync(join(BANKS, 'small', 'rotation.yaml'), join(dir2, 'rotation.yaml'));
+    const now = () => Date.now();
+    expect(answerOf(loadBanks([dir2], { today: TODAY, cacheDir: cache2, wallNow: now }))).toEqual(['A']);
+    const entry = join(cache2, readdirSync(cache2)[0]);
+    const c = JSON.parse(readFileSync(entry, 'utf8')) as { key: string; sig?: string; questions: { id: string; answer: string[] }[] };
+    expect(c.sig).toBeUndefined();
+    c.key = 'stale';
+    c.questions.find((q) => q.id === id)!.answer = ['TAMPERED'];
+    writeFileSync(entry, JSON.stringify(c));
+    expect(answerOf(loadBanks([dir2], { today: TODAY, cacheDir: cache2, wallNow: now }))).toEqual(['A']);
   });
 
   it('skips the cross-file rules when asked (callers that use only the questions)', async () => {
