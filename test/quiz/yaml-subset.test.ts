@@ -32,6 +32,19 @@ function agrees(text: string): boolean {
 }
 
 describe('the YAML subset reader', () => {
+  it("builds the library's own nodes: its type checks, get/has and toJSON answer as for the full parser's", () => {
+    const text = readFileSync(join(ROOT, 'questions', 'rotation.yaml'), 'utf8');
+    const fast = readYamlSubset(text)!;
+    const full = parseDocument(text, { uniqueKeys: true });
+    expect(isMap(fast)).toBe(true);
+    const map = fast as unknown as { get(k: string, keep?: boolean): unknown; has(k: string): boolean; toJSON(): unknown };
+    expect(map.has('questions')).toBe(true);
+    expect(map.has('nope')).toBe(false);
+    expect(map.get('topic')).toBe(full.get('topic'));
+    expect(isSeq(map.get('questions', true))).toBe(true);
+    expect(map.toJSON()).toEqual(full.toJS());
+  });
+
   it('reads every shipped bank and every fixture like the full parser, and parseBank gives the same result', () => {
     const files = [...yamlFiles(join(ROOT, 'questions')), ...yamlFiles(join(ROOT, 'test/fixtures/banks'))];
     let fast = 0;
