@@ -99,6 +99,16 @@ describe('lazy loading in the built CLI', () => {
     expect(help.modules.some((m) => m.includes('/dist/cli/chunks/'))).toBe(true);
   }, 60_000);
 
+  it('the bundle: no code cache with NODE_DISABLE_COMPILE_CACHE or KMS_STUDY_DEBUG', () => {
+    for (const env of [{ NODE_DISABLE_COMPILE_CACHE: '1' }, { KMS_STUDY_DEBUG: '1' }]) {
+      const h = mkdtempSync(join(tmpdir(), 'kms-study-nocache-'));
+      const r = spawnSync(process.execPath, [BUNDLE, 'aws', 'kms', 'list-keys'], { env: { PATH: process.env.PATH ?? '', KMS_STUDY_HOME: h, NO_COLOR: '1', ...env }, encoding: 'utf8' });
+      expect({ env, status: r.status, stdout: r.stdout }).toEqual({ env, status: 0, stdout: '{\n    "Keys": []\n}\n' });
+      expect(existsSync(join(h, 'cache', 'code'))).toBe(false);
+      rmSync(h, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('the lab list parses no lab file and loads neither the YAML parser nor the simulator', () => {
     const { stdout, modules } = modulesOf(home, ['lab']);
     expect(stdout).toContain('access-denied');
