@@ -4,7 +4,7 @@ import { DEFAULT_SOURCE_IP, DEFAULT_USER_AGENT, EVENT_VERSION, eventTimeOf, user
 import { ServiceException } from './errors.js';
 import { requestParametersOf } from './request-parameters.js';
 import { uuidFrom, type Random } from './ports.js';
-import type { Caller } from './caller.js';
+import { serviceHostOf, type Caller } from './caller.js';
 
 /** Services CloudTrail records in us-east-1 whatever Region the caller names (global services). */
 const GLOBAL_SERVICES = new Set(['iam']);
@@ -27,8 +27,8 @@ export function apiCallEvent(
     eventName: operation,
     // IAM is a global service: CloudTrail records its calls in us-east-1.
     awsRegion: GLOBAL_SERVICES.has(service) ? 'us-east-1' : caller.region,
-    sourceIPAddress: caller.viaService ?? caller.sourceIp ?? DEFAULT_SOURCE_IP,
-    userAgent: caller.viaService ?? caller.userAgent ?? DEFAULT_USER_AGENT,
+    sourceIPAddress: caller.viaService ? serviceHostOf(caller.viaService) : (caller.sourceIp ?? DEFAULT_SOURCE_IP),
+    userAgent: caller.viaService ? serviceHostOf(caller.viaService) : (caller.userAgent ?? DEFAULT_USER_AGENT),
     requestParameters: requestParametersOf(request),
     responseElements: null,
     requestID: uuidFrom(random),

@@ -47,6 +47,15 @@ export function servicePrincipal(name: string): Principal {
   return { type: 'AWSService', arn: name, accountId: '' };
 }
 
+/**
+ * The name of the service in the CloudTrail record of a call it made for a caller (userIdentity.invokedBy,
+ * sourceIPAddress, userAgent): its global host name, `s3.amazonaws.com`, without the Region that kms:ViaService
+ * carries. https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html
+ */
+export function serviceHostOf(viaService: string): string {
+  return viaService.replace(/^([a-z0-9-]+)\.[a-z0-9-]+\.amazonaws\.com$/, '$1.amazonaws.com');
+}
+
 /** The host name a service calls another from, as kms:ViaService shows it: `<service>.<region>.amazonaws.com`. */
 export function viaServiceName(service: string, region: string): string {
   return `${service}.${region}.amazonaws.com`;

@@ -1,6 +1,6 @@
 // The CloudTrail event model every simulated service records into: the event record, its userIdentity block,
 // request/event ids, and the event history (the recorder). Differs: one history for all accounts; no trails/S3 delivery.
-import type { Caller } from './caller.js';
+import { serviceHostOf, type Caller } from './caller.js';
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -81,7 +81,7 @@ export function userIdentityOf(caller: Caller, eventTime: string): AuditUserIden
       attributes: { creationDate: eventTime, mfaAuthenticated: 'false' },
     };
   }
-  if (caller.viaService) id.invokedBy = caller.viaService;
+  if (caller.viaService) id.invokedBy = serviceHostOf(caller.viaService);
   return id;
 }
 

@@ -11,7 +11,7 @@ import { throttle } from './operations/throttling.js';
 import type { Clock, Random } from '../aws/ports.js';
 import { loadState, saveState, type EngineStateDocument, type KeyStorage, type StoredStateDocument } from './state.js';
 import type { AccessControl, ConditionContext, Decision } from '../aws/access.js';
-import type { Caller } from '../aws/caller.js';
+import { serviceHostOf, type Caller } from '../aws/caller.js';
 import { requestParametersOf } from '../aws/request-parameters.js';
 import { parseKeyRef } from './arn.js';
 import { recordUsage } from './operations/last-usage.js';
@@ -186,8 +186,8 @@ export class KmsEngine {
       eventSource: 'kms.amazonaws.com',
       eventName: call.operation,
       awsRegion: caller.region,
-      sourceIPAddress: caller.viaService ?? caller.sourceIp ?? DEFAULT_SOURCE_IP,
-      userAgent: caller.viaService ?? caller.userAgent ?? DEFAULT_USER_AGENT,
+      sourceIPAddress: caller.viaService ? serviceHostOf(caller.viaService) : (caller.sourceIp ?? DEFAULT_SOURCE_IP),
+      userAgent: caller.viaService ? serviceHostOf(caller.viaService) : (caller.userAgent ?? DEFAULT_USER_AGENT),
       requestParameters: requestParametersOf(request),
       responseElements: error ? null : call.responseElements,
       ...eventIds(this.core.random),

@@ -45,7 +45,7 @@ describe('attach-volume', () => {
     const kms = world.trail.events.filter((e) => e.eventSource === 'kms.amazonaws.com');
     const decrypt = kms.find((e) => e.eventName === 'Decrypt')!;
     expect(decrypt.userIdentity.arn).toBe(`arn:aws:sts::${A}:assumed-role/aws:ec2-infrastructure/${web}`);
-    expect(decrypt.userIdentity.invokedBy).toBe('ec2.us-east-1.amazonaws.com');
+    expect(decrypt.userIdentity.invokedBy).toBe('ec2.amazonaws.com');
     expect(decrypt.errorCode).toBeUndefined();
     expect(ec2State(world).instances.find((i: { InstanceId: string }) => i.InstanceId === web).memory).toEqual([vol]);
     const d = await aws(`aws ec2 describe-volumes --volume-ids ${vol}`);

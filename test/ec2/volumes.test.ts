@@ -14,7 +14,7 @@ describe('create-volume', () => {
     expect(r.json).toMatchObject({ State: 'creating', Encrypted: true, KmsKeyId: key, Size: 8, VolumeType: 'gp2' });
     expect(r.json.VolumeId).toMatch(/^vol-0[0-9a-f]{16}$/);
     const [gdk] = kmsEvents(world, 'GenerateDataKeyWithoutPlaintext');
-    expect(gdk.userIdentity).toMatchObject({ arn: `arn:aws:iam::${A}:user/admin`, invokedBy: 'ec2.us-east-1.amazonaws.com' });
+    expect(gdk.userIdentity).toMatchObject({ arn: `arn:aws:iam::${A}:user/admin`, invokedBy: 'ec2.amazonaws.com' });
     expect(gdk.requestParameters).toMatchObject({ encryptionContext: { 'aws:ebs:id': r.json.VolumeId } });
     const d = await aws(`aws ec2 describe-volumes --volume-ids ${r.json.VolumeId}`);
     expect(d.json.Volumes[0]).toMatchObject({ State: 'available', Encrypted: true, KmsKeyId: key, Attachments: [] });

@@ -22,7 +22,7 @@ describe.each(['key-policy', 'iam', 'via-service'])('lab s3-sse-kms, variant %s'
       .context()
       .world.trail.events.filter((e) => e.eventName === 'Decrypt' && e.errorCode === 'AccessDenied')
       .at(-1)!;
-    expect(denied.userIdentity.invokedBy).toBe('s3.us-east-1.amazonaws.com');
+    expect(denied.userIdentity.invokedBy).toBe('s3.amazonaws.com');
     expect(denied.requestParameters?.encryptionContext).toEqual({ 'aws:s3:arn': 'arn:aws:s3:::reports-prod/exports/report.bin' });
     expect(denied.errorMessage).toContain(variant === 'key-policy' ? 'no resource-based policy allows' : 'no identity-based policy allows');
   });

@@ -47,7 +47,7 @@ describe('SSE-KMS with a customer managed key', () => {
     expect(events.map((e) => e.eventName)).toEqual(['GenerateDataKey', 'Decrypt']);
     for (const e of events) {
       expect(e.userIdentity.arn).toBe(admin.principal.arn);
-      expect(e.userIdentity.invokedBy).toBe('s3.us-east-1.amazonaws.com');
+      expect(e.userIdentity.invokedBy).toBe('s3.amazonaws.com');
       expect(e.requestParameters?.encryptionContext).toEqual({ 'aws:s3:arn': 'arn:aws:s3:::reports/q1/sales.csv' });
     }
   });

@@ -10,6 +10,8 @@ import { aWorld } from '../helpers/world.js';
 
 const REGION = 'us-east-1';
 const VIA = `vault.${REGION}.amazonaws.com`;
+/** The service in CloudTrail's record of the call it made (invokedBy, sourceIPAddress, userAgent): no Region. */
+const HOST = 'vault.amazonaws.com';
 const LOGS = `logs.${REGION}.amazonaws.com`;
 
 /** Stores a secret encrypted under a KMS key (for its caller), or encrypts in its own name as a service principal. */
@@ -84,8 +86,8 @@ describe('one service calling another through the world', () => {
     const { world, dev, keyId } = setup();
     world.call('vault', 'PutSecret', { KeyId: keyId, Secret: 'x' }, dev);
     const [kms, vault] = world.trail.events.slice(-2);
-    expect(kms).toMatchObject({ eventSource: 'kms.amazonaws.com', eventName: 'Encrypt', sourceIPAddress: VIA, userAgent: VIA });
-    expect(kms.userIdentity).toMatchObject({ type: 'IAMUser', arn: dev.principal.arn, invokedBy: VIA });
+    expect(kms).toMatchObject({ eventSource: 'kms.amazonaws.com', eventName: 'Encrypt', sourceIPAddress: HOST, userAgent: HOST });
+    expect(kms.userIdentity).toMatchObject({ type: 'IAMUser', arn: dev.principal.arn, invokedBy: HOST });
     expect(kms.errorCode).toBeUndefined();
     expect(vault).toMatchObject({ eventSource: 'vault.amazonaws.com', eventName: 'PutSecret', userIdentity: { arn: dev.principal.arn } });
   });

@@ -34,7 +34,7 @@ describe('publishing to an encrypted topic', () => {
     await aws(`aws sns subscribe --topic-arn ${TOPIC} --protocol email --notification-endpoint ops@example.com`);
     expect((await aws(`aws sns publish --topic-arn ${TOPIC} --subject Test --message hello`)).exitCode).toBe(0);
     const kms = world.trail.events.filter((e) => e.eventSource === 'kms.amazonaws.com').at(-1)!;
-    expect(kms).toMatchObject({ eventName: 'GenerateDataKey', sourceIPAddress: 'sns.us-east-1.amazonaws.com' });
+    expect(kms).toMatchObject({ eventName: 'GenerateDataKey', sourceIPAddress: 'sns.amazonaws.com', userAgent: 'sns.amazonaws.com' });
     expect(kms.errorCode).toBeUndefined();
     const inbox = (await json('aws sns list-inbox --endpoint ops@example.com')).Messages as Record<string, unknown>[];
     expect(inbox).toEqual([expect.objectContaining({ subject: 'Test', message: 'hello', topicArn: TOPIC, publisher: `arn:aws:iam::${ACCOUNT}:user/admin` })]);
