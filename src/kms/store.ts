@@ -37,6 +37,11 @@ export class Store {
 
   /** The key whose backing-key handle a ciphertext names. */
   keyByHandle(handle: string): KeyRecord | undefined {
+    // Keys still in the stored index are found by searching it, without turning ten thousand lines into rows.
+    if (!this.byHandleMap && this.keys.indexed) {
+      const arn = this.keys.arnByHandle(handle);
+      if (arn !== undefined) return this.keys.get(arn);
+    }
     if (!this.byHandleMap) {
       this.byHandleMap = new Map();
       for (const k of this.keys.all()) {

@@ -156,14 +156,18 @@ export class KeyLog implements KeyStorage {
   }
 }
 
+/** Whether a log of which `live` bytes are in use is worth compacting (large, and mostly superseded records). */
+export function compactionWorthIt(log: KeyLog, live: number): boolean {
+  const size = log.diskSize();
+  return size >= compactMinBytes && live * 2 <= size;
+}
+
 /**
  * Copies the live records the references point at into the next generation and rewrites the references'
  * offsets in place. Returns the new log, or undefined when compacting is not worth it.
  */
 export function compactKeyLog(log: KeyLog, refs: KeyRef[]): KeyLog | undefined {
-  const size = log.diskSize();
-  const live = refs.reduce((n, r) => n + r[3] + 1, 0);
-  if (size < compactMinBytes || live * 2 > size) return undefined;
+  if (!compactionWorthIt(log, refs.reduce((n, r) => n + r[3] + 1, 0))) return undefined;
   const next = new KeyLog(log.statePath, keyLogName(log.statePath, generationOf(log.name) + 1));
   const old = readFileSync(log.path);
   const parts: Buffer[] = [];

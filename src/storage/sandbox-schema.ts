@@ -3,8 +3,11 @@
 // KMS checks its own part (clock offsets within 1970..9999, keys) when the world loads it.
 
 export const SANDBOX_FORMAT = 'kms-study-sandbox';
-/** 2: keys live in a key log beside the state file (key-log.ts); 1 kept them inline (still read). */
-export const SANDBOX_VERSION = 2;
+/**
+ * 3: the keys' rows are one index text (StoredKeys in src/kms/state.ts); 2: keys live in a key log beside the state
+ * file (key-log.ts), listed as an array of rows; 1 kept them inline. 1 and 2 are still read, and written as 3.
+ */
+export const SANDBOX_VERSION = 3;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{12}:.+$/;
@@ -29,8 +32,8 @@ function iamProblem(iam: unknown): string | undefined {
 export function sandboxFileProblem(v: unknown): string | undefined {
   if (!isObj(v)) return 'not a JSON object';
   if (v.format !== SANDBOX_FORMAT) return `format is not ${SANDBOX_FORMAT}`;
-  if (v.version !== SANDBOX_VERSION && v.version !== 1) return `unknown version ${JSON.stringify(v.version)} (this build reads 1 and ${SANDBOX_VERSION})`;
-  if (v.version === SANDBOX_VERSION && typeof v.keyLog !== 'string') return 'the key log is not named';
+  if (v.version !== SANDBOX_VERSION && v.version !== 2 && v.version !== 1) return `unknown version ${JSON.stringify(v.version)} (this build reads 1 to ${SANDBOX_VERSION})`;
+  if (v.version !== 1 && typeof v.keyLog !== 'string') return 'the key log is not named';
   if (!isObj(v.profiles)) return 'profiles missing';
   if (typeof v.profile !== 'string') return 'the current profile is missing';
   for (const [name, p] of Object.entries(v.profiles)) {

@@ -13,8 +13,8 @@ import { STATE_VERSION } from '../kms/state.js';
 import { cleanStaleTemps, moveAside, writeFileAtomic } from './atomic.js';
 import { acquireLock, READ_ONLY_CODES, type Lock } from './lock.js';
 import { EventLog } from './event-log.js';
-import { compactKeyLog, generationOf, isKeyLogName, KeyLog, keyLogFiles, keyLogName, moveKeyLogsAside, removeKeyLogsBefore } from './key-log.js';
-import type { KeyRef, KeyStorage } from '../kms/state.js';
+import { compactionWorthIt, compactKeyLog, generationOf, isKeyLogName, KeyLog, keyLogFiles, keyLogName, moveKeyLogsAside, removeKeyLogsBefore } from './key-log.js';
+import { isStoredKeys, storedKeysExtent, storedKeysOf, storedRows, type KeyStorage } from '../kms/state.js';
 import { applyUsage, clearUsage, readUsage, recordUsage, usageOf, usagePathFor, type UsageMap } from './key-usage.js';
 import { isNewer, sandboxFileProblem, SANDBOX_FORMAT, SANDBOX_VERSION } from './sandbox-schema.js';
 import type { KmsEngine } from '../kms/engine.js';
@@ -30,7 +30,7 @@ export interface SandboxFile {
   version: typeof SANDBOX_VERSION;
   profile: string;
   profiles: Record<string, Profile>;
-  /** The key log holding the keys the engine's document refers to (version 2; version 1 kept keys inline). */
+  /** The key log holding the keys the engine's document refers to (versions 2 and 3; version 1 kept keys inline). */
   keyLog?: string;
   engine: unknown;
 }
@@ -289,14 +289,12 @@ function nextGeneration(path: string): number {
   return files.length ? generationOf(files[files.length - 1]) + 1 : 1;
 }
 
-const refsOf = (engine: unknown): KeyRef[] => ((engine as { keys?: unknown[] }).keys ?? []).filter((k): k is KeyRef => Array.isArray(k));
+const keysOf = (engine: unknown): unknown => (engine as { keys?: unknown }).keys;
 
 /** Why the key log cannot serve the state's references (missing, or shorter than they say), if it cannot. */
 function keyLogProblem(keys: KeyLog, engine: unknown): string | undefined {
-  const refs = refsOf(engine);
-  if (!refs.length) return undefined;
-  let end = 0;
-  for (const r of refs) end = Math.max(end, Number(r[2]) + Number(r[3]));
+  const { end } = storedKeysExtent(keysOf(engine));
+  if (end === 0) return undefined;
   const size = keys.diskSize();
   if (size < end) return size === 0 ? `its key log ${keys.path} is missing` : `its key log ${keys.path} is ${size} bytes, the state refers to byte ${end}`;
   return undefined;
@@ -304,9 +302,13 @@ function keyLogProblem(keys: KeyLog, engine: unknown): string | undefined {
 
 /** Rewrites a key log that is mostly superseded records (and the state file pointing at it); the new text, if so. */
 function compactIfWorthIt(path: string, file: SandboxFile, keys: KeyLog): [string, KeyLog] | undefined {
-  const refs = refsOf(file.engine);
+  // The sizes saved with the index answer "worth it?" without turning every line into a row.
+  if (!compactionWorthIt(keys, storedKeysExtent(keysOf(file.engine)).live)) return undefined;
+  const engine = file.engine as { keys?: unknown };
+  const refs = storedRows(engine.keys);
   const next = compactKeyLog(keys, refs);
   if (!next) return undefined;
+  if (isStoredKeys(engine.keys)) engine.keys = storedKeysOf(refs); // the rows' new offsets (an array of rows was rewritten in place)
   const previous = generationOf(keys.name);
   file.keyLog = next.name;
   const out = `${asciiJson(file)}\n`;

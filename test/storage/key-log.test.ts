@@ -9,6 +9,8 @@ import { SeededRandom } from '../../src/aws/ports.js';
 import { openSandbox, sandboxPath, type SandboxDeps } from '../../src/storage/sandbox.js';
 import { setWriteFunction } from '../../src/storage/atomic.js';
 import { setCompactThreshold } from '../../src/storage/key-log.js';
+import { SANDBOX_VERSION } from '../../src/storage/sandbox-schema.js';
+import { storedRows } from '../../src/kms/state.js';
 
 const T0 = Date.UTC(2026, 10, 1, 12);
 const DAY = 86_400_000;
@@ -41,9 +43,13 @@ type Row = [string, string, number, number, number?, string?];
 interface StateFile {
   version: number;
   keyLog: string;
-  engine: { keys: Row[] };
+  /** The rows, whichever form the file keeps them in (an index text since version 3). */
+  engine: { keys: Row[]; stored: unknown };
 }
-const state = (d: SandboxDeps) => JSON.parse(readFileSync(sandboxPath(d.env), 'utf8')) as StateFile;
+const state = (d: SandboxDeps): StateFile => {
+  const f = JSON.parse(readFileSync(sandboxPath(d.env), 'utf8')) as { version: number; keyLog: string; engine: { keys: unknown } };
+  return { ...f, engine: { keys: storedRows(f.engine.keys) as Row[], stored: f.engine.keys } };
+};
 const logPath = (d: SandboxDeps) => join(dirname(sandboxPath(d.env)), state(d).keyLog);
 const createKeys = (d: SandboxDeps, n: number) => {
   const sb = openSandbox(d);
@@ -71,7 +77,12 @@ describe('key log', () => {
     const d = deps(home());
     const [a, b] = createKeys(d, 2);
     const s = state(d);
-    expect(s.version).toBe(2);
+    expect(s.version).toBe(SANDBOX_VERSION);
+    // One index text: a line per key, tab-separated, with where the log must reach and how much of it is in use.
+    const stored = s.engine.stored as { index: string; end: number; live: number };
+    expect(stored.index.split('\n').map((l) => l.split('\t').length)).toEqual([4, 4]);
+    expect(stored.end).toBe(Math.max(...s.engine.keys.map((r) => r[2] + r[3])));
+    expect(stored.live).toBe(s.engine.keys.reduce((n, r) => n + r[3] + 1, 0));
     expect(s.keyLog).toBe('state-keys-1.jsonl');
     expect(s.engine.keys.map((r) => r[0].split('/')[1])).toEqual([a, b]);
     const log = readFileSync(logPath(d));
@@ -181,6 +192,37 @@ describe('key log', () => {
     for (const id of ids) expect(call(d, 'ListResourceTags', { KeyId: id }).Tags).toEqual([{ TagKey: 'round', TagValue: '3' }]);
   });
 
+  it('reads a version-2 state file (an array of rows) and writes it as an index on the next command', () => {
+    const d = deps(home());
+    const [a, b] = createKeys(d, 2);
+    const f = JSON.parse(readFileSync(sandboxPath(d.env), 'utf8')) as { version: number; engine: { keys: unknown } };
+    const rows = storedRows(f.engine.keys);
+    writeFileSync(sandboxPath(d.env), JSON.stringify({ ...f, version: 2, engine: { ...f.engine, keys: rows } }));
+    expect((call(d, 'DescribeKey', { KeyId: b }).KeyMetadata as { KeyId: string }).KeyId).toBe(b);
+    const s = state(d);
+    expect(s.version).toBe(SANDBOX_VERSION);
+    expect(typeof (s.engine.stored as { index: unknown }).index).toBe('string');
+    expect(s.engine.keys).toEqual(rows);
+    expect(s.engine.keys.map((r) => r[0].split('/')[1])).toEqual([a, b]);
+  });
+
+  it('moves a state file aside whose key index has a malformed line, naming the problem', () => {
+    const d = deps(home());
+    createKeys(d, 3);
+    const f = JSON.parse(readFileSync(sandboxPath(d.env), 'utf8')) as { engine: { keys: { index: string } } };
+    const lines = f.engine.keys.index.split('\n');
+    lines[1] = lines[1].replace(/\t\d+\t(\d+)$/, '\tnot-a-number\t$1');
+    f.engine.keys.index = lines.join('\n');
+    writeFileSync(sandboxPath(d.env), JSON.stringify(f));
+    const sb = openSandbox(d);
+    try {
+      expect(sb.warnings.join('\n')).toMatch(/could not be read \(engine state does not load \(Invalid KMS engine state document: the key index has a line that is not a key row\)\)/);
+      expect(sb.world.call('kms', 'ListKeys', {}, sb.callerFor()).Keys).toEqual([]);
+    } finally {
+      sb.close();
+    }
+  });
+
   it('moves a version-1 state file (keys inline) to the key log on the next command', () => {
     const d = deps(home());
     const [a] = createKeys(d, 1);
@@ -193,7 +235,7 @@ describe('key log', () => {
     expect(existsSync(old)).toBe(true);
     expect((call(d, 'DescribeKey', { KeyId: a }).KeyMetadata as { KeyId: string }).KeyId).toBe(a);
     const s = state(d);
-    expect(s.version).toBe(2);
+    expect(s.version).toBe(SANDBOX_VERSION);
     expect(s.keyLog).toBe('state-keys-2.jsonl'); // a new generation: the old file belonged to no state
     expect(s.engine.keys[0][0]).toContain(a);
   });
