@@ -1,6 +1,7 @@
 // End to end: many built-binary processes on one data directory at once. No change is lost (the sandbox and
 // progress locks), create-alias of one name has exactly one winner, a CLI write while `serve` runs survives and
 // serve sees it, and a second serve on the same sandbox is refused.
+import { storedRows } from '../../src/kms/state.js';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -62,10 +63,11 @@ describe('parallel processes on one data directory', () => {
     const status = JSON.parse(runSync(h, ['sandbox', 'status', '--json']).stdout);
     expect(status.eventHistory.events).toBe(21); // 20 CreateKey + the ListKeys above
     // Each process appended its key to the one key log; the state refers to all 20 records in it.
-    const state = JSON.parse(readFileSync(join(h, 'sandbox', 'state.json'), 'utf8')) as { engine: { keys: [string, string, number, number][] } };
+    const state = JSON.parse(readFileSync(join(h, 'sandbox', 'state.json'), 'utf8')) as { engine: { keys: unknown } };
+    const rows = storedRows(state.engine.keys);
     expect(status.keyLog.file).toBe(join(h, 'sandbox', 'state-keys-1.jsonl'));
-    expect(status.keyLog.bytes).toBeGreaterThanOrEqual(Math.max(...state.engine.keys.map((r) => r[2] + r[3])));
-    expect(state.engine.keys).toHaveLength(20);
+    expect(status.keyLog.bytes).toBeGreaterThanOrEqual(Math.max(...rows.map((r) => r[2] + r[3])));
+    expect(rows).toHaveLength(20);
   }, 300_000);
 
   it('20 parallel tag-resource keep all 20 tags', async () => {
