@@ -71,7 +71,7 @@ async function buildOne(options, plugins) {
     sourcesContent: false,
     legalComments: 'none',
     // Less to read and parse at every start (a few ms on the aws path); names are kept, so a stack trace still
-    // says which function, and the source maps map it back to src/ (reportError turns them on for --debug).
+    // says which function, and the source maps map it back to src/ (bin.ts turns them on for --debug).
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
@@ -95,7 +95,7 @@ async function buildOne(options, plugins) {
 
 /**
  * Bundles `entry` (a path relative to `root`) into `outdir` (cleared first) as `<outdir>/<name>.js` plus chunks/;
- * `external` packages stay in node_modules. Returns the written .js files.
+ * `external` packages stay in node_modules. Returns the written .js and .cjs files.
  *
  * `standalone` lists hot paths that also get a bundle of their own, `{ entry, name }` -> `<outdir>/<name>.cjs`: one
  * CommonJS file with everything the entry reaches (its dynamic imports included) instead of a chain of chunks, which

@@ -8,8 +8,6 @@ import type { ProgramContext } from './context.js';
 import type { FastCommand } from './fast-command.js';
 import { ExitCode, type CliDeps } from './io.js';
 
-export { fastCommand, type FastCommand } from './fast-command.js';
-
 /** Thrown when the fast path cannot finish what it started: the full CLI takes over, nothing has been printed. */
 export class NeedsFullCli extends Error {}
 

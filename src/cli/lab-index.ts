@@ -2,9 +2,10 @@
 // each lab file's summary, keyed by the file's size in bytes and the CRC-32 of its text. At run time a file with
 // the indexed size that was last modified no later than the index itself is taken from the index without being
 // read (the folder listing stats every file anyway); any other file is read and hashed, and parsed as before when
-// it differs from its entry (edited, added, or not indexed). An installed package gives every file the same
-// modification time, so nothing is read there; in a source checkout an edit moves the file's time past the index's.
-// The lab runner always parses the file itself: the index only ever decides what the list shows.
+// it differs from its entry (edited, added, or not indexed). In a source checkout the build writes the index after
+// the labs, so nothing is read until a lab is edited; an installed package (npm gives each file the time it was
+// unpacked, the labs after the index) reads and hashes every lab, as without the shortcut. The lab runner always
+// parses the file itself: the index only ever decides what the list shows.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';

@@ -5,8 +5,8 @@
 // command compiled too — is kept in the data directory's cache folder (one file per bundle and Node version).
 // V8 checks the data against its own version and flags, but of the source only its length, and it does not check
 // the data itself in release builds (damaged data can end the process). So the cache file starts with the bundle's
-// signature (size, modification and change times, inode: npm gives every installed file the same modification
-// time, but no one can set the change time) and the data's length: data made for another build of the bundle, or
+// signature (size, modification and change times, inode: an installer or a copy can set the modification time,
+// no one can set the change time) and the data's length: data made for another build of the bundle, or
 // cut short, is never handed to V8. It is written atomically (temp file, fsync, rename), so a crash leaves the old
 // file or the new one. Data that does not match is not used: the bundle compiles as usual and the cache is written
 // again. The cache is an optimisation: any failure to read or write it is ignored. (Not defended: the file being
@@ -40,11 +40,12 @@ export function loadBundle<T>(file: string, cacheFile: string | undefined): Load
   let cached: Buffer | undefined;
   let stale = false;
   try {
+    // `<signature> <data length>\n<data>`
     const data = readFileSync(cacheFile);
     const end = data.indexOf(10);
-    const [sig, length] =
-      end < 0 ? [] : [data.toString('latin1', 0, data.lastIndexOf(32, end)), Number(data.toString('latin1', data.lastIndexOf(32, end) + 1, end))];
-    if (sig === signature && length === data.length - end - 1) cached = data.subarray(end + 1);
+    const space = end < 0 ? -1 : data.lastIndexOf(32, end);
+    const ok = space > 0 && data.toString('latin1', 0, space) === signature && Number(data.toString('latin1', space + 1, end)) === data.length - end - 1;
+    if (ok) cached = data.subarray(end + 1);
     else stale = true;
   } catch {
     // no cache yet

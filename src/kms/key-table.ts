@@ -20,7 +20,8 @@ export type KeyRef = [arn: string, handle: string, offset: number, length: numbe
 /** A key in memory, or its row while it is still in its store (rows are arrays, records are not). */
 type Entry = KeyRecord | KeyRef;
 
-const DUE_KINDS: ReadonlySet<string> = new Set<DueKind>(['delete', 'rotate', 'expire', 'settle']);
+/** Every kind of timed event a key can have. */
+export const DUE_KINDS: ReadonlySet<string> = new Set<DueKind>(['delete', 'rotate', 'expire', 'settle']);
 
 /**
  * One row of a key index: `arn TAB handle TAB offset TAB length [TAB dueAt TAB dueKind]`. An index is the rows of
@@ -31,7 +32,7 @@ export function rowLine(r: KeyRef): string {
   return r.length > 4 ? `${r[0]}\t${r[1]}\t${r[2]}\t${r[3]}\t${r[4]}\t${r[5]}` : `${r[0]}\t${r[1]}\t${r[2]}\t${r[3]}`;
 }
 
-const INDEX_LINE = /[^\t\n]+\t[^\t\n]+\t\d{1,15}\t[1-9]\d{0,14}(?:\t\d{1,16}\t(?:delete|rotate|expire|settle))?(?:\n|$)/y;
+const INDEX_LINE = new RegExp(`[^\\t\\n]+\\t[^\\t\\n]+\\t\\d{1,15}\\t[1-9]\\d{0,14}(?:\\t\\d{1,16}\\t(?:${[...DUE_KINDS].join('|')}))?(?:\\n|$)`, 'y');
 
 /** Whether `text` is a well-formed index: every line a row (checked in place, no row built). */
 export function isKeyIndex(text: string): boolean {

@@ -7,7 +7,7 @@ import { SeededRandom, type RandomSnapshot } from '../aws/ports.js';
 import type { AliasRecord } from './store.js';
 import { isClockTime } from '../text/duration.js';
 import { keyDue } from './core.js';
-import { isKeyIndex, parseRowLine, rowLine, type KeyRef } from './key-table.js';
+import { DUE_KINDS, isKeyIndex, parseRowLine, rowLine, type KeyRef } from './key-table.js';
 
 export const STATE_FORMAT = 'kms-study/engine';
 export const STATE_VERSION = 1;
@@ -36,7 +36,8 @@ export interface StoredKeys {
 /** The document as a sandbox stores it: the keys are rows into the key log (earlier files: an array of rows). */
 export type StoredStateDocument = Omit<EngineStateDocument, 'keys'> & { keys: StoredKeys | KeyRef[] };
 
-const isStoredKeys = (v: unknown): v is StoredKeys => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as StoredKeys).index === 'string';
+/** Whether a document's `keys` is the index form (version 3) rather than an array. */
+export const isStoredKeys = (v: unknown): v is StoredKeys => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as StoredKeys).index === 'string';
 
 /** Every row of a stored document's keys (both forms), in order: for compaction and checks that need them all. */
 export function storedRows(keys: unknown): KeyRef[] {
@@ -59,17 +60,9 @@ export function storedKeysOf(rows: readonly KeyRef[]): StoredKeys {
 
 /** Where the key log must reach for a stored document's keys, and the bytes its rows use (both forms). */
 export function storedKeysExtent(keys: unknown): { end: number; live: number } {
-  if (isStoredKeys(keys)) return { end: Number(keys.end) || 0, live: Number(keys.live) || 0 };
-  let end = 0;
-  let live = 0;
-  for (const r of storedRows(keys)) {
-    end = Math.max(end, Number(r[2]) + Number(r[3]));
-    live += Number(r[3]) + 1;
-  }
-  return { end, live };
+  const { end, live } = isStoredKeys(keys) ? keys : storedKeysOf(storedRows(keys));
+  return { end: Number(end) || 0, live: Number(live) || 0 };
 }
-
-export { isStoredKeys };
 
 /** Where keys kept outside the document are read from and written to. */
 export interface KeyStorage {
@@ -150,7 +143,6 @@ export function saveState(core: EngineCore, storage?: KeyStorage): EngineStateDo
 }
 
 const isRef = (k: unknown): k is KeyRef => Array.isArray(k);
-const DUE_KINDS = new Set(['delete', 'rotate', 'expire', 'settle']);
 
 function checkRef(k: unknown[]): asserts k is KeyRef {
   const [arn, handle, offset, length, dueAt, dueKind] = k;

@@ -2,9 +2,10 @@
 // rules run over everything loaded together. An optional cache keeps each file's parse result keyed by a
 // hash of its text, so a quiz does not re-parse unchanged YAML (the yaml parser dominates load time).
 // A cache entry also keeps the file's signature (size, modification and change times, inode): a file whose
-// signature still matches is not even read. The change time counts because npm gives every file it installs the same
-// modification time, while no one can set the change time. The signature is only recorded for a file last changed
-// at least RACY_MS before it was read, so a change made after that read always moves it (file times can be coarse).
+// signature still matches is not even read. The change time counts because an installer or a copy can set the
+// modification time (npm's tarballs carry 1985-10-26 for every file), while no one can set the change time. The
+// signature is only recorded for a file last changed at least RACY_MS before it was read, so a change made after
+// that read always moves it (file times can be coarse).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
